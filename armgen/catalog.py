@@ -1,0 +1,40 @@
+"""Fixed facts of the Azure platform armgen targets: API versions and built-in role ids, in one place."""
+
+from __future__ import annotations
+
+# GA API versions used by the rendered templates (checked against the official resource schemas).
+API_VERSIONS: dict[str, str] = {
+    "Microsoft.Resources/resourceGroups": "2025-04-01",
+    "Microsoft.Resources/deployments": "2025-04-01",
+    "Microsoft.OperationalInsights/workspaces": "2025-07-01",
+    "Microsoft.Insights/components": "2020-02-02",
+    "Microsoft.KeyVault/vaults": "2025-05-01",
+    "Microsoft.Storage/storageAccounts": "2025-08-01",
+    "Microsoft.ContainerRegistry/registries": "2025-11-01",
+    "Microsoft.ManagedIdentity/userAssignedIdentities": "2024-11-30",
+    "Microsoft.Authorization/roleDefinitions": "2022-04-01",
+    "Microsoft.Authorization/roleAssignments": "2022-04-01",
+    "Microsoft.MachineLearningServices/workspaces": "2025-12-01",
+}
+
+# Built-in role definition ids (the same in every tenant) that the platform assigns.
+BUILTIN_ROLES: dict[str, str] = {
+    "Key Vault Secrets User": "4633458b-17de-408a-b874-0445c86b69e6",
+    "Azure AI Developer": "64702f94-c441-49e6-a78b-ef80e0188fee",
+    "AcrPull": "7f951dda-4ed3-4680-a7ca-43fe172d538d",
+    "Storage Blob Data Contributor": "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+}
+
+TEMPLATE_SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"
+SUBSCRIPTION_TEMPLATE_SCHEMA = (
+    "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#"
+)
+PARAMETERS_SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#"
+
+
+def api(resource_type: str) -> str:
+    """The API version armgen uses for ``resource_type`` (child types use their provider's root)."""
+    if resource_type in API_VERSIONS:
+        return API_VERSIONS[resource_type]
+    root = "/".join(resource_type.split("/")[:2])
+    return API_VERSIONS[root]

@@ -1,0 +1,52 @@
+"""``armgen render``: spec -> templates/, parameters/ (and --check for drift)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from armgen.cli.options import env_option, spec_option
+from armgen.render.outputs import render_all
+from armgen.render.writer import check, write
+from armgen.spec import load_spec
+
+
+@click.command()
+@spec_option
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Output folder (default: the spec's folder).")
+@env_option(multiple=True)
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 listing each file that differs from what the spec renders.")
+def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_only: bool) -> None:
+    """Render ARM templates and per-environment parameter files from the spec.
+
+    \b
+    templates/<kind>.json                       one template per resource kind
+    parameters/<unit>.parameters.<env>.json     one per deployment unit and environment
+    """
+    spec = load_spec(spec_path)
+    selected = list(envs) or None
+    for name in selected or []:
+        spec.env(name)
+    files = render_all(spec, selected)
+    out = out_dir or spec_path.parent
+    if check_only:
+        drifts = check(out, files, selected)
+        for d in drifts:
+            click.echo(f"{d.kind}: {d.path}")
+            click.echo(d.diff, nl=False)
+        if drifts:
+            click.echo(f"{len(drifts)} file(s) differ from {spec_path.name}; run 'armgen render' to update them",
+                       err=True)
+            raise SystemExit(1)
+        click.echo(f"{len(files)} files up to date")
+        return
+    result = write(out, files, selected)
+    for rel in result.removed:
+        click.echo(f"removed stale {rel}")
+    for rel in result.kept:
+        click.echo(f"kept {rel}: no longer rendered, but edited by hand; delete it yourself", err=True)
+    click.echo(f"{len(result.written)} written, {len(result.unchanged)} unchanged, {len(result.removed)} removed "
+               f"in {out}")

@@ -1,0 +1,1 @@
+"""Rendering: spec -> ARM templates, parameter files, datastore config and pipeline files."""

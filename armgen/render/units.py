@@ -1,0 +1,131 @@
+"""Deployment units: one template + one parameter file per environment, with the order between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from armgen.catalog import BUILTIN_ROLES
+from armgen.spec.model import Environment, Workspace
+
+SUBSCRIPTION = "subscription"
+RESOURCE_GROUP = "resourceGroup"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One deployment: a template deployed with one parameter file at one scope."""
+
+    name: str  # e.g. "storageaccount-data"; also the parameter file's stem
+    template: str  # e.g. "storageaccount" -> templates/storageaccount.json
+    scope: str  # SUBSCRIPTION or RESOURCE_GROUP
+    resource_group: str | None
+    parameters: dict
+    depends_on: tuple[str, ...] = ()
+    workspace: str | None = None  # the work package this unit belongs to, None for shared units
+    outputs_used: dict = field(default_factory=dict)
+
+    def parameter_file(self, env: str) -> str:
+        return f"{self.name}.parameters.{env}.json"
+
+
+def _grant(role: str, scope: str) -> dict:
+    return {"roleDefinitionId": BUILTIN_ROLES[role], "scope": scope}
+
+
+def _shared_units(env: Environment) -> list[Unit]:
+    s = env.shared
+    rg = s.resource_group
+    loc = {"location": env.location, "tags": env.tags}
+    role = s.model_developer
+    units = [
+        Unit("resourcegroups", "resourcegroups", SUBSCRIPTION, None,
+             {"resourceGroupNames": env.resource_groups, "location": env.location, "tags": env.tags}),
+        Unit("roledefinition", "roledefinition", SUBSCRIPTION, None, {
+            "roleName": role.role_name, "roleDescription": role.description, "actions": role.actions,
+            "notActions": role.not_actions, "dataActions": role.data_actions,
+            "notDataActions": role.not_data_actions, "assignableScopes": role.assignable_scopes,
+        }, ("resourcegroups",)),
+        Unit("loganalytics", "loganalytics", RESOURCE_GROUP, rg, {
+            "workspaceName": s.log_analytics_name, "skuName": s.log_analytics_sku,
+            "retentionInDays": s.log_retention_days, **loc}, ("resourcegroups",)),
+        Unit("appinsights", "appinsights", RESOURCE_GROUP, rg, {
+            "appInsightsName": s.app_insights_name, "logAnalyticsWorkspaceName": s.log_analytics_name,
+            "retentionInDays": s.app_insights_retention_days, **loc}, ("loganalytics",)),
+        Unit("keyvault", "keyvault", RESOURCE_GROUP, rg, {
+            "keyVaultName": s.key_vault_name, "skuName": s.key_vault_sku,
+            "softDeleteRetentionInDays": s.key_vault_retention_days, **loc}, ("resourcegroups",)),
+    ]
+    for st in s.storage.values():
+        units.append(Unit(f"storageaccount-{st.key}", "storageaccount", RESOURCE_GROUP, rg, {
+            "storageAccountName": st.name, "skuName": st.sku, "containerNames": st.containers,
+            "isHnsEnabled": st.hierarchical_namespace, **loc}, ("resourcegroups",)))
+    for cr in s.registries.values():
+        units.append(Unit(f"containerregistry-{cr.key}", "containerregistry", RESOURCE_GROUP, rg,
+                          {"registryName": cr.name, "skuName": cr.sku, **loc}, ("resourcegroups",)))
+    units.append(Unit("managedidentity", "managedidentity", RESOURCE_GROUP, rg,
+                      {"identityName": s.identity_name, **loc}, ("resourcegroups",)))
+    grants = [
+        _grant("Key Vault Secrets User", f"Microsoft.KeyVault/vaults/{s.key_vault_name}"),
+        _grant("AcrPull", f"Microsoft.ContainerRegistry/registries/{s.registries['healthy'].name}"),
+        *(_grant("Storage Blob Data Contributor", f"Microsoft.Storage/storageAccounts/{st.name}")
+          for st in s.storage.values()),
+    ]
+    units.append(Unit("roleassignments-shared", "roleassignments", RESOURCE_GROUP, rg, {
+        "identityName": s.identity_name, "identityResourceGroup": rg, "identityGrants": grants,
+        **_principal_grants(env)},
+        ("managedidentity", "keyvault", "containerregistry-healthy", "storageaccount-workspace",
+         "storageaccount-data", "roledefinition")))
+    return units
+
+
+def _principal_grants(env: Environment) -> dict:
+    role = env.shared.model_developer
+    return {"customRoleName": role.role_name,
+            "principalGrants": [{"principalId": p.principal_id, "principalType": p.principal_type}
+                                for p in role.assign_to]}
+
+
+def _workspace_units(env: Environment, ws: Workspace) -> list[Unit]:
+    s = env.shared
+    rg = ws.resource_group
+    loc = {"location": env.location, "tags": {**env.tags, **ws.tags}}
+    ml = f"mlworkspace-{ws.key}"
+    units = [
+        Unit(ml, "mlworkspace", RESOURCE_GROUP, rg, {
+            "workspaceName": ws.name, "workspaceDescription": ws.description, "skuName": ws.sku,
+            "hbiWorkspace": ws.hbi, "sharedResourceGroup": s.resource_group,
+            "storageAccountName": s.storage["workspace"].name, "keyVaultName": s.key_vault_name,
+            "appInsightsName": s.app_insights_name, "containerRegistryName": s.registries["healthy"].name,
+            **loc}, ("storageaccount-workspace", "keyvault", "appinsights", "containerregistry-healthy"),
+            workspace=ws.key),
+        Unit(f"computecluster-{ws.key}", "computecluster", RESOURCE_GROUP, rg, {
+            "workspaceName": ws.name, "computeName": ws.compute.name, "vmSize": ws.compute.vm_size,
+            "vmPriority": ws.compute.vm_priority, "minNodeCount": ws.compute.min_nodes,
+            "maxNodeCount": ws.compute.max_nodes, "idleSecondsBeforeScaleDown": ws.compute.idle_seconds,
+            "identityName": s.identity_name, "identityResourceGroup": s.resource_group,
+            "subnetId": ws.compute.subnet_id or "", **loc}, (ml, "managedidentity"), workspace=ws.key),
+    ]
+    if ws.datastores:
+        units.append(Unit(f"datastore-{ws.key}", "datastore", RESOURCE_GROUP, rg, {
+            "workspaceName": ws.name, "storageResourceGroup": s.resource_group,
+            "datastores": [{"name": d.name, "accountName": d.account_name, "containerName": d.container,
+                            "description": d.description} for d in ws.datastores]},
+            (ml, *sorted({f"storageaccount-{d.storage_key}" for d in ws.datastores})), workspace=ws.key))
+    if ws.batch_endpoints:
+        units.append(Unit(f"batchendpoint-{ws.key}", "batchendpoint", RESOURCE_GROUP, rg, {
+            "workspaceName": ws.name,
+            "endpoints": [{"name": ep, "description": f"Batch scoring for {ws.key}"} for ep in ws.batch_endpoints],
+            **loc}, (ml,), workspace=ws.key))
+    units.append(Unit(f"roleassignments-{ws.key}", "roleassignments", RESOURCE_GROUP, rg, {
+        "identityName": s.identity_name, "identityResourceGroup": s.resource_group,
+        "identityGrants": [_grant("Azure AI Developer", f"Microsoft.MachineLearningServices/workspaces/{ws.name}")],
+        **_principal_grants(env)}, (ml, "managedidentity", "roledefinition"), workspace=ws.key))
+    return units
+
+
+def units_for(env: Environment) -> list[Unit]:
+    """Every deployment unit of ``env``: shared ones first, then each workspace's, in dependency order."""
+    units = _shared_units(env)
+    for ws in env.workspaces:
+        units += _workspace_units(env, ws)
+    return units

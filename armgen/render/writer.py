@@ -1,0 +1,122 @@
+"""Write rendered files atomically, remove armgen's own stale files, and detect drift for --check."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from armgen.errors import ArmgenError
+from armgen.render.jsonfmt import dumps
+
+MANIFEST = ".armgen-manifest.json"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _env_of(path: str) -> str | None:
+    parts = Path(path).name.split(".")
+    return parts[-2] if len(parts) >= 4 and parts[-3] == "parameters" else None
+
+
+def _in_scope(path: str, envs: list[str] | None) -> bool:
+    env = _env_of(path)
+    return envs is None or env is None or env in envs
+
+
+def read_manifest(out: Path) -> dict[str, str]:
+    """Relative path -> sha256 of every file armgen wrote last time (empty when none)."""
+    try:
+        data = json.loads((out / MANIFEST).read_text("utf-8"))
+        return dict(data.get("files", {}))
+    except (FileNotFoundError, json.JSONDecodeError, AttributeError):
+        return {}
+
+
+@dataclass
+class Result:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # stale but edited by hand: left alone
+
+
+def _stale(out: Path, files: dict[str, str], envs: list[str] | None) -> list[str]:
+    return sorted(p for p in read_manifest(out) if p not in files and _in_scope(p, envs) and (out / p).exists())
+
+
+def write(out: Path, files: dict[str, str], envs: list[str] | None = None) -> Result:
+    """Write ``files`` under ``out``: all new content lands or none does; stale armgen files go."""
+    result = Result()
+    old_manifest = read_manifest(out)
+    pending: list[tuple[Path, Path]] = []
+    try:
+        for rel, text in files.items():
+            target = out / rel
+            if target.exists() and target.read_text("utf-8") == text:
+                result.unchanged.append(rel)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+            pending.append((Path(tmp), target))
+            result.written.append(rel)
+    except OSError as exc:
+        for tmp, _ in pending:
+            tmp.unlink(missing_ok=True)
+        raise ArmgenError(f"cannot write {out}: {exc.strerror or exc}; nothing was changed") from None
+    for tmp, target in pending:
+        os.replace(tmp, target)
+    for rel in _stale(out, files, envs):
+        if _digest((out / rel).read_text("utf-8")) == old_manifest[rel]:
+            (out / rel).unlink()
+            result.removed.append(rel)
+        else:
+            result.kept.append(rel)
+    manifest = {p: h for p, h in old_manifest.items() if not _in_scope(p, envs) and (out / p).exists()}
+    manifest.update({rel: _digest(text) for rel, text in files.items()})
+    _atomic_text(out / MANIFEST, dumps({"generator": "armgen", "files": dict(sorted(manifest.items()))}))
+    return result
+
+
+def _atomic_text(target: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+    os.replace(tmp, target)
+
+
+@dataclass(frozen=True)
+class Drift:
+    path: str
+    kind: str  # "missing", "changed", "stale"
+    diff: str
+
+
+def check(out: Path, files: dict[str, str], envs: list[str] | None = None) -> list[Drift]:
+    """What differs between the committed output under ``out`` and ``files``; writes nothing."""
+    drifts: list[Drift] = []
+    for rel, text in files.items():
+        target = out / rel
+        if not target.exists():
+            drifts.append(Drift(rel, "missing", _diff("", text, rel)))
+            continue
+        current = target.read_text("utf-8")
+        if current != text:
+            drifts.append(Drift(rel, "changed", _diff(current, text, rel)))
+    for rel in _stale(out, files, envs):
+        drifts.append(Drift(rel, "stale", _diff((out / rel).read_text("utf-8"), "", rel)))
+    return drifts
+
+
+def _diff(before: str, after: str, rel: str) -> str:
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 fromfile=f"a/{rel}", tofile=f"b/{rel}")
+    return "".join(lines)

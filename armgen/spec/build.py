@@ -1,0 +1,166 @@
+"""Build one environment's model from its resolved spec, computing and checking every name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from armgen.errors import SourceError
+from armgen.naming import check_name
+from armgen.spec.marked import format_path, mark_of
+from armgen.spec.model import (
+    Compute,
+    CustomRole,
+    Datastore,
+    Environment,
+    Principal,
+    Registry,
+    Shared,
+    StorageAccount,
+    Workspace,
+)
+from armgen.spec.names import KINDS, compact, fill
+
+ST, CR, KV = "Microsoft.Storage/storageAccounts", "Microsoft.ContainerRegistry/registries", "Microsoft.KeyVault/vaults"
+GPU_PREFIXES = ("Standard_NC", "Standard_ND", "Standard_NV")
+
+
+class Namer:
+    """Computes names for one environment and records a located error for each invalid one."""
+
+    def __init__(self, doc: Any, env: str, file: str) -> None:
+        self.doc, self.env, self.file = doc, env, file
+        self.project = doc["project"]
+        self.naming = doc.get("naming", {})
+        self.errors: list[SourceError] = []
+
+    def name(self, rtype: str, workload: str, explicit_path: list | None = None, explicit: str | None = None,
+             pattern_key: str | None = None) -> str:
+        kind, is_compact = KINDS.get(rtype, ("", False))
+        tokens = {"kind": kind, "project": self.project, "workload": workload, "env": self.env}
+        if explicit:
+            value, where = fill(explicit, **tokens), explicit_path or []
+        else:
+            key = pattern_key or ("compact" if is_compact else "pattern")
+            value, where = fill(self.naming[key], **tokens), ["naming", key]
+        if is_compact:
+            value = compact(value, rtype)
+        for problem in check_name(rtype, value):
+            line, col = mark_of(self.doc, where)
+            hint = "shorten the naming pattern or set an explicit name" if not explicit else "change the name"
+            self.errors.append(SourceError(self.file, line, col, format_path(where),
+                                           f"{_label(rtype)} name "
+                                           f"'{value}' (environment {self.env}) {problem}; {hint}"))
+        return value
+
+
+def _endpoint_name(n: Namer, endpoint: str, workload: str, path: list) -> str:
+    """Batch endpoint names are unique per region: ``<endpoint>-<project>-<workload>-<env>``."""
+    return n.name("Microsoft.MachineLearningServices/workspaces/batchEndpoints", workload, path,
+                  endpoint + "-{project}-{workload}-{env}")
+
+
+def _label(rtype: str) -> str:
+    from armgen.naming import rule_for
+
+    rule = rule_for(rtype)
+    return rule.kind if rule else rtype
+
+
+def _role(doc: dict, env: str, project: str, scopes: list[str]) -> CustomRole:
+    r = doc["shared"]["roles"]["modelDeveloper"]
+    return CustomRole(
+        role_name=fill(r["roleName"], kind="", project=project, workload="", env=env),
+        description=r["description"],
+        actions=list(r["actions"]), not_actions=list(r["notActions"]),
+        data_actions=list(r["dataActions"]), not_data_actions=list(r["notDataActions"]),
+        assignable_scopes=scopes,
+        assign_to=[Principal(p["principalId"].lower(), p["principalType"], p.get("description", ""))
+                   for p in r["assignTo"]],
+        expect_allowed=list(r["expect"]["allowed"]), expect_denied=list(r["expect"]["denied"]),
+    )
+
+
+def build_environment(doc: Any, env: str, file: str, datastores: list[dict]) -> tuple[Environment, list[SourceError]]:
+    """The model of ``env`` from its resolved document, and the naming errors found on the way."""
+    e = doc["environments"][env]
+    shared = doc["shared"]
+    n = Namer(doc, env, file)
+    rg_pattern = doc["naming"]["resourceGroup"]
+    rg_overrides = e.get("resourceGroups", {})
+    rg = "Microsoft.Resources/resourceGroups"
+
+    def group(workload: str, explicit_path: list, explicit: str | None) -> str:
+        if explicit:
+            return n.name(rg, workload, explicit_path, explicit)
+        if explicit_path[-1] == "workspaces" and rg_overrides.get("workspaces"):
+            return n.name(rg, workload, ["environments", env, "resourceGroups", "workspaces"],
+                          rg_overrides["workspaces"])
+        return n.name(rg, workload, pattern_key="resourceGroup") if rg_pattern else workload
+
+    shared_rg = group("shared", ["environments", env, "resourceGroups", "shared"],
+                      rg_overrides.get("shared") or shared.get("resourceGroup"))
+
+    def named(rtype: str, workload: str, path: list[str], node: dict) -> str:
+        return n.name(rtype, workload, [*path, "name"], node.get("name"))
+
+    la, ai, kv = shared["logAnalytics"], shared["appInsights"], shared["keyVault"]
+    storage = {}
+    for key, workload in (("workspace", "ws"), ("data", "data")):
+        node = shared["storage"][key]
+        containers = [w["name"] for w in doc["workspaces"]] if key == "workspace" else list(node["containers"])
+        storage[key] = StorageAccount(key, named(ST, workload, ["shared", "storage", key], node), node["sku"],
+                                      node["hierarchicalNamespace"], containers)
+    registries = {key: Registry(key, named(CR, key, ["shared", "registries", key], shared["registries"][key]),
+                                shared["registries"][key]["sku"]) for key in ("staging", "healthy")}
+
+    workspaces = []
+    for i, w in enumerate(doc["workspaces"]):
+        path = ["workspaces", i]
+        c = w["compute"]
+        gpu = str(c["vmSize"]).startswith(GPU_PREFIXES)
+        compute_name = c.get("name") or ("gpu-cluster" if gpu else "cpu-cluster")
+        ws_rg = group(w["name"], ["workspaces"], w.get("resourceGroup"))
+        attached = [Datastore(d["name"], d["storageAccount"], storage[d["storageAccount"]].name, d["container"],
+                              d.get("description", "")) for d in datastores if w["name"] in d["workspaces"]]
+        workspaces.append(Workspace(
+            key=w["name"], index=i,
+            name=n.name("Microsoft.MachineLearningServices/workspaces", w["name"], [*path, "workspaceName"],
+                        w.get("workspaceName")),
+            description=w.get("description", f"Work package {w['name']}"),
+            resource_group=ws_rg, sku=w["sku"], hbi=w["hbiWorkspace"],
+            compute=Compute(compute_name, c["vmSize"], c["vmPriority"], c["minNodes"], c["maxNodes"],
+                            c["idleSeconds"], c.get("subnetId")),
+            batch_endpoints=[_endpoint_name(n, ep, w["name"], [*path, "batchEndpoints", j])
+                             for j, ep in enumerate(w["batchEndpoints"])],
+            datastores=attached, tags=dict(w["tags"]),
+        ))
+        if c["minNodes"] > c["maxNodes"]:
+            line, col = mark_of(doc, [*path, "compute", "minNodes"])
+            n.errors.append(SourceError(file, line, col, format_path([*path, "compute", "minNodes"]),
+                                        f"minNodes {c['minNodes']} is greater than maxNodes {c['maxNodes']} "
+                                        f"in environment {env}; lower minNodes or raise maxNodes"))
+
+    sub = f"/subscriptions/{e['subscriptionId']}"
+    rgs = [shared_rg] + [w.resource_group for w in workspaces if w.resource_group != shared_rg]
+    scope_kind = shared["roles"]["modelDeveloper"]["assignableScopes"]
+    scopes = [sub] if scope_kind == "subscription" else [f"{sub}/resourceGroups/{g}" for g in dict.fromkeys(rgs)]
+    model = Environment(
+        name=env, subscription_id=e["subscriptionId"].lower(), tenant_id=e.get("tenantId"),
+        location=e["location"], target=e["target"], production=e["production"],
+        tags={**doc.get("tags", {}), **e.get("tags", {})},
+        shared=Shared(
+            resource_group=shared_rg,
+            log_analytics_name=named("Microsoft.OperationalInsights/workspaces", "shared",
+                                     ["shared", "logAnalytics"], la),
+            log_analytics_sku=la["sku"], log_retention_days=la["retentionDays"],
+            app_insights_name=named("Microsoft.Insights/components", "shared", ["shared", "appInsights"], ai),
+            app_insights_retention_days=ai["retentionDays"],
+            key_vault_name=named(KV, "shared", ["shared", "keyVault"], kv),
+            key_vault_sku=kv["sku"], key_vault_retention_days=kv["softDeleteRetentionDays"],
+            storage=storage, registries=registries,
+            identity_name=n.name("Microsoft.ManagedIdentity/userAssignedIdentities", shared["identity"]["name"]),
+            model_developer=_role(doc, env, doc["project"], scopes),
+        ),
+        workspaces=workspaces,
+    )
+    return model, n.errors

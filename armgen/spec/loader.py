@@ -1,0 +1,123 @@
+"""Load mlenv.yaml (and its datastore_config.json) into a checked :class:`Spec`."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from armgen.errors import SourceError, SourceErrors
+from armgen.spec import schema as schemas
+from armgen.spec.build import build_environment
+from armgen.spec.marked import MarkedDict, format_path, load_json, load_yaml, mark_of
+from armgen.spec.model import Environment, Spec
+from armgen.spec.names import unknown_tokens
+from armgen.spec.resolve import apply_overrides, env_map_errors, resolve
+
+DEFAULT_SPEC = "mlenv.yaml"
+DATASTORE_CONFIG = "datastore_config.json"
+
+
+def _fail(errors: list[SourceError]) -> None:
+    if errors:
+        raise SourceErrors(schemas.dedupe(errors))
+
+
+def _naming_errors(doc: MarkedDict, file: str) -> list[SourceError]:
+    out = []
+    naming = doc.get("naming") or {}
+    for key in ("pattern", "compact", "resourceGroup"):
+        if isinstance(naming.get(key), str):
+            bad = unknown_tokens(naming[key])
+            if bad:
+                line, col = mark_of(doc, ["naming", key])
+                out.append(SourceError(file, line, col, f"naming.{key}",
+                                       f"unknown token {{{bad[0]}}}; use {{kind}} {{project}} {{workload}} {{env}}"))
+    return out
+
+
+def _duplicate_workspaces(doc: MarkedDict, file: str) -> list[SourceError]:
+    out, seen = [], {}
+    for i, w in enumerate(doc.get("workspaces") or []):
+        name = w.get("name") if isinstance(w, dict) else None
+        if name in seen:
+            line, col = mark_of(doc, ["workspaces", i, "name"])
+            out.append(SourceError(file, line, col, f"workspaces[{i}].name",
+                                   f"duplicate workspace '{name}' (also workspaces[{seen[name]}]); "
+                                   "workspace names must be unique"))
+        seen.setdefault(name, i)
+    return out
+
+
+def load_datastores(path: Path, doc: Any, spec_file: str) -> list[dict]:
+    """Load and cross-check datastore_config.json against the spec; absent file means no datastores."""
+    if not path.exists():
+        return []
+    file = path.name
+    config = load_json(path, file)
+    _fail(schemas.check("datastore_config", file, config))
+    errors: list[SourceError] = []
+    workspaces = [w["name"] for w in doc["workspaces"]]
+    data_containers = set(doc.get("shared", {}).get("storage", {}).get("data", {}).get("containers", []) or [])
+    seen: dict[str, int] = {}
+    for i, ds in enumerate(config["datastores"]):
+        where = ["datastores", i]
+        if ds["name"] in seen:
+            line, col = mark_of(config, [*where, "name"])
+            errors.append(SourceError(file, line, col, format_path([*where, "name"]),
+                                      f"duplicate datastore '{ds['name']}' (also datastores[{seen[ds['name']]}])"))
+        seen.setdefault(ds["name"], i)
+        containers = set(workspaces) if ds["storageAccount"] == "workspace" else data_containers
+        if ds["container"] not in containers:
+            line, col = mark_of(config, [*where, "container"])
+            guess = difflib.get_close_matches(ds["container"], sorted(containers), n=1)
+            hint = f" (did you mean '{guess[0]}'?)" if guess else \
+                f"; add it to shared.storage.{ds['storageAccount']}.containers in {spec_file}"
+            errors.append(SourceError(file, line, col, format_path([*where, "container"]),
+                                      f"storage account '{ds['storageAccount']}' has no container "
+                                      f"'{ds['container']}'{hint}"))
+        for j, ws in enumerate(ds["workspaces"]):
+            if ws not in workspaces:
+                line, col = mark_of(config, [*where, "workspaces", j])
+                guess = difflib.get_close_matches(ws, workspaces, n=1)
+                hint = f" (did you mean '{guess[0]}'?)" if guess else f"; {spec_file} has: {', '.join(workspaces)}"
+                errors.append(SourceError(file, line, col, format_path([*where, "workspaces", j]),
+                                          f"unknown workspace '{ws}'{hint}"))
+    _fail(errors)
+    return list(config["datastores"])
+
+
+def load_spec(path: str | Path = DEFAULT_SPEC, datastore_config: str | Path | None = None) -> Spec:
+    """Load, check and resolve a spec; raises SourceErrors (exit 2) listing every problem found."""
+    path = Path(path)
+    file = path.name
+    doc = load_yaml(path, file)
+    if not isinstance(doc, MarkedDict):
+        raise SourceError(file, 1, 1, "", "the spec must be a mapping with project, environments, workspaces")
+    _fail(schemas.check("mlenv", file, doc))
+    envs = list(doc["environments"])
+    _fail(env_map_errors(doc, schemas.raw_schema("mlenv"), envs, file) + _naming_errors(doc, file)
+          + _duplicate_workspaces(doc, file))
+    ds_path = Path(datastore_config) if datastore_config else path.parent / DATASTORE_CONFIG
+    datastores = load_datastores(ds_path, doc, file)
+
+    errors: list[SourceError] = []
+    environments: dict[str, Environment] = {}
+    for env in envs:
+        merged, merge_errors = apply_overrides(doc, env, file)
+        errors += merge_errors
+        resolved = resolve(merged, schemas.raw_schema("mlenv"), env)
+        found = schemas.check("mlenv", file, resolved, per_env=False)
+        errors += [SourceError(e.file, e.line, e.col, e.path, f"{e.detail} (environment {env})") for e in found]
+        if found or merge_errors:
+            continue
+        environments[env], naming = build_environment(resolved, env, file, datastores)
+        errors += naming
+    _fail(errors)
+    root = schemas.raw_schema("mlenv")
+    release = resolve(doc.get("release", MarkedDict()), root["$defs"]["release"], envs[0], root)
+    order = list(release.get("order") or [e for e in ("int", "dev", "staging", "pro") if e in envs]
+                 + [e for e in envs if e not in ("int", "dev", "staging", "pro")])
+    return Spec(path=path, project=doc["project"], environments=environments,
+                service_connection=release.get("serviceConnection", "armgen-workload-identity"),
+                variable_group=release.get("variableGroup"), release_order=order, raw=doc)

@@ -1,0 +1,141 @@
+"""The resolved environment model: one concrete value per field, per environment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Principal:
+    principal_id: str
+    principal_type: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class CustomRole:
+    role_name: str
+    description: str
+    actions: list[str]
+    not_actions: list[str]
+    data_actions: list[str]
+    not_data_actions: list[str]
+    assignable_scopes: list[str]
+    assign_to: list[Principal]
+    expect_allowed: list[str]
+    expect_denied: list[str]
+
+
+@dataclass(frozen=True)
+class StorageAccount:
+    key: str  # "workspace" or "data"
+    name: str
+    sku: str
+    hierarchical_namespace: bool
+    containers: list[str]
+
+
+@dataclass(frozen=True)
+class Registry:
+    key: str  # "staging" or "healthy"
+    name: str
+    sku: str
+
+
+@dataclass(frozen=True)
+class Compute:
+    name: str
+    vm_size: str
+    vm_priority: str
+    min_nodes: int
+    max_nodes: int
+    idle_seconds: int
+    subnet_id: str | None
+
+
+@dataclass(frozen=True)
+class Datastore:
+    name: str
+    storage_key: str
+    account_name: str
+    container: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Workspace:
+    key: str  # the work-package name ({workload})
+    index: int
+    name: str  # the Azure ML workspace name
+    description: str
+    resource_group: str
+    sku: str
+    hbi: bool
+    compute: Compute
+    batch_endpoints: list[str]
+    datastores: list[Datastore]
+    tags: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Shared:
+    resource_group: str
+    log_analytics_name: str
+    log_analytics_sku: str
+    log_retention_days: int
+    app_insights_name: str
+    app_insights_retention_days: int
+    key_vault_name: str
+    key_vault_sku: str
+    key_vault_retention_days: int
+    storage: dict[str, StorageAccount]
+    registries: dict[str, Registry]
+    identity_name: str
+    model_developer: CustomRole
+
+
+@dataclass(frozen=True)
+class Environment:
+    """Everything one environment deploys, with every name computed."""
+
+    name: str
+    subscription_id: str
+    tenant_id: str | None
+    location: str
+    target: str
+    production: bool
+    tags: dict[str, str]
+    shared: Shared
+    workspaces: list[Workspace]
+
+    @property
+    def resource_groups(self) -> list[str]:
+        """Every resource group of the environment, shared first, without repeats."""
+        seen: list[str] = [self.shared.resource_group]
+        for ws in self.workspaces:
+            if ws.resource_group not in seen:
+                seen.append(ws.resource_group)
+        return seen
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A loaded, checked spec: the project and each environment resolved."""
+
+    path: Path
+    project: str
+    environments: dict[str, Environment]
+    service_connection: str
+    variable_group: str | None
+    release_order: list[str]
+    raw: dict = field(repr=False, compare=False, default_factory=dict)
+
+    def env(self, name: str) -> Environment:
+        from armgen.errors import InputError
+
+        try:
+            return self.environments[name]
+        except KeyError:
+            known = ", ".join(self.environments)
+            raise InputError(f"{self.path.name}: no environment '{name}' (the spec has: {known})") from None
