@@ -1,0 +1,15 @@
+"""Offline ARM template engine: expressions, functions, template expansion (see ENGINE-CONTRACT)."""
+
+from __future__ import annotations
+
+from armgen.arm.context import DeploymentContext
+from armgen.arm.errors import ArmError
+from armgen.arm.evaluator import EvalScope, Evaluator
+from armgen.arm.parser import is_expression, parse_expression, parse_template_string
+from armgen.arm.printer import print_expression
+from armgen.arm.state import PlaceholderState, StateProvider
+
+__all__ = [
+    "ArmError", "DeploymentContext", "EvalScope", "Evaluator", "PlaceholderState", "StateProvider",
+    "is_expression", "parse_expression", "parse_template_string", "print_expression",
+]

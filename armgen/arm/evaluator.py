@@ -1,0 +1,154 @@
+"""Evaluates expression trees and JSON values against an ``EvalScope``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from armgen.arm.ast import Call, Index, Literal, Node, Property
+from armgen.arm.errors import ArmError
+from armgen.arm.parser import is_expression, parse_template_string, unescape_literal
+from armgen.arm.values import get_index, get_property
+
+
+@dataclass(frozen=True)
+class LambdaValue:
+    """``lambda('x', body)``: parameter names, body, and the lambda variables it closed over."""
+
+    params: tuple[str, ...]
+    body: Node
+    closure: tuple[dict, ...]
+
+
+class EvalScope:
+    """What expressions can see. The template engine subclasses this; defaults refuse politely."""
+
+    context = None  # DeploymentContext
+    state = None  # StateProvider
+    allow_runtime_functions = False  # utcNow/newGuid: parameter defaults only
+    allow_reference = True  # reference()/list*(): not in names, counts, conditions of existence
+    now: datetime | None = None
+
+    def parameter(self, name: str) -> object:
+        raise ArmError(f"The template parameter '{name}' is not found.")
+
+    def variable(self, name: str) -> object:
+        raise ArmError(f"The template variable '{name}' is not found.")
+
+    def call_user_function(self, name: str, args: list, ev: Evaluator) -> object:
+        raise ArmError(f"The template function '{name}' is not defined.")
+
+    def deployment_info(self) -> dict:
+        raise ArmError("The template function 'deployment' is not expected at this location.")
+
+    def resolve_reference(self, target: str, api_version: str | None) -> tuple[str, str | None]:
+        """(full resource id, api version) for ``reference(target)``."""
+        if target.startswith("/"):
+            return target, api_version
+        raise ArmError(f"The template reference '{target}' is not valid: could not find template "
+                       f"resource or resource copy with this name.")
+
+    def references(self, symbolic: str, full: bool, ev: Evaluator) -> list:
+        raise ArmError(f"The template function 'references' cannot find the resource collection '{symbolic}'.")
+
+    def resource_info(self, symbolic: str) -> dict:
+        raise ArmError(f"The resource '{symbolic}' is not defined in the template.")
+
+
+class Evaluator:
+    """Evaluates nodes; lambda variables live on a stack of dicts."""
+
+    def __init__(self, scope: EvalScope) -> None:
+        self.scope = scope
+        self.lambda_vars: list[dict] = []
+        self.copy_indices: dict[str | None, int] = {}
+        self._now: datetime | None = scope.now
+
+    @property
+    def now(self) -> datetime:
+        if self._now is None:
+            self._now = datetime.now(UTC).replace(microsecond=0)
+        return self._now
+
+    # -- JSON values -------------------------------------------------------------------------
+    def evaluate_value(self, value: object, path: list | None = None) -> object:
+        """Evaluate every expression inside a JSON value (property ``copy`` arrays expanded)."""
+        path = path or []
+        if isinstance(value, str):
+            return self.evaluate_string(value, path)
+        if isinstance(value, list):
+            return [self.evaluate_value(v, path + [i]) for i, v in enumerate(value)]
+        if isinstance(value, dict):
+            from armgen.arm.copy import expand_property_copies
+
+            return expand_property_copies(self, value, path)
+        return value
+
+    def evaluate_string(self, value: str, path: list | None = None) -> object:
+        if not is_expression(value):
+            return unescape_literal(value)
+        try:
+            return self.evaluate(parse_template_string(value))
+        except ArmError as err:
+            if path:
+                err.at(path)
+            raise
+
+    # -- nodes -------------------------------------------------------------------------------
+    def evaluate(self, node: Node) -> object:
+        try:
+            if isinstance(node, Literal):
+                return node.value
+            if isinstance(node, Property):
+                return get_property(self.evaluate(node.target), node.name)
+            if isinstance(node, Index):
+                return get_index(self.evaluate(node.target), self.evaluate(node.index))
+            if isinstance(node, Call):
+                return self.call(node)
+        except ArmError as err:
+            if err.column is None:
+                err.column = node.column or None
+            raise
+        except RecursionError:
+            raise ArmError("The language expression is nested too deeply.", column=node.column) from None
+        raise ArmError(f"Unknown expression node {node!r}.")
+
+    def call(self, node: Call) -> object:
+        from armgen.arm.functions import lookup
+
+        if "." in node.name:
+            return self.scope.call_user_function(node.name, [self.evaluate(a) for a in node.args], self)
+        spec = lookup(node.name)
+        spec.check_arity(len(node.args))
+        if spec.lazy:
+            return spec.impl(self, list(node.args))
+        return spec.impl(self, [self.evaluate(a) for a in node.args])
+
+    def invoke(self, fn: object, args: list, function: str = "lambda") -> object:
+        """Call a ``LambdaValue`` with positional arguments."""
+        if not isinstance(fn, LambdaValue):
+            raise ArmError(f"The template language function '{function}' expects a lambda function.")
+        if len(args) < len(fn.params):
+            raise ArmError(f"The lambda passed to '{function}' takes {len(fn.params)} parameter(s).")
+        saved = self.lambda_vars
+        self.lambda_vars = list(fn.closure) + [dict(zip(fn.params, args, strict=False))]
+        try:
+            return self.evaluate(fn.body)
+        finally:
+            self.lambda_vars = saved
+
+    def copy_index(self, loop: str | None) -> int:
+        key = loop.lower() if loop else None
+        if key in self.copy_indices:
+            return self.copy_indices[key]
+        if loop:
+            raise ArmError(f"The template function 'copyIndex' has an invalid copy loop name '{loop}'; the "
+                           f"loop is not defined or not in scope here.")
+        raise ArmError("The template function 'copyIndex' is not expected at this location. It can only be "
+                       "used in a resource, property, variable or output with a copy loop.")
+
+    def lambda_variable(self, name: str) -> object:
+        for frame in reversed(self.lambda_vars):
+            if name in frame:
+                return frame[name]
+        raise ArmError(f"The lambda variable '{name}' is not defined.")

@@ -1,0 +1,136 @@
+"""Date functions with .NET-style format strings (the subset templates use)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import UTC, datetime, timedelta
+
+from armgen.arm.errors import ArmError
+from armgen.arm.functions.registry import arm_function
+from armgen.arm.values import expect
+
+STANDARD_FORMATS = {
+    "u": "yyyy-MM-dd HH:mm:ssZ", "s": "yyyy-MM-ddTHH:mm:ss", "o": "yyyy-MM-ddTHH:mm:ss.fffffffZ",
+    "O": "yyyy-MM-ddTHH:mm:ss.fffffffZ", "d": "M/d/yyyy", "D": "dddd, MMMM d, yyyy", "t": "h:mm tt",
+    "T": "h:mm:ss tt", "g": "M/d/yyyy h:mm tt", "G": "M/d/yyyy h:mm:ss tt",
+    "r": "ddd, dd MMM yyyy HH:mm:ss 'GMT'", "R": "ddd, dd MMM yyyy HH:mm:ss 'GMT'",
+}
+DEFAULT_UTCNOW = "yyyyMMddTHHmmssZ"
+ISO_FORMAT = "yyyy-MM-ddTHH:mm:ssZ"
+
+
+def format_datetime(value: datetime, fmt: str) -> str:
+    """Format like .NET ``DateTime.ToString(fmt, InvariantCulture)``."""
+    fmt = STANDARD_FORMATS.get(fmt, fmt)
+    out: list[str] = []
+    i = 0
+    while i < len(fmt):
+        ch = fmt[i]
+        if ch in "'\"":
+            end = fmt.find(ch, i + 1)
+            end = len(fmt) if end < 0 else end
+            out.append(fmt[i + 1:end])
+            i = end + 1
+            continue
+        if ch == "\\" and i + 1 < len(fmt):
+            out.append(fmt[i + 1])
+            i += 2
+            continue
+        j = i
+        while j < len(fmt) and fmt[j] == ch:
+            j += 1
+        n = j - i
+        out.append(_token(value, ch, n) if ch in "yMdHhmsftK" else fmt[i:j])
+        i = j
+    return "".join(out)
+
+
+def _token(v: datetime, ch: str, n: int) -> str:
+    if ch == "y":
+        return f"{v.year % 100:02d}" if n == 2 else (str(v.year % 100) if n == 1 else f"{v.year:0{n}d}")
+    if ch == "M":
+        return [str(v.month), f"{v.month:02d}", calendar.month_abbr[v.month], calendar.month_name[v.month]][min(n, 4) - 1]
+    if ch == "d":
+        return [str(v.day), f"{v.day:02d}", calendar.day_abbr[v.weekday()], calendar.day_name[v.weekday()]][min(n, 4) - 1]
+    if ch in "Hms":
+        number = {"H": v.hour, "m": v.minute, "s": v.second}[ch]
+        return f"{number:02d}" if n >= 2 else str(number)
+    if ch == "h":
+        hour = v.hour % 12 or 12
+        return f"{hour:02d}" if n >= 2 else str(hour)
+    if ch == "f":
+        return f"{v.microsecond:06d}0"[:n]
+    if ch == "t":
+        return ("AM" if v.hour < 12 else "PM")[:n]
+    return "Z"  # K: UTC designator
+
+
+_ISO_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?"
+                     r"\s*(Z|[+-]\d{2}:?\d{2})?\s*$", re.I)
+
+
+def parse_datetime(name: str, text: str) -> datetime:
+    match = _ISO_RE.match(text)
+    if not match:
+        raise ArmError(f"The template language function '{name}' expects a date time in ISO 8601 format; "
+                       f"'{text}' is not valid.")
+    y, mo, d, h, mi, s, frac, zone = match.groups()
+    micro = int((frac or "0")[:6].ljust(6, "0"))
+    value = datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0), micro, tzinfo=UTC)
+    if zone and zone.upper() != "Z":
+        sign = 1 if zone[0] == "+" else -1
+        digits = zone[1:].replace(":", "")
+        value -= sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    return value
+
+
+_DURATION_RE = re.compile(r"^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?"
+                          r"(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
+
+
+def add_duration(value: datetime, duration: str) -> datetime:
+    match = _DURATION_RE.match(duration)
+    if not match or duration.rstrip("T").endswith("P"):
+        raise ArmError(f"The template language function 'dateTimeAdd' expects a duration in ISO 8601 format; "
+                       f"'{duration}' is not valid.")
+    neg, years, months, weeks, days, hours, minutes, seconds = match.groups()
+    sign = -1 if neg else 1
+    total_months = sign * (int(years or 0) * 12 + int(months or 0))
+    if total_months:
+        month_index = value.month - 1 + total_months
+        year, month = value.year + month_index // 12, month_index % 12 + 1
+        day = min(value.day, calendar.monthrange(year, month)[1])
+        value = value.replace(year=year, month=month, day=day)
+    delta = timedelta(weeks=int(weeks or 0), days=int(days or 0), hours=int(hours or 0),
+                      minutes=int(minutes or 0), seconds=float(seconds or 0))
+    return value + sign * delta
+
+
+@arm_function("utcNow", 0, 1)
+def utc_now(ev, args):
+    if not ev.scope.allow_runtime_functions:
+        raise ArmError("The template function 'utcNow' is not expected at this location. It can only be "
+                       "used within the default value of a parameter.")
+    fmt = expect("utcNow", args[0], "String") if args else DEFAULT_UTCNOW
+    return format_datetime(ev.now, fmt)
+
+
+@arm_function("dateTimeAdd", 2, 3)
+def date_time_add(ev, args):
+    base = parse_datetime("dateTimeAdd", expect("dateTimeAdd", args[0], "String"))
+    result = add_duration(base, expect("dateTimeAdd", args[1], "String", position=1))
+    fmt = expect("dateTimeAdd", args[2], "String", position=2) if len(args) > 2 else ISO_FORMAT
+    return format_datetime(result, fmt)
+
+
+@arm_function("dateTimeFromEpoch", 1)
+def date_time_from_epoch(ev, args):
+    seconds = expect("dateTimeFromEpoch", args[0], "Integer")
+    return format_datetime(datetime.fromtimestamp(seconds, UTC), ISO_FORMAT)
+
+
+@arm_function("dateTimeToEpoch", 1)
+def date_time_to_epoch(ev, args):
+    value = parse_datetime("dateTimeToEpoch", expect("dateTimeToEpoch", args[0], "String"))
+    return int(value.timestamp())

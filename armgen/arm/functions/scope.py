@@ -1,0 +1,57 @@
+"""Scope functions: resourceGroup, subscription, tenant, managementGroup."""
+
+from __future__ import annotations
+
+from armgen.arm.errors import ArmError
+from armgen.arm.functions.registry import arm_function
+from armgen.arm.values import expect
+
+
+def _context(ev):
+    return ev.scope.context
+
+
+@arm_function("resourceGroup", 0, 2)
+def resource_group(ev, args):
+    ctx = _context(ev)
+    names = [expect("resourceGroup", a, "String", position=i) for i, a in enumerate(args)]
+    if not names:
+        if ctx.scope != "resourceGroup" or not ctx.resource_group:
+            raise ArmError("The template function 'resourceGroup' is not expected at this location: the "
+                           "deployment is not at resource group scope.")
+        return {
+            "id": ctx.resource_group_id, "name": ctx.resource_group,
+            "type": "Microsoft.Resources/resourceGroups",
+            "location": ctx.resource_group_location or ctx.location,
+            "tags": dict(ctx.resource_group_tags),
+            "properties": {"provisioningState": "Succeeded"},
+        }
+    subscription = names[0] if len(names) == 2 else ctx.subscription_id
+    name = names[-1]
+    return {"id": f"/subscriptions/{subscription}/resourceGroups/{name}", "name": name,
+            "type": "Microsoft.Resources/resourceGroups"}
+
+
+@arm_function("subscription", 0, 1)
+def subscription(ev, args):
+    ctx = _context(ev)
+    sub = expect("subscription", args[0], "String") if args else ctx.subscription_id
+    return {"id": f"/subscriptions/{sub}", "subscriptionId": sub, "tenantId": ctx.tenant_id,
+            "displayName": f"subscription {sub}"}
+
+
+@arm_function("tenant", 0)
+def tenant(ev, args):
+    ctx = _context(ev)
+    return {"countryCode": "US", "displayName": "Default Directory", "id": f"/tenants/{ctx.tenant_id}",
+            "tenantId": ctx.tenant_id}
+
+
+@arm_function("managementGroup", 0, 1)
+def management_group(ev, args):
+    if not args:
+        raise ArmError("The template function 'managementGroup' is not expected at this location: the "
+                       "deployment is not at management group scope.")
+    name = expect("managementGroup", args[0], "String")
+    return {"id": f"/providers/Microsoft.Management/managementGroups/{name}", "name": name,
+            "type": "Microsoft.Management/managementGroups"}

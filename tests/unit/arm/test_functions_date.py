@@ -1,0 +1,43 @@
+"""Date functions; values from Microsoft Learn (template-functions-date)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from armgen.arm import ArmError
+from tests.unit.arm.conftest import evaluate
+
+
+@pytest.mark.parametrize(("expr", "expected"), [
+    ("dateTimeAdd('2020-04-07 14:53:14Z', 'P3Y')", "2023-04-07T14:53:14Z"),
+    ("dateTimeAdd('2020-04-07 14:53:14Z', '-P9D')", "2020-03-29T14:53:14Z"),
+    ("dateTimeAdd('2020-04-07 14:53:14Z', 'PT1H')", "2020-04-07T15:53:14Z"),
+    ("dateTimeAdd('2020-01-31T00:00:00Z', 'P1M', 'yyyy-MM-dd')", "2020-02-29"),
+    ("dateTimeAdd('2020-04-07T14:53:14Z', 'P1D', 'u')", "2020-04-08 14:53:14Z"),
+    ("dateTimeFromEpoch(1683040573)", "2023-05-02T15:16:13Z"),
+    ("dateTimeToEpoch('2023-05-02T15:16:13Z')", 1683040573),
+    ("dateTimeToEpoch(dateTimeAdd('2023-05-02T15:16:13Z', 'P1Y'))", 1714662973),
+    ("dateTimeAdd('2020-04-07T14:53:14Z', 'PT0S', 'M/d/yyyy h:mm:ss tt')", "4/7/2020 2:53:14 PM"),
+])
+def test_date(expr: str, expected) -> None:
+    assert evaluate(expr) == expected
+
+
+def test_utc_now_formats_and_is_only_allowed_in_parameter_defaults() -> None:
+    assert re.fullmatch(r"\d{8}T\d{6}Z", evaluate("utcNow()", allow_runtime=True))
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ", evaluate("utcNow('u')", allow_runtime=True))
+    assert re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", evaluate("utcNow('d')", allow_runtime=True))
+    with pytest.raises(ArmError, match="'utcNow' is not expected at this location"):
+        evaluate("utcNow()")
+
+
+@pytest.mark.parametrize(("expr", "fragment"), [
+    ("dateTimeAdd('not a date', 'P1D')", "ISO 8601"), ("dateTimeAdd('2020-01-01', 'P')", "duration"),
+    ("dateTimeAdd('2020-01-01', 'X1D')", "duration"), ("dateTimeFromEpoch('1')", "of type 'Integer'"),
+])
+def test_date_errors(expr: str, fragment: str) -> None:
+    with pytest.raises(ArmError) as info:
+        evaluate(expr)
+    assert fragment in info.value.message
