@@ -17,7 +17,7 @@ COMMANDS: dict[str, str] = {
     "expand": "armgen.cli.expand_cmd:expand",
     "emulator": "armgen.cli.emulator_cmd:emulator",
     "plan": "armgen.cli.plan_cmd:plan",
-    "what-if": "armgen.cli.whatif_cmd:what_if",
+    "what-if": "armgen.cli.whatif_cmd:what_if_cmd",
     "deploy": "armgen.cli.deploy_cmd:deploy",
     "destroy": "armgen.cli.destroy_cmd:destroy",
 }

@@ -1,0 +1,95 @@
+"""``armgen deploy``: incremental, ordered, parallel, resumable deploys of one environment."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from armgen.cli.deploy_common import load_plan, target_option, unit_option
+from armgen.cli.deploy_view import Progress, summary_table
+from armgen.cli.options import env_option, format_option, spec_option
+from armgen.cli.whatif_cmd import print_what_if
+from armgen.deploy.preflight import preflight
+from armgen.deploy.runner import OK, Runner
+from armgen.deploy.target import connect
+from armgen.deploy.whatif import what_if
+from armgen.deploy.whatif_format import has_changes
+from armgen.errors import ArmgenError, InputError
+
+
+@click.command()
+@spec_option
+@env_option(required=True)
+@unit_option
+@target_option
+@click.option("--what-if-first", is_flag=True, help="Show what would change and ask before deploying.")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation (production needs this or a prompt).")
+@click.option("--parallel", type=click.IntRange(1, 64), default=4, show_default=True,
+              help="Units deployed at the same time.")
+@click.option("--mode", type=click.Choice(["Incremental", "Complete"]), default="Incremental", show_default=True,
+              help="Complete deletes what a unit's template no longer lists (with --unit and confirmation only).")
+@click.option("--recover-soft-deleted", "soft_deleted", flag_value="recover",
+              help="Recover a soft-deleted Key Vault of the same name.")
+@click.option("--purge-soft-deleted", "soft_deleted", flag_value="purge",
+              help="Purge soft-deleted Key Vaults and ML workspaces of the same names first.")
+@click.option("--on-interrupt", type=click.Choice(["cancel", "leave"]), default="cancel", show_default=True,
+              help="On Ctrl-C, cancel running ARM deployments or leave them to finish.")
+@format_option("text", "json")
+def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str | None, what_if_first: bool,
+           yes: bool, parallel: int, mode: str, soft_deleted: str | None, on_interrupt: str, fmt: str) -> None:
+    """Deploy an environment: shared infrastructure first, then every workspace in parallel.
+
+    \b
+    Units whose template and parameters are unchanged since their last
+    successful deployment are skipped (no PUT is sent). Re-run after any
+    failure: finished units are skipped and the rest converge.
+    Exit codes: 0 all units deployed or unchanged, 1 a unit failed or was
+    blocked, 2 bad input or refused confirmation, 130 interrupted.
+    """
+    spec, plan = load_plan(spec_path, env, units)
+    if mode == "Complete" and not units:
+        raise InputError("--mode Complete deletes resources a template no longer lists; name the units with --unit")
+    target = connect(plan.env, target_kind)
+    console = Console(stderr=fmt == "json")
+    confirm = what_if_first or mode == "Complete" or (plan.env.production and not yes)
+    if confirm:
+        results = what_if(target, plan, mode, parallel)
+        print_what_if(results, console, color=console.is_terminal)
+        if not any(has_changes(r.changes) for r in results if not r.error) and not any(r.error for r in results):
+            console.print("nothing to change")
+        if not yes:
+            if not sys.stdin.isatty():
+                raise InputError(f"{env} needs confirmation: run interactively or pass --yes")
+            if not click.confirm(f"Deploy these changes to {env} ({target.description})?", err=True):
+                raise InputError("deploy cancelled; nothing was changed")
+    for line in preflight(target, plan, soft_deleted):
+        console.print(line)
+    runner = Runner(target, plan, parallel=parallel, mode=mode)
+    with Progress(plan, console, live=console.is_terminal and fmt == "text") as progress:
+        runner.on_event = progress.event
+        try:
+            results = runner.run(cancel_on_interrupt=on_interrupt == "cancel")
+        except KeyboardInterrupt:
+            raise ArmgenError("interrupted: running deployments were "
+                              + ("cancelled" if on_interrupt == "cancel" else "left to finish")
+                              + "; re-run 'armgen deploy' to converge", exit_code=130) from None
+    if fmt == "json":
+        click.echo(json.dumps({"environment": env, "target": target.kind, "puts": runner.puts,
+                               "units": [r.as_dict() for r in results]}, indent=2))
+    else:
+        console.print(summary_table(results, env))
+    failed = [r for r in results if r.status not in OK]
+    for r in failed:
+        if r.error:
+            console.print(f"[red]{r.name}[/] failed:", highlight=False)
+            for line in r.error.lines(2):
+                console.print(line, highlight=False, markup=False)
+        else:
+            console.print(f"[yellow]{r.name}[/] {r.status}: a unit it depends on did not deploy")
+    if failed:
+        raise ArmgenError(f"{len(failed)} of {len(results)} units did not deploy; fix the cause and re-run "
+                          f"'armgen deploy --env {env}'")

@@ -1,0 +1,41 @@
+"""What plan, what-if, deploy and destroy share: spec + rendered files -> plan, target selection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from armgen.deploy.plan import Plan, build_plan
+from armgen.deploy.target import TARGETS
+from armgen.errors import ArmgenError
+from armgen.render.outputs import render_all
+from armgen.render.writer import check
+from armgen.spec import Spec, load_spec
+
+F = Callable[..., Any]
+
+
+def target_option(f: F) -> F:
+    return click.option("--target", "target_kind", type=click.Choice(TARGETS), default=None,
+                        help="Override the environment's target from the spec.")(f)
+
+
+def unit_option(f: F) -> F:
+    return click.option("--unit", "units", multiple=True, metavar="NAME",
+                        help="Only this unit (repeatable); see 'armgen plan'.")(f)
+
+
+def load_plan(spec_path: Path, env: str, units: tuple[str, ...] = (), drift_check: bool = True) -> tuple[Spec, Plan]:
+    """The plan of ``env``; refuses when the rendered files no longer match the spec."""
+    spec = load_spec(spec_path)
+    spec.env(env)
+    root = spec_path.parent
+    if drift_check:
+        drifts = check(root, render_all(spec, [env]), [env])
+        if drifts:
+            raise ArmgenError(f"{len(drifts)} rendered file(s) differ from {spec_path.name} (first: "
+                              f"{drifts[0].path}); run 'armgen render' and review the change before deploying")
+    return spec, build_plan(spec, env, root, list(units) or None)

@@ -1,0 +1,51 @@
+"""``armgen destroy``: delete an environment (the integration environment after its checks)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from armgen.cli.deploy_common import load_plan, target_option
+from armgen.cli.options import env_option, format_option, spec_option
+from armgen.deploy.destroy import destroy as destroy_env
+from armgen.deploy.target import connect
+from armgen.errors import ArmgenError, InputError
+
+
+@click.command()
+@spec_option
+@env_option(required=True)
+@target_option
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@click.option("--allow-production", is_flag=True, help="Required to destroy an environment marked production.")
+@click.option("--parallel", type=click.IntRange(1, 64), default=4, show_default=True)
+@format_option("text", "json")
+def destroy(spec_path: Path, env: str, target_kind: str | None, yes: bool, allow_production: bool,
+            parallel: int, fmt: str) -> None:
+    """Delete an environment's resource groups, workspaces (purged) and custom role.
+
+    Exit codes: 0 removed, 1 something could not be removed, 2 refused.
+    """
+    _, plan = load_plan(spec_path, env, drift_check=False)
+    if plan.env.production and not allow_production:
+        raise InputError(f"{env} is a production environment; pass --allow-production to destroy it")
+    target = connect(plan.env, target_kind)
+    groups = ", ".join(plan.env.resource_groups)
+    if not yes:
+        if not sys.stdin.isatty():
+            raise InputError(f"destroying {env} needs confirmation: run interactively or pass --yes")
+        if not click.confirm(f"Delete {groups} in {target.description}?", err=True):
+            raise InputError("destroy cancelled; nothing was changed")
+    removals = destroy_env(target, plan, parallel)
+    if fmt == "json":
+        click.echo(json.dumps({"environment": env, "removed": [r.__dict__ for r in removals]}, indent=2))
+    else:
+        for r in removals:
+            detail = f" ({r.detail})" if r.detail else ""
+            click.echo(f"{r.result:<8} {r.what}{detail}")
+    failed = [r for r in removals if r.result == "failed"]
+    if failed:
+        raise ArmgenError(f"{len(failed)} item(s) could not be removed; re-run 'armgen destroy --env {env}'")

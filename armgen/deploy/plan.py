@@ -1,0 +1,135 @@
+"""The deployment plan: units of one environment as a DAG, with deterministic deployment names."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from armgen.errors import ArmgenError, InputError
+from armgen.render.outputs import PARAMETERS_DIR, TEMPLATES_DIR
+from armgen.render.units import SUBSCRIPTION, Unit, units_for
+from armgen.spec.model import Environment, Spec
+
+MAX_DEPLOYMENT_NAME = 64
+
+
+def deployment_name(env: str, unit: str) -> str:
+    """A stable, valid ARM deployment name per unit and environment (<= 64 characters)."""
+    name = f"armgen-{env}-{unit}"
+    if len(name) <= MAX_DEPLOYMENT_NAME:
+        return name
+    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+    return f"{name[:MAX_DEPLOYMENT_NAME - 9]}-{digest}"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One unit of the plan with what deploying it needs."""
+
+    unit: Unit
+    env: str
+    deployment: str
+    template: dict
+    parameters: dict  # the ARM "parameters" object: {name: {"value": ...}}
+    layer: int
+
+    @property
+    def name(self) -> str:
+        return self.unit.name
+
+    @property
+    def at_subscription(self) -> bool:
+        return self.unit.scope == SUBSCRIPTION
+
+    def fingerprint(self) -> str:
+        """A hash of template and parameters: equal fingerprints mean nothing to deploy."""
+        body = json.dumps({"t": self.template, "p": self.parameters}, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(body.encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Plan:
+    env: Environment
+    steps: list[Step]
+
+    def layers(self) -> list[list[Step]]:
+        out: list[list[Step]] = []
+        for step in self.steps:
+            while len(out) <= step.layer:
+                out.append([])
+            out[step.layer].append(step)
+        return out
+
+    def step(self, name: str) -> Step:
+        for s in self.steps:
+            if s.name == name:
+                return s
+        raise InputError(f"no unit '{name}' in the plan for {self.env.name}; run 'armgen plan --env "
+                         f"{self.env.name}' to list them")
+
+    def dependents(self, name: str) -> set[str]:
+        """Every unit that depends on ``name``, directly or not."""
+        out: set[str] = set()
+        frontier = {name}
+        while frontier:
+            nxt = {s.name for s in self.steps if set(s.unit.depends_on) & frontier} - out
+            out |= nxt
+            frontier = nxt
+        return out
+
+    def critical_path(self, cost: dict[str, float]) -> float:
+        """The longest chain of unit costs through the DAG."""
+        finish: dict[str, float] = {}
+        for s in self.steps:  # steps are topologically ordered
+            start = max((finish[d] for d in s.unit.depends_on if d in finish), default=0.0)
+            finish[s.name] = start + cost.get(s.name, 0.0)
+        return max(finish.values(), default=0.0)
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path}: not found; run 'armgen render' first") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}; "
+                         "run 'armgen render' to regenerate it") from None
+
+
+def _layers(units: list[Unit]) -> dict[str, int]:
+    names = {u.name for u in units}
+    layer: dict[str, int] = {}
+    pending = list(units)
+    while pending:
+        progressed = False
+        for u in list(pending):
+            deps = [d for d in u.depends_on if d in names]
+            if all(d in layer for d in deps):
+                layer[u.name] = 1 + max((layer[d] for d in deps), default=-1)
+                pending.remove(u)
+                progressed = True
+        if not progressed:
+            raise ArmgenError(f"dependency cycle among units: {', '.join(u.name for u in pending)}")
+    return layer
+
+
+def build_plan(spec: Spec, env_name: str, root: Path, only: list[str] | None = None) -> Plan:
+    """The plan of ``env_name`` from the rendered files under ``root`` (templates/ and parameters/)."""
+    env = spec.env(env_name)
+    units = units_for(env)
+    layer = _layers(units)
+    steps = []
+    for unit in sorted(units, key=lambda u: layer[u.name]):
+        template = _read_json(root / TEMPLATES_DIR / f"{unit.template}.json")
+        params = _read_json(root / PARAMETERS_DIR / unit.parameter_file(env.name)).get("parameters", {})
+        steps.append(Step(unit, env.name, deployment_name(env.name, unit.name), template, params, layer[unit.name]))
+    plan = Plan(env, steps)
+    if only:
+        wanted: set[str] = set()
+        for name in only:
+            plan.step(name)
+            wanted.add(name)
+        plan = Plan(env, [s for s in steps if s.name in wanted])
+    return plan

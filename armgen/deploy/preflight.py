@@ -1,0 +1,96 @@
+"""Checks before a deploy that stop Azure's known re-deploy failures early (see AZURE-PITFALLS.md)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from armgen.catalog import api
+from armgen.deploy.plan import Plan
+from armgen.deploy.target import Target
+from armgen.errors import ArmgenError
+
+HISTORY_LIMIT = 800
+HISTORY_PRUNE_AT = 700
+
+
+def _deleted_vault(target: Target, name: str, location: str) -> dict | None:
+    from azure.core.exceptions import ResourceNotFoundError
+
+    rid = (f"/subscriptions/{target.subscription_id}/providers/Microsoft.KeyVault/locations/{location}"
+           f"/deletedVaults/{name}")
+    try:
+        return target.resources.resources.get_by_id(rid, api("Microsoft.KeyVault/vaults")).as_dict()
+    except ResourceNotFoundError:
+        return None
+
+
+def _vault_exists(target: Target, group: str, name: str) -> bool:
+    from azure.core.exceptions import ResourceNotFoundError
+
+    rid = (f"/subscriptions/{target.subscription_id}/resourceGroups/{group}/providers/Microsoft.KeyVault/vaults/"
+           f"{name}")
+    try:
+        target.resources.resources.get_by_id(rid, api("Microsoft.KeyVault/vaults"))
+        return True
+    except ResourceNotFoundError:
+        return False
+
+
+def check_soft_deleted_vault(target: Target, plan: Plan, choice: str | None) -> list[str]:
+    """A deleted vault keeps its name: recover it (createMode recover) or stop with what to do."""
+    from azure.core.exceptions import HttpResponseError
+
+    out = []
+    for i, step in enumerate(plan.steps):
+        if step.unit.template != "keyvault":
+            continue
+        name = step.unit.parameters["keyVaultName"]
+        try:
+            if _vault_exists(target, step.unit.resource_group, name):
+                continue
+            deleted = _deleted_vault(target, name, plan.env.location)
+        except HttpResponseError:
+            continue  # no such API on this target: let ARM answer
+        if not deleted:
+            continue
+        props = deleted.get("properties") or {}
+        purge_date = props.get("scheduled_purge_date") or props.get("scheduledPurgeDate") or "its purge date"
+        if choice == "recover":
+            params = {**step.parameters, "createMode": {"value": "recover"}}
+            plan.steps[i] = dataclasses.replace(step, parameters=params)
+            out.append(f"Key Vault {name} is soft-deleted: recovering it (createMode: recover)")
+        elif choice == "purge":
+            if props.get("purge_protection_enabled") or props.get("purgeProtectionEnabled", True):
+                raise ArmgenError(f"Key Vault {name} is soft-deleted with purge protection: it cannot be purged "
+                                  f"before {purge_date}; use --recover-soft-deleted instead")
+        else:
+            raise ArmgenError(f"Key Vault {name} exists in deleted state (soft delete keeps the name until "
+                              f"{purge_date}); re-run with --recover-soft-deleted to bring it back")
+    return out
+
+
+def prune_history(target: Target, plan: Plan) -> list[str]:
+    """Delete armgen's own stale deployment records in groups close to ARM's 800-deployment limit."""
+    keep = {s.deployment for s in plan.steps}
+    prefix = f"armgen-{plan.env.name}-"
+    out = []
+    groups = {s.unit.resource_group for s in plan.steps if s.unit.resource_group}
+    for group in sorted(groups):
+        try:
+            records = list(target.deployments.deployments.list_by_resource_group(group))
+        except Exception:  # noqa: BLE001 - a group that does not exist yet has no history
+            continue
+        if len(records) < HISTORY_PRUNE_AT:
+            continue
+        stale = [r.name for r in records if r.name.startswith(prefix) and r.name not in keep
+                 and not any(r.name.startswith(k + "-") for k in keep)]
+        for name in stale:
+            target.deployments.deployments.begin_delete(group, name).result()
+        out.append(f"{group}: {len(records)} deployments of {HISTORY_LIMIT} allowed; pruned {len(stale)} "
+                   "stale armgen records")
+    return out
+
+
+def preflight(target: Target, plan: Plan, soft_deleted: str | None) -> list[str]:
+    """Run every pre-deploy check; returns lines to show, raises ArmgenError when deploying would fail."""
+    return check_soft_deleted_vault(target, plan, soft_deleted) + prune_history(target, plan)

@@ -1,0 +1,163 @@
+"""Run a plan: units in parallel as the DAG allows, unchanged ones skipped, failures contained."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+
+from armgen.deploy.errors import ArmFailure, failure_from
+from armgen.deploy.plan import Plan, Step
+from armgen.deploy.target import Target
+
+FINGERPRINT_TAG = "armgenFingerprint"
+TERMINAL = {"Succeeded", "Failed", "Canceled"}
+RETRYABLE_CODES = {"PrincipalNotFound"}
+OK = ("deployed", "skipped")
+
+
+@dataclass
+class UnitResult:
+    name: str
+    status: str  # deployed | skipped | failed | blocked | cancelled
+    duration: float = 0.0
+    changed: int = 0
+    error: ArmFailure | None = None
+    deployment: str = ""
+
+    def as_dict(self) -> dict:
+        return {"unit": self.name, "result": self.status, "duration": round(self.duration, 3),
+                "changedResources": self.changed, "deployment": self.deployment,
+                "error": self.error.as_dict() if self.error else None}
+
+
+Event = Callable[[str, Step, UnitResult | None], None]
+
+
+class DeployOps:
+    """The ARM calls of one step, for either scope."""
+
+    def __init__(self, target: Target, step: Step) -> None:
+        self.d, self.step = target.deployments.deployments, step
+
+    def get(self):  # noqa: ANN201 - SDK model
+        from azure.core.exceptions import ResourceNotFoundError
+
+        try:
+            if self.step.at_subscription:
+                return self.d.get_at_subscription_scope(self.step.deployment)
+            return self.d.get(self.step.unit.resource_group, self.step.deployment)
+        except ResourceNotFoundError:
+            return None
+
+    def put(self, body: dict):  # noqa: ANN201 - SDK poller
+        if self.step.at_subscription:
+            return self.d.begin_create_or_update_at_subscription_scope(self.step.deployment, body)
+        return self.d.begin_create_or_update(self.step.unit.resource_group, self.step.deployment, body)
+
+    def cancel(self) -> None:
+        if self.step.at_subscription:
+            self.d.cancel_at_subscription_scope(self.step.deployment)
+        else:
+            self.d.cancel(self.step.unit.resource_group, self.step.deployment)
+
+
+def _state(dep) -> str:  # noqa: ANN001 - SDK model
+    return (getattr(getattr(dep, "properties", None), "provisioning_state", None) or "") if dep else ""
+
+
+class Runner:
+    """Deploys a plan; ``run`` returns one result per step, in plan order."""
+
+    def __init__(self, target: Target, plan: Plan, parallel: int = 4, mode: str = "Incremental",
+                 on_event: Event | None = None, principal_retries: int = 5, retry_delay: float = 2.0,
+                 wait_interval: float = 1.0) -> None:
+        self.target, self.plan, self.parallel, self.mode = target, plan, max(1, parallel), mode
+        self.on_event = on_event or (lambda *_: None)
+        self.principal_retries, self.retry_delay, self.wait_interval = principal_retries, retry_delay, wait_interval
+        self.puts = 0
+        self._running: dict[Future, Step] = {}
+
+    def _body(self, step: Step) -> dict:
+        body = {"properties": {"mode": self.mode, "template": step.template, "parameters": step.parameters},
+                "tags": {FINGERPRINT_TAG: step.fingerprint(), "armgenUnit": step.name, "armgenEnv": step.env}}
+        if step.at_subscription:
+            body["location"] = self.plan.env.location
+        return body
+
+    def _wait_running(self, ops: DeployOps, dep):  # noqa: ANN001, ANN202 - SDK model
+        """A deployment left running by an earlier, interrupted run: wait for it to finish."""
+        while dep is not None and _state(dep) not in TERMINAL and _state(dep):
+            time.sleep(self.wait_interval)
+            dep = ops.get()
+        return dep
+
+    def deploy_step(self, step: Step) -> UnitResult:
+        start = time.monotonic()
+        ops = DeployOps(self.target, step)
+        result = UnitResult(step.name, "failed", deployment=step.deployment)
+        try:
+            current = self._wait_running(ops, ops.get())
+            tags = (getattr(current, "tags", None) or {}) if current else {}
+            if _state(current) == "Succeeded" and tags.get(FINGERPRINT_TAG) == step.fingerprint():
+                result.status = "skipped"
+                return result
+            for attempt in range(self.principal_retries + 1):
+                try:
+                    self.puts += 1
+                    done = ops.put(self._body(step)).result()
+                    result.status = "deployed"
+                    result.changed = len(getattr(done.properties, "output_resources", None) or [])
+                    return result
+                except Exception as exc:  # noqa: BLE001 - classified below
+                    failure = failure_from(exc)
+                    if failure.codes() & RETRYABLE_CODES and attempt < self.principal_retries:
+                        time.sleep(self.retry_delay * (2 ** attempt))
+                        continue
+                    result.error = failure
+                    return result
+        except Exception as exc:  # noqa: BLE001 - any SDK/transport failure is the unit's failure
+            result.error = failure_from(exc)
+        finally:
+            result.duration = time.monotonic() - start
+        return result
+
+    def run(self, cancel_on_interrupt: bool = True) -> list[UnitResult]:
+        names = {s.name for s in self.plan.steps}
+        results: dict[str, UnitResult] = {}
+        pending = list(self.plan.steps)
+        with ThreadPoolExecutor(max_workers=self.parallel) as pool:
+            try:
+                while pending or self._running:
+                    for step in list(pending):
+                        deps = [d for d in step.unit.depends_on if d in names]
+                        if any(d in results and results[d].status not in OK for d in deps):
+                            results[step.name] = UnitResult(step.name, "blocked", deployment=step.deployment)
+                            self.on_event("done", step, results[step.name])
+                            pending.remove(step)
+                        elif all(d in results for d in deps) and len(self._running) < self.parallel:
+                            self.on_event("start", step, None)
+                            self._running[pool.submit(self.deploy_step, step)] = step
+                            pending.remove(step)
+                    if not self._running:
+                        continue
+                    finished, _ = wait(list(self._running), return_when=FIRST_COMPLETED)
+                    for fut in finished:
+                        step = self._running.pop(fut)
+                        results[step.name] = fut.result()
+                        self.on_event("done", step, results[step.name])
+            except KeyboardInterrupt:
+                for fut, step in list(self._running.items()):
+                    if cancel_on_interrupt:
+                        with contextlib.suppress(Exception):  # best effort on the way out
+                            DeployOps(self.target, step).cancel()
+                    fut.cancel()
+                    results[step.name] = UnitResult(step.name, "cancelled", deployment=step.deployment)
+                for step in pending:
+                    results[step.name] = UnitResult(step.name, "cancelled", deployment=step.deployment)
+                raise
+            finally:
+                self.results = [results.get(s.name, UnitResult(s.name, "cancelled")) for s in self.plan.steps]
+        return self.results

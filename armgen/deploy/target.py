@@ -1,0 +1,62 @@
+"""Where a deploy goes: Azure (DefaultAzureCredential) or the local emulator, through the same SDK clients."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from armgen.errors import ArmgenError, InputError
+from armgen.spec.model import Environment
+
+TARGETS = ("emulator", "azure")
+MANAGEMENT_SCOPE = "https://management.azure.com/.default"
+
+
+@dataclass
+class Target:
+    """SDK clients for one subscription of one target."""
+
+    kind: str
+    subscription_id: str
+    resources: Any  # azure.mgmt.resource.resources.ResourceManagementClient
+    deployments: Any  # azure.mgmt.resource.deployments.DeploymentsMgmtClient
+    description: str
+
+
+def _sdk_kwargs(polling_interval: float | None, retries: int) -> dict:
+    kwargs: dict[str, Any] = {"retry_total": retries, "retry_backoff_factor": 0.5, "retry_backoff_max": 30}
+    if polling_interval is not None:
+        kwargs["polling_interval"] = polling_interval
+    return kwargs
+
+
+def connect(env: Environment, kind: str | None = None, polling_interval: float | None = None,
+            retries: int = 6) -> Target:
+    """Clients for ``env``'s subscription on its target (or ``kind`` when given)."""
+    from azure.mgmt.resource.deployments import DeploymentsMgmtClient
+    from azure.mgmt.resource.resources import ResourceManagementClient
+
+    kind = kind or env.target
+    if kind not in TARGETS:
+        raise InputError(f"unknown target '{kind}'; use one of: {', '.join(TARGETS)}")
+    kwargs = _sdk_kwargs(polling_interval, retries)
+    if kind == "emulator":
+        from armgen.targets.emulator import client_kwargs, ensure_endpoint
+
+        endpoint = ensure_endpoint()
+        extra = client_kwargs(endpoint)
+        kwargs.setdefault("polling_interval", 0.2)
+        credential = extra.pop("credential")
+        description = f"local emulator at {endpoint.url}"
+    else:
+        from azure.identity import DefaultAzureCredential
+
+        credential = DefaultAzureCredential()
+        extra = {}
+        description = f"Azure subscription {env.subscription_id}"
+    try:
+        resources = ResourceManagementClient(credential, env.subscription_id, **extra, **kwargs)
+        deployments = DeploymentsMgmtClient(credential, env.subscription_id, **extra, **kwargs)
+    except (ValueError, TypeError) as exc:
+        raise ArmgenError(f"cannot create Azure clients for {kind}: {exc}") from None
+    return Target(kind, env.subscription_id, resources, deployments, description)
