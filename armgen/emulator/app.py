@@ -1,0 +1,65 @@
+"""The emulator backend: state, models and knobs behind one object (moto's "backend")."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from armgen.emulator.config import EmulatorConfig, load_config, save_config
+from armgen.emulator.faults import FaultInjector
+from armgen.emulator.models.deployments import DeploymentModel
+from armgen.emulator.models.operations import OperationModel
+from armgen.emulator.models.resource_groups import ResourceGroupModel
+from armgen.emulator.models.resources import ResourceModel
+from armgen.emulator.store import DB_FILE, Store
+
+TOKEN_FILE = "token"
+
+
+def ensure_token(state_dir: Path) -> str:
+    """The bearer token clients must present (random, created once, kept in the state dir)."""
+    path = state_dir / TOKEN_FILE
+    if path.exists():
+        return path.read_text().strip()
+    token = secrets.token_urlsafe(32)
+    path.touch(mode=0o600)
+    path.write_text(token + "\n")
+    return token
+
+
+class EmulatorApp:
+    """Everything a request handler needs; ``reset()`` empties the state but keeps token and certs."""
+
+    def __init__(self, state_dir: Path, config: EmulatorConfig | None = None) -> None:
+        self.state_dir = state_dir
+        state_dir.mkdir(parents=True, exist_ok=True)
+        self.token = ensure_token(state_dir)
+        self.config = config or load_config(state_dir)
+        self.store = Store(state_dir / DB_FILE)
+        self._build_models()
+
+    def _build_models(self) -> None:
+        self.faults = FaultInjector(self.config)
+        self.resources = ResourceModel(self.store, self.config)
+        self.groups = ResourceGroupModel(self.store, self.resources)
+        self.operations = OperationModel(self.store)
+        self.deployments = DeploymentModel(self.store, self.config, self.resources, self.groups,
+                                           self.operations, self.faults)
+        self.deployments.recover_interrupted()
+
+    def configure(self, config: EmulatorConfig, persist: bool = True) -> None:
+        self.config = config
+        if persist:
+            save_config(self.state_dir, config)
+        self._build_models()
+
+    def reset(self) -> None:
+        self.deployments.shutdown()
+        self.store.clear()
+        self._build_models()
+
+    def close(self) -> None:
+        self.deployments.shutdown()
+        self.store.close()
+
+

@@ -1,0 +1,90 @@
+"""Realism knobs: latency, faults, quotas and delays; read from ``config.json`` in the state dir."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+CONFIG_FILE = "config.json"
+
+
+@dataclass
+class FaultRule:
+    """One injected fault.
+
+    kind: "throttle" (429 + Retry-After), "error" (status 500/503), "drop" (close the connection),
+    "provision" (a matching resource fails provisioning inside a deployment).
+    Matching: method, path_contains (case-insensitive substring of the URL path), resource_type,
+    name (resource name). ``times`` limits how often it fires (None = always); ``probability`` is
+    drawn from a generator seeded with the config seed, so runs are reproducible.
+    """
+
+    kind: str
+    method: str | None = None
+    path_contains: str | None = None
+    resource_type: str | None = None
+    name: str | None = None
+    status: int = 503
+    retry_after: int = 1
+    code: str | None = None
+    message: str | None = None
+    times: int | None = None
+    probability: float = 1.0
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FaultRule:
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown fault rule keys: {', '.join(sorted(unknown))}")
+        if data.get("kind") not in ("throttle", "error", "drop", "provision"):
+            raise ValueError("fault kind must be throttle, error, drop or provision")
+        return cls(**data)
+
+
+@dataclass
+class EmulatorConfig:
+    """All knobs; every default keeps tests fast and faithful."""
+
+    seed: int = 0
+    subscription_id: str = "00000000-0000-0000-0000-000000000001"
+    tenant_id: str = "00000000-0000-0000-0000-000000000000"
+    latency_seconds: dict[str, float] = field(default_factory=dict)  # resource type (or "*") -> seconds
+    faults: list[FaultRule] = field(default_factory=list)
+    principal_delay_seconds: float = 0.0  # PrincipalNotFound window for a new identity's principal
+    deployment_quota: int = 800  # deployments of history per scope
+    strict_role_definitions: bool = True  # unknown roleDefinitionId -> RoleDefinitionDoesNotExist
+    max_parallel_resources: int = 8
+    retry_after_seconds: int = 0  # Retry-After on long-running operations (0: header omitted)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EmulatorConfig:
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown emulator config keys: {', '.join(sorted(unknown))}")
+        values = dict(data)
+        values["faults"] = [FaultRule.from_dict(f) for f in data.get("faults", [])]
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["faults"] = [{k: v for k, v in vars(f).items() if v is not None} for f in self.faults]
+        return out
+
+    def latency_for(self, resource_type: str) -> float:
+        lowered = {k.lower(): v for k, v in self.latency_seconds.items()}
+        return float(lowered.get(resource_type.lower(), lowered.get("*", 0.0)))
+
+
+def load_config(state_dir: Path) -> EmulatorConfig:
+    path = state_dir / CONFIG_FILE
+    if not path.exists():
+        return EmulatorConfig()
+    return EmulatorConfig.from_dict(json.loads(path.read_text()))
+
+
+def save_config(state_dir: Path, config: EmulatorConfig) -> None:
+    (state_dir / CONFIG_FILE).write_text(json.dumps(config.to_dict(), indent=2) + "\n")

@@ -1,0 +1,44 @@
+"""Where a running emulator is and how to talk to it (no heavy imports: used by the CLI and clients)."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+DEFAULT_SUBSCRIPTION = "00000000-0000-0000-0000-000000000001"
+DEFAULT_TENANT = "00000000-0000-0000-0000-000000000000"
+ENDPOINT_FILE = "endpoint.json"
+
+
+@dataclass(frozen=True)
+class EndpointInfo:
+    """What a client needs: base URL, CA bundle to trust, bearer token, default subscription."""
+
+    url: str
+    ca_file: str
+    token: str
+    subscription_id: str
+    state_dir: str
+
+    def as_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+def default_state_dir() -> Path:
+    """``$ARMGEN_EMULATOR_STATE`` or ``~/.armgen/emulator``."""
+    env = os.environ.get("ARMGEN_EMULATOR_STATE")
+    return Path(env).expanduser() if env else Path.home() / ".armgen" / "emulator"
+
+
+def resolve_state_dir(state_dir: str | os.PathLike[str] | None) -> Path:
+    return Path(state_dir).expanduser().resolve() if state_dir else default_state_dir().resolve()
+
+
+def read_endpoint_file(state_dir: Path) -> dict | None:
+    """The pid/endpoint record a running server wrote, or None."""
+    try:
+        return json.loads((state_dir / ENDPOINT_FILE).read_text())
+    except (OSError, ValueError):
+        return None

@@ -1,0 +1,1 @@
+"""HTTP side of the emulator: request parsing, routes, serialisation, TLS server."""

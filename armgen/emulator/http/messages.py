@@ -1,0 +1,57 @@
+"""Request and response values passed between the server and the route handlers."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from armgen.emulator.models.errors import bad_request
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+    raw_body: bytes
+    base_url: str
+
+    @property
+    def api_version(self) -> str:
+        return self.query.get("api-version", "")
+
+    def json(self) -> dict[str, Any]:
+        if not self.raw_body.strip():
+            return {}
+        try:
+            data = json.loads(self.raw_body)
+        except ValueError as exc:
+            raise bad_request("InvalidRequestContent", f"The request content was invalid and could not be "
+                                                       f"deserialized: '{exc}'.") from exc
+        if not isinstance(data, dict):
+            raise bad_request("InvalidRequestContent", "The request content must be a JSON object.")
+        return data
+
+    def url(self, path: str, api_version: str | None = None) -> str:
+        """An absolute URL on this server, carrying api-version as ARM's polling URLs do."""
+        return f"{self.base_url}{path}?api-version={api_version or self.api_version}"
+
+
+@dataclass
+class Response:
+    status: int = 200
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def encoded(self) -> bytes:
+        return b"" if self.body is None else json.dumps(self.body).encode()
+
+
+def ok(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(status, body, headers or {})
+
+
+def empty(status: int, headers: dict[str, str] | None = None) -> Response:
+    return Response(status, None, headers or {})

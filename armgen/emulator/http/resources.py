@@ -1,0 +1,92 @@
+"""Generic resource routes (by id), list by resource group, list* actions, deleted vaults."""
+
+from __future__ import annotations
+
+from armgen.emulator.app import EmulatorApp
+from armgen.emulator.http.messages import Request, Response, empty, ok
+from armgen.emulator.models import soft_delete
+from armgen.emulator.models.errors import bad_request
+
+
+def put_resource(app: EmulatorApp, req: Request, rid: str) -> Response:
+    doc, created = app.resources.put(rid, req.json(), req.api_version)
+    return ok(doc, 201 if created else 200)
+
+
+def patch_resource(app: EmulatorApp, req: Request, rid: str) -> Response:
+    current = app.resources.raw(rid)
+    if current is None:
+        return ok(app.resources.get(rid))  # raises the 404
+    body = dict(current.get("_requested") or {})
+    patch = req.json()
+    for key, value in patch.items():
+        if key == "properties" and isinstance(value, dict):
+            body["properties"] = {**(body.get("properties") or {}), **value}
+        else:
+            body[key] = value
+    doc, _ = app.resources.put(rid, body, req.api_version)
+    return ok(doc)
+
+
+def get_resource(app: EmulatorApp, req: Request, rid: str) -> Response:
+    return ok(app.resources.get(rid))
+
+
+def head_resource(app: EmulatorApp, req: Request, rid: str) -> Response:
+    return empty(204 if app.resources.exists(rid) else 404)
+
+
+def delete_resource(app: EmulatorApp, req: Request, rid: str) -> Response:
+    purge = req.query.get("forceToPurge", "").lower() == "true"
+    return empty(200 if app.resources.delete(rid, purge=purge) else 204)
+
+
+def post_action(app: EmulatorApp, req: Request, rid: str, action: str) -> Response:
+    if action.lower().startswith("list"):
+        return ok(app.resources.list_keys(rid, action))
+    raise bad_request("InvalidResourceOperation", f"The action '{action}' is not supported by the emulator.")
+
+
+def list_group_resources(app: EmulatorApp, req: Request, sub: str, rg: str) -> Response:
+    items = app.resources.list_group(sub, rg)
+    wanted = _type_filter(req.query.get("$filter", ""))
+    if wanted:
+        items = [i for i in items if i["type"].lower() == wanted]
+    return ok({"value": items})
+
+
+def _type_filter(expr: str) -> str | None:
+    """Only ``resourceType eq 'X'`` is understood (what armgen and most scripts use)."""
+    low = expr.strip().lower()
+    if low.startswith("resourcetype eq "):
+        return low.split("eq", 1)[1].strip().strip("'")
+    return None
+
+
+def list_deleted_vaults(app: EmulatorApp, req: Request, sub: str) -> Response:
+    values = []
+    for d in soft_delete.list_deleted(app.store, "vault/"):
+        values.append({"id": f"/subscriptions/{sub}/providers/Microsoft.KeyVault/locations/{d['location']}"
+                             f"/deletedVaults/{d['name']}", "name": d["name"],
+                       "type": "Microsoft.KeyVault/deletedVaults",
+                       "properties": {"vaultId": d["id"], "location": d["location"],
+                                      "deletionDate": d["deletionDate"],
+                                      "scheduledPurgeDate": d["scheduledPurgeDate"],
+                                      "purgeProtectionEnabled": d["purgeProtectionEnabled"]}})
+    return ok({"value": values})
+
+
+def get_deleted_vault(app: EmulatorApp, req: Request, sub: str, loc: str, name: str) -> Response:
+    for v in list_deleted_vaults(app, req, sub).body["value"]:
+        if v["name"].lower() == name.lower():
+            return ok(v)
+    return ok({"error": {"code": "ResourceNotFound", "message": f"The deleted vault '{name}' was not found.",
+                         "details": []}}, 404)
+
+
+def purge_deleted_vault(app: EmulatorApp, req: Request, sub: str, loc: str, name: str) -> Response:
+    soft_delete.purge(app.store, f"vault/{name}")
+    app.store.delete("gname", f"microsoft.keyvault/vaults/{name.lower()}")
+    op_id = app.operations.start("purge", sub)
+    app.operations.finish(op_id, "Succeeded", http_status=200)
+    return empty(202, {"Location": req.url(f"/subscriptions/{sub}/operationresults/{op_id}")})

@@ -1,0 +1,133 @@
+"""Start, stop and find the background emulator process; ``ensure_running`` for deploy/what-if."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import ssl
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from armgen.emulator.certs import CA_FILE
+from armgen.emulator.config import load_config
+from armgen.emulator.endpoint import ENDPOINT_FILE, EndpointInfo, read_endpoint_file, resolve_state_dir
+from armgen.errors import ArmgenError
+
+LOG_FILE = "emulator.log"
+_START_TIMEOUT = 20.0
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _healthy(url: str, ca_file: Path) -> bool:
+    ctx = ssl.create_default_context(cafile=str(ca_file))
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), urllib.request.HTTPSHandler(context=ctx))
+    try:
+        with opener.open(f"{url}/_emulator/health", timeout=2) as resp:
+            return resp.status == 200
+    except OSError:
+        return False
+
+
+def info(state_dir: Path) -> EndpointInfo | None:
+    """The endpoint of a live emulator for this state dir, or None."""
+    record = read_endpoint_file(state_dir)
+    if not record or not _alive(int(record.get("pid", 0))):
+        return None
+    ca = state_dir / CA_FILE
+    if not _healthy(record["url"], ca):
+        return None
+    token = (state_dir / "token").read_text().strip()
+    return EndpointInfo(url=record["url"], ca_file=str(ca), token=token,
+                        subscription_id=load_config(state_dir).subscription_id, state_dir=str(state_dir))
+
+
+def _default_port(state_dir: Path) -> int:
+    try:
+        return int((state_dir / "port").read_text().strip())
+    except (OSError, ValueError):
+        return 0
+
+
+def start(state_dir: str | os.PathLike[str] | None = None, port: int | None = None) -> EndpointInfo:
+    """Start the server in the background (no-op when already running) and wait until it answers."""
+    sd = resolve_state_dir(state_dir)
+    running = info(sd)
+    if running is not None:
+        return running
+    sd.mkdir(parents=True, exist_ok=True)
+    (sd / ENDPOINT_FILE).unlink(missing_ok=True)
+    chosen = _default_port(sd) if port is None else port
+    log = open(sd / LOG_FILE, "ab")  # noqa: SIM115 - handed to the child process
+    proc = subprocess.Popen([sys.executable, "-m", "armgen.emulator.serve", "--state", str(sd),
+                             "--port", str(chosen)], stdout=log, stderr=log, stdin=subprocess.DEVNULL,
+                            start_new_session=True, env={**os.environ, "NO_PROXY": "127.0.0.1,localhost"})
+    log.close()
+    deadline = time.time() + _START_TIMEOUT
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            if port is None and chosen:  # the remembered port is taken: let the OS choose
+                (sd / "port").unlink(missing_ok=True)
+                return start(sd, 0)
+            raise ArmgenError(f"the emulator exited at start (exit {proc.returncode}); see {sd / LOG_FILE}")
+        found = info(sd)
+        if found is not None:
+            return found
+        time.sleep(0.05)
+    raise ArmgenError(f"the emulator did not answer within {_START_TIMEOUT:.0f} s; see {sd / LOG_FILE}")
+
+
+def stop(state_dir: str | os.PathLike[str] | None = None, timeout: float = 10.0) -> bool:
+    """Stop the background server of this state dir; False when none was running."""
+    sd = resolve_state_dir(state_dir)
+    record = read_endpoint_file(sd)
+    if not record or not _alive(int(record.get("pid", 0))):
+        (sd / ENDPOINT_FILE).unlink(missing_ok=True)
+        return False
+    pid = int(record["pid"])
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.time() + timeout
+    while time.time() < deadline and _alive(pid):
+        time.sleep(0.05)
+    if _alive(pid):
+        os.kill(pid, signal.SIGKILL)
+    (sd / ENDPOINT_FILE).unlink(missing_ok=True)
+    return True
+
+
+def reset(state_dir: str | os.PathLike[str] | None = None) -> bool:
+    """Empty the state (keeping token and certificates). Returns True if a running server was reset."""
+    sd = resolve_state_dir(state_dir)
+    running = info(sd)
+    if running is None:
+        for name in ("state.sqlite3", "state.sqlite3-wal", "state.sqlite3-shm"):
+            (sd / name).unlink(missing_ok=True)
+        return False
+    ctx = ssl.create_default_context(cafile=running.ca_file)
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), urllib.request.HTTPSHandler(context=ctx))
+    req = urllib.request.Request(f"{running.url}/_emulator/reset", method="POST", data=b"",
+                                 headers={"Authorization": f"Bearer {running.token}"})
+    with opener.open(req, timeout=30):
+        pass
+    return True
+
+
+def ensure_running(state_dir: str | os.PathLike[str] | None = None) -> EndpointInfo:
+    """The endpoint of the emulator for ``state_dir`` (default state dir), starting it if needed."""
+    return start(state_dir)
+
+
+def status_json(endpoint: EndpointInfo) -> str:
+    return json.dumps(endpoint.as_dict(), indent=2)

@@ -1,0 +1,48 @@
+"""``python -m armgen.emulator.serve --state DIR [--port N]``: the background server process."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from armgen.emulator.certs import ensure_certificates
+from armgen.emulator.endpoint import ENDPOINT_FILE
+from armgen.emulator.http.server import ServerThread
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="armgen-emulator")
+    parser.add_argument("--state", required=True)
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    state_dir = Path(args.state)
+    state_dir.mkdir(parents=True, exist_ok=True)
+    ensure_certificates(state_dir)
+    server = ServerThread(state_dir, args.port, args.verbose).start()
+    endpoint = {"pid": os.getpid(), "url": server.url, "port": server.httpd.port}
+    tmp = state_dir / (ENDPOINT_FILE + ".tmp")
+    tmp.write_text(json.dumps(endpoint) + "\n")
+    tmp.replace(state_dir / ENDPOINT_FILE)
+    (state_dir / "port").write_text(f"{server.httpd.port}\n")
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    stop.wait()
+    server.stop()
+    try:
+        current = json.loads((state_dir / ENDPOINT_FILE).read_text())
+        if current.get("pid") == os.getpid():
+            (state_dir / ENDPOINT_FILE).unlink()
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Real Azure SDK clients pointed at the local emulator (HTTPS, its CA, its bearer token).
+
+    from armgen.targets.emulator import resource_client, deployments_client
+    rc = resource_client(endpoint)            # ResourceManagementClient (resource groups, resources)
+    dc = deployments_client(endpoint)         # DeploymentsMgmtClient (deployments, what-if, operations)
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Any
+
+from armgen.emulator.endpoint import EndpointInfo
+
+ARM_SCOPE = "https://management.azure.com/.default"
+DEFAULT_POLLING_INTERVAL = 0.2
+
+
+class EmulatorCredential:
+    """A TokenCredential that hands out the emulator's bearer token."""
+
+    def __init__(self, token: str) -> None:
+        self._token = token
+
+    def get_token(self, *scopes: str, claims: str | None = None, tenant_id: str | None = None,
+                  enable_cae: bool = False, **kwargs: Any) -> Any:
+        from azure.core.credentials import AccessToken
+
+        return AccessToken(self._token, int(time.time()) + 3600)
+
+    def close(self) -> None:
+        """Nothing to release (the SDK calls this when a client is closed)."""
+
+    def __enter__(self) -> EmulatorCredential:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def client_kwargs(endpoint: EndpointInfo, polling_interval: float = DEFAULT_POLLING_INTERVAL,
+                  **extra: Any) -> dict[str, Any]:
+    """Keyword arguments every SDK client needs to talk to the emulator."""
+    os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
+    return {"base_url": endpoint.url, "connection_verify": endpoint.ca_file,
+            "credential_scopes": [ARM_SCOPE], "polling_interval": polling_interval, **extra}
+
+
+def resource_client(endpoint: EndpointInfo, subscription_id: str | None = None,
+                    polling_interval: float = DEFAULT_POLLING_INTERVAL, **extra: Any) -> Any:
+    from azure.mgmt.resource.resources import ResourceManagementClient
+
+    return ResourceManagementClient(EmulatorCredential(endpoint.token), subscription_id or endpoint.subscription_id,
+                                    **client_kwargs(endpoint, polling_interval, **extra))
+
+
+def deployments_client(endpoint: EndpointInfo, subscription_id: str | None = None,
+                       polling_interval: float = DEFAULT_POLLING_INTERVAL, **extra: Any) -> Any:
+    from azure.mgmt.resource.deployments import DeploymentsMgmtClient
+
+    return DeploymentsMgmtClient(EmulatorCredential(endpoint.token), subscription_id or endpoint.subscription_id,
+                                 **client_kwargs(endpoint, polling_interval, **extra))

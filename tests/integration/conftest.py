@@ -1,0 +1,74 @@
+"""In-process emulator (threaded HTTPS server on a random port, tmp state dir) and real SDK clients."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from armgen.emulator.config import EmulatorConfig
+from armgen.emulator.endpoint import EndpointInfo
+from armgen.emulator.http.server import ServerThread
+from armgen.targets.emulator import deployments_client, resource_client
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+class RunningEmulator:
+    """The server thread plus helpers the tests use (endpoint, clients, knobs, restart)."""
+
+    def __init__(self, state_dir: Path) -> None:
+        self.state_dir = state_dir
+        self.server = ServerThread(state_dir).start()
+
+    @property
+    def endpoint(self) -> EndpointInfo:
+        app = self.server.app
+        return EndpointInfo(url=self.server.url, ca_file=str(self.state_dir / "ca.pem"), token=app.token,
+                            subscription_id=app.config.subscription_id, state_dir=str(self.state_dir))
+
+    def resources(self, **kw):  # noqa: ANN201 - SDK client
+        return resource_client(self.endpoint, polling_interval=0.01, retry_total=0, **kw)
+
+    def deployments(self, **kw):  # noqa: ANN201 - SDK client
+        return deployments_client(self.endpoint, polling_interval=0.01, retry_total=0, **kw)
+
+    def configure(self, **knobs) -> None:  # noqa: ANN003
+        self.server.app.configure(EmulatorConfig.from_dict(knobs), persist=False)
+
+    def restart(self) -> None:
+        """Stop the server and start a new one on the same state dir (a new port)."""
+        self.server.stop()
+        self.server = ServerThread(self.state_dir).start()
+
+    def stop(self) -> None:
+        self.server.stop()
+
+
+@pytest.fixture(scope="session")
+def _emulator_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningEmulator]:
+    emu = RunningEmulator(tmp_path_factory.mktemp("emulator-state"))
+    yield emu
+    emu.stop()
+
+
+@pytest.fixture
+def emulator(_emulator_session: RunningEmulator) -> RunningEmulator:
+    """A running emulator with empty state and default knobs."""
+    _emulator_session.configure()
+    _emulator_session.server.app.reset()
+    return _emulator_session
+
+
+@pytest.fixture
+def fresh_emulator(tmp_path: Path) -> Iterator[RunningEmulator]:
+    """An emulator of its own (for restart tests)."""
+    emu = RunningEmulator(tmp_path / "state")
+    yield emu
+    emu.stop()
+
+
+def load_fixture(name: str) -> dict:
+    return json.loads((FIXTURES / name).read_text())

@@ -1,0 +1,75 @@
+"""Resource groups and generic resources through the real ResourceManagementClient over HTTPS."""
+
+from __future__ import annotations
+
+import pytest
+from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
+
+pytestmark = pytest.mark.integration
+
+SA_API = "2023-05-01"
+
+
+def test_group_create_get_head_list(emulator) -> None:
+    rc = emulator.resources()
+    created = rc.resource_groups.create_or_update("rg-one", {"location": "westeurope", "tags": {"env": "dev"}})
+    assert created.id.endswith("/resourceGroups/rg-one")
+    assert created.properties.provisioning_state == "Succeeded"
+    assert rc.resource_groups.get("rg-one").tags == {"env": "dev"}
+    assert rc.resource_groups.check_existence("rg-one") is True
+    assert rc.resource_groups.check_existence("rg-none") is False
+    rc.resource_groups.create_or_update("rg-two", {"location": "westeurope"})
+    assert sorted(g.name for g in rc.resource_groups.list()) == ["rg-one", "rg-two"]
+
+
+def test_group_location_cannot_change(emulator) -> None:
+    rc = emulator.resources()
+    rc.resource_groups.create_or_update("rg-loc", {"location": "westeurope"})
+    with pytest.raises(HttpResponseError) as err:
+        rc.resource_groups.create_or_update("rg-loc", {"location": "northeurope"})
+    assert err.value.error.code == "InvalidResourceGroupLocation"
+
+
+def test_missing_group_is_404(emulator) -> None:
+    with pytest.raises(ResourceNotFoundError) as err:
+        emulator.resources().resource_groups.get("nope")
+    assert err.value.error.code == "ResourceGroupNotFound"
+
+
+def test_generic_resource_put_get_list_delete(emulator) -> None:
+    rc = emulator.resources()
+    rc.resource_groups.create_or_update("rg-res", {"location": "westeurope"})
+    sa_id = (f"/subscriptions/{emulator.endpoint.subscription_id}/resourceGroups/rg-res/providers/"
+             "Microsoft.Storage/storageAccounts/stgenericres01")
+    body = {"location": "westeurope", "sku": {"name": "Standard_LRS"}, "kind": "StorageV2",
+            "properties": {"minimumTlsVersion": "TLS1_2"}}
+    rc.resources.begin_create_or_update_by_id(sa_id, body, api_version=SA_API).result()
+    got = rc.resources.get_by_id(sa_id, api_version=SA_API)
+    assert got.properties["primaryEndpoints"]["blob"] == "https://stgenericres01.blob.core.windows.net/"
+    assert got.properties["minimumTlsVersion"] == "TLS1_2"
+    assert [r.name for r in rc.resources.list_by_resource_group("rg-res")] == ["stgenericres01"]
+    rc.resources.begin_delete_by_id(sa_id, api_version=SA_API).result()
+    assert list(rc.resources.list_by_resource_group("rg-res")) == []
+
+
+def test_delete_group_deletes_its_resources(emulator) -> None:
+    rc = emulator.resources()
+    rc.resource_groups.create_or_update("rg-del", {"location": "westeurope"})
+    identity_id = (f"/subscriptions/{emulator.endpoint.subscription_id}/resourceGroups/rg-del/providers/"
+                   "Microsoft.ManagedIdentity/userAssignedIdentities/id-compute")
+    rc.resources.begin_create_or_update_by_id(identity_id, {"location": "westeurope"},
+                                              api_version="2023-01-31").result()
+    rc.resource_groups.begin_delete("rg-del").result()
+    assert rc.resource_groups.check_existence("rg-del") is False
+    rc.resource_groups.create_or_update("rg-del", {"location": "westeurope"})
+    assert list(rc.resources.list_by_resource_group("rg-del")) == []
+
+
+def test_child_resource_needs_its_parent(emulator) -> None:
+    rc = emulator.resources()
+    rc.resource_groups.create_or_update("rg-child", {"location": "westeurope"})
+    container = (f"/subscriptions/{emulator.endpoint.subscription_id}/resourceGroups/rg-child/providers/"
+                 "Microsoft.Storage/storageAccounts/stmissing01/blobServices/default/containers/data")
+    with pytest.raises(HttpResponseError) as err:
+        rc.resources.begin_create_or_update_by_id(container, {"properties": {}}, api_version=SA_API).result()
+    assert err.value.error.code == "ParentResourceNotFound"
