@@ -1,0 +1,78 @@
+"""``armgen validate``: offline checks of ARM templates and their parameter files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from armgen.errors import InputError
+
+
+def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from armgen.rules import all_rules
+
+    for rule in all_rules():
+        click.echo(f"{rule.id}  {rule.severity}  {rule.shortdesc}: {rule.description}")
+    ctx.exit(0)
+
+
+@click.command()
+@click.argument("templates", nargs=-1, metavar="[TEMPLATE]...")
+@click.option("--parameters", "-p", "parameters", multiple=True, metavar="FILE",
+              help="Parameter file for the single TEMPLATE (repeatable). Default: pair by name.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "sarif", "junit"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Write the report to FILE (a summary still goes to stderr).")
+@click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
+@click.option("--rule", "only", multiple=True, metavar="ID", help="Run only these rules (id or prefix, e.g. AG7).")
+@click.option("--ignore", multiple=True, metavar="ID", help="Skip these rules (id or prefix).")
+@click.option("--templates-dir", default="templates", show_default=True, help="Templates folder (no TEMPLATE given).")
+@click.option("--parameters-dir", default="parameters", show_default=True, help="Parameter files folder.")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour text output (auto: on a terminal unless NO_COLOR is set).")
+@click.option("--list-rules", is_flag=True, expose_value=False, is_eager=True, callback=_list_rules,
+              help="List every rule and exit.")
+def validate(templates: tuple[str, ...], parameters: tuple[str, ...], fmt: str, output: str | None, strict: bool,
+             only: tuple[str, ...], ignore: tuple[str, ...], templates_dir: str, parameters_dir: str,
+             color: str) -> None:
+    """Check ARM templates offline: structure, parameters, expressions, resources, names, limits, security.
+
+    \b
+    Without TEMPLATE: every template in --templates-dir with every parameter file in
+    --parameters-dir named <template-stem>[-<instance>].parameters.<env>.json.
+    With TEMPLATE (file or folder): pairs parameter files the same way from its folder.
+    Exit codes: 0 no error finding, 1 error findings (or warnings with --strict), 2 unusable input.
+    """
+    from armgen.formatters import FORMATTERS, JUnitFormatter, TextFormatter
+    from armgen.formatters.text import colour_default
+    from armgen.rules import select_rules
+    from armgen.validate.discovery import discover
+    from armgen.validate.runner import validate as run_validation
+
+    rules = select_rules(only, ignore)
+    pairings, orphans = discover(templates, parameters, templates_dir, parameters_dir)
+    report = run_validation(pairings, rules, orphans)
+    if fmt == "text":
+        stream_tty = output is None and sys.stdout.isatty()
+        colour = {"always": True, "never": False}.get(color, stream_tty and colour_default())
+        formatter = TextFormatter(colour=colour)
+    elif fmt == "junit":
+        formatter = JUnitFormatter(strict=strict)
+    else:
+        formatter = FORMATTERS[fmt]()
+    text = formatter.format(report)
+    if output:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as e:
+            raise InputError(f"{output}: cannot write: {e.strerror}") from None
+        click.echo(TextFormatter(colour=False).format(report).splitlines()[-1], err=True)
+    else:
+        click.echo(text, nl=False)
+    if report.failed(strict):
+        sys.exit(1)

@@ -1,0 +1,41 @@
+"""AG4004: apiVersion is one armgen knows as published for the type."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+from armgen.rules.base import Match, Rule
+from armgen.validate.context import RuleContext, is_expression
+
+
+@cache
+def known_versions() -> dict[str, list[str]]:
+    """Resource type (lower case) -> API versions, from api_versions.json."""
+    data = json.loads((Path(__file__).parent / "api_versions.json").read_text(encoding="utf-8"))
+    return {t.lower(): v for t, v in data["versions"].items()}
+
+
+class ApiVersion(Rule):
+    id = "AG4004"
+    severity = "W"
+    shortdesc = "Unknown apiVersion"
+    description = ("The apiVersion is not one armgen's table lists for the resource type (taken from the "
+                   "official ARM schemas); a mistyped or retired version fails at deploy time. Types missing "
+                   "from the table are not checked.")
+    source_url = "https://learn.microsoft.com/azure/templates/"
+    tags = ("resources", "apiVersion")
+
+    def match(self, ctx: RuleContext) -> Iterator[Match]:
+        table = known_versions()
+        for ref in ctx.resources:
+            version = ref.body.get("apiVersion")
+            versions = table.get(ref.type.lower())
+            if not versions or not isinstance(version, str) or is_expression(version):
+                continue
+            if version not in versions:
+                ga = [v for v in versions if "-preview" not in v] or versions
+                yield Match((*ref.path, "apiVersion"), f"apiVersion {version} is not a known version of "
+                                                       f"{ref.type}; use {ga[-1]} (known: {', '.join(versions)})")

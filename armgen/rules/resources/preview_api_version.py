@@ -1,0 +1,30 @@
+"""AG4005: no preview API versions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from armgen.rules.base import Match, Rule
+from armgen.rules.resources.api_version import known_versions
+from armgen.validate.context import RuleContext
+
+PREVIEW = re.compile(r"-(preview|beta|alpha|privatepreview)$", re.I)
+
+
+class PreviewApiVersion(Rule):
+    id = "AG4005"
+    severity = "W"
+    shortdesc = "Preview apiVersion"
+    description = ("Preview API versions can change or disappear without notice and carry no SLA; use a GA "
+                   "version where one exists.")
+    source_url = "https://learn.microsoft.com/azure/azure-resource-manager/templates/best-practices#api-version"
+    tags = ("resources", "apiVersion")
+
+    def match(self, ctx: RuleContext) -> Iterator[Match]:
+        for ref in ctx.resources:
+            version = ref.body.get("apiVersion")
+            if isinstance(version, str) and PREVIEW.search(version):
+                ga = [v for v in known_versions().get(ref.type.lower(), []) if not PREVIEW.search(v)]
+                advice = f"use {ga[-1]}" if ga else "use a GA version when one exists (suppress with a reason if not)"
+                yield Match((*ref.path, "apiVersion"), f"apiVersion {version} of {ref.type} is a preview; {advice}")

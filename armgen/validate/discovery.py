@@ -1,0 +1,118 @@
+"""Which templates to validate and which parameter files pair with each.
+
+Convention: ``<template-stem>[-<instance>].parameters.<env>.json`` (or ``<stem>.parameters.json``)
+pairs with ``<template-stem>.json``; when several template stems fit, the longest wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from armgen.errors import InputError
+
+PARAMETER_FILE = re.compile(r"(?P<base>.+?)\.parameters(?:\.(?P<env>[^.]+))?\.json", re.I)
+
+
+@dataclass(frozen=True)
+class ParameterFile:
+    path: Path
+    env: str | None  # None for <stem>.parameters.json
+    instance: str | None
+
+
+@dataclass
+class Pairing:
+    """One template and the parameter files that go with it."""
+
+    template: Path
+    parameters: list[ParameterFile] = field(default_factory=list)
+
+
+def is_parameter_file(path: Path) -> bool:
+    return PARAMETER_FILE.fullmatch(path.name) is not None
+
+
+def parse_parameter_name(path: Path, stem: str) -> ParameterFile | None:
+    """The pairing of ``path`` with template stem ``stem``, if the names fit."""
+    m = PARAMETER_FILE.fullmatch(path.name)
+    if m is None:
+        return None
+    base = m.group("base")
+    if base.lower() == stem.lower():
+        return ParameterFile(path, m.group("env"), None)
+    if base.lower().startswith(stem.lower() + "-") and len(base) > len(stem) + 1:
+        return ParameterFile(path, m.group("env"), base[len(stem) + 1:])
+    return None
+
+
+def pair(templates: list[Path], parameter_files: list[Path]) -> tuple[list[Pairing], list[Path]]:
+    """Pair parameter files with templates; returns the pairings and the files that fit no template."""
+    pairings = [Pairing(t) for t in templates]
+    by_stem = sorted(pairings, key=lambda p: len(p.template.stem), reverse=True)
+    orphans: list[Path] = []
+    for pf in sorted(parameter_files):
+        for pairing in by_stem:
+            parsed = parse_parameter_name(pf, pairing.template.stem)
+            if parsed is not None:
+                pairing.parameters.append(parsed)
+                break
+        else:
+            orphans.append(pf)
+    return pairings, orphans
+
+
+def _templates_in(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.json") if p.is_file() and not is_parameter_file(p))
+
+
+def _parameters_in(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.json") if p.is_file() and is_parameter_file(p))
+
+
+def discover(templates: tuple[str, ...], parameters: tuple[str, ...], templates_dir: str,
+             parameters_dir: str) -> tuple[list[Pairing], list[Path]]:
+    """Resolve the command line into pairings (and orphan parameter files in the parameters folder).
+
+    Raises InputError (exit 2) for missing files or an empty selection.
+    """
+    if parameters and len(templates) != 1:
+        raise InputError("--parameters needs exactly one TEMPLATE (armgen validate TEMPLATE --parameters FILE)")
+    if not templates:
+        tdir, pdir = Path(templates_dir), Path(parameters_dir)
+        if not tdir.is_dir():
+            raise InputError(f"{templates_dir}/ does not exist: run `armgen render` or name templates to validate")
+        found = _templates_in(tdir)
+        if not found:
+            raise InputError(f"no templates (*.json) in {templates_dir}/")
+        return pair(found, _parameters_in(pdir) if pdir.is_dir() else [])
+    chosen: list[Path] = []
+    for name in templates:
+        p = Path(name)
+        if p.is_dir():
+            chosen.extend(_templates_in(p))
+        elif p.is_file():
+            chosen.append(p)
+        else:
+            raise InputError(f"{name}: no such file or directory")
+    if not chosen:
+        raise InputError(f"no templates (*.json) in {', '.join(templates)}")
+    if parameters:
+        for name in parameters:
+            if not Path(name).is_file():
+                raise InputError(f"{name}: no such file")
+        pf = [ParameterFile(Path(n), _env_of(Path(n)), None) for n in parameters]
+        return [Pairing(chosen[0], pf)], []
+    folders = {p.parent.resolve() for p in chosen}
+    pdir = Path(parameters_dir)
+    if pdir.is_dir():
+        folders.add(pdir.resolve())
+    candidates = sorted({f for folder in folders for f in _parameters_in(folder)})
+    pairings, _ = pair(chosen, candidates)
+    return pairings, []
+
+
+def _env_of(path: Path) -> str | None:
+    m = PARAMETER_FILE.fullmatch(path.name)
+    return m.group("env") if m else None
