@@ -20,6 +20,9 @@ COMMANDS: dict[str, str] = {
     "what-if": "armgen.cli.whatif_cmd:what_if_cmd",
     "deploy": "armgen.cli.deploy_cmd:deploy",
     "destroy": "armgen.cli.destroy_cmd:destroy",
+    "verify": "armgen.cli.verify_cmd:verify",
+    "roles": "armgen.cli.roles_cmd:roles",
+    "pipeline": "armgen.cli.pipeline_cmd:pipeline",
 }
 
 

@@ -1,0 +1,60 @@
+"""Which operations are data-plane, and what a developer role must never be able to do."""
+
+from __future__ import annotations
+
+from armgen.roles.permissions import matches
+
+# Data-plane operation families of the services the platform uses (Azure's provider operations
+# list marks these "isDataAction": true). An expectation matching one is checked against
+# dataActions/notDataActions; every other operation against actions/notActions.
+DATA_OPERATIONS: tuple[str, ...] = (
+    "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/*",
+    "Microsoft.Storage/storageAccounts/fileServices/fileshares/files/*",
+    "Microsoft.Storage/storageAccounts/queueServices/queues/messages/*",
+    "Microsoft.Storage/storageAccounts/tableServices/tables/entities/*",
+    "Microsoft.KeyVault/vaults/secrets/*/action",
+    "Microsoft.KeyVault/vaults/keys/*/action",
+    "Microsoft.KeyVault/vaults/certificates/*/action",
+    "Microsoft.ContainerRegistry/registries/repositories/*",
+    "Microsoft.Insights/metrics/write",
+    "Microsoft.Insights/telemetry/write",
+)
+
+# Control-plane operations that hand out access or destroy the platform: a developer role that
+# can do any of these grants too much, whatever the spec's own expectations say.
+GUARDRAILS: tuple[str, ...] = (
+    "Microsoft.Authorization/roleAssignments/write",
+    "Microsoft.Authorization/roleAssignments/delete",
+    "Microsoft.Authorization/roleDefinitions/write",
+    "Microsoft.Authorization/roleDefinitions/delete",
+    "Microsoft.Authorization/elevateAccess/action",
+    "Microsoft.Authorization/locks/write",
+    "Microsoft.Authorization/locks/delete",
+    "Microsoft.Authorization/policyAssignments/write",
+    "Microsoft.Resources/subscriptions/resourceGroups/delete",
+    "Microsoft.Resources/subscriptions/resourceGroups/write",
+    "Microsoft.Storage/storageAccounts/delete",
+    "Microsoft.Storage/storageAccounts/write",
+    "Microsoft.Storage/storageAccounts/listKeys/action",
+    "Microsoft.Storage/storageAccounts/regenerateKey/action",
+    "Microsoft.KeyVault/vaults/delete",
+    "Microsoft.KeyVault/vaults/write",
+    "Microsoft.KeyVault/vaults/accessPolicies/write",
+    "Microsoft.ContainerRegistry/registries/delete",
+    "Microsoft.ContainerRegistry/registries/write",
+    "Microsoft.ContainerRegistry/registries/listCredentials/action",
+    "Microsoft.ManagedIdentity/userAssignedIdentities/write",
+    "Microsoft.ManagedIdentity/userAssignedIdentities/assign/action",
+    "Microsoft.MachineLearningServices/workspaces/delete",
+)
+
+# Data-plane guardrails: reading every secret of the platform's vault is not a developer's job.
+DATA_GUARDRAILS: tuple[str, ...] = (
+    "Microsoft.KeyVault/vaults/secrets/setSecret/action",
+    "Microsoft.KeyVault/vaults/keys/decrypt/action",
+)
+
+
+def is_data_operation(operation: str) -> bool:
+    """Whether ``operation`` belongs to the data plane (dataActions) rather than the control plane."""
+    return any(matches(p, operation) for p in DATA_OPERATIONS)

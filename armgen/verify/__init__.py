@@ -1,0 +1,1 @@
+"""Functional checks of a deployed environment (``armgen verify``)."""
