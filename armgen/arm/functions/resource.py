@@ -40,15 +40,15 @@ def resource_id(ev, args):
     subscription = prefix[0] if len(prefix) == 2 else ctx.subscription_id
     group = prefix[-1] if prefix else ctx.resource_group
     if not group or (not prefix and ctx.scope != "resourceGroup"):
-        return f"/subscriptions/{subscription}/providers/{type_and_name_path(rtype, names)}"
-    return f"/subscriptions/{subscription}/resourceGroups/{group}/providers/{type_and_name_path(rtype, names)}"
+        return build_id(f"/subscriptions/{subscription}", rtype, names)
+    return build_id(f"/subscriptions/{subscription}/resourceGroups/{group}", rtype, names)
 
 
 @arm_function("subscriptionResourceId", 2, None)
 def subscription_resource_id(ev, args):
     prefix, rtype, names = _split_type("subscriptionResourceId", _strings("subscriptionResourceId", args), 1)
     subscription = prefix[0] if prefix else ev.scope.context.subscription_id
-    return f"/subscriptions/{subscription}/providers/{type_and_name_path(rtype, names)}"
+    return build_id(f"/subscriptions/{subscription}", rtype, names)
 
 
 @arm_function("tenantResourceId", 2, None)

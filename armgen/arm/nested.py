@@ -1,0 +1,85 @@
+"""Nested inline deployments (Microsoft.Resources/deployments): inner and outer evaluation scope."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from armgen.arm.errors import ArmError
+from armgen.arm.instances import ResourceInstance
+from armgen.arm.values import PlaceholderObject
+
+RESOURCE_GROUPS = "microsoft.resources/resourcegroups"
+
+
+def evaluation_scope(declaration: dict) -> str:
+    """"inner" or "outer" (ARM's default) from properties.expressionEvaluationOptions.scope."""
+    props = declaration.get("properties") or {}
+    options = props.get("expressionEvaluationOptions") or {}
+    return str(options.get("scope", "outer")).lower() if isinstance(options, dict) else "outer"
+
+
+def nested_engine(engine, instance: ResourceInstance, state):
+    """A TemplateEngine for the nested deployment ``instance`` of ``engine``."""
+    from armgen.arm.template import TemplateEngine
+
+    if not instance.is_nested_deployment:
+        raise ArmError(f"The resource '{instance.id}' is not a nested deployment.", path=instance.path)
+    raw_props = instance.declaration.get("properties") or {}
+    template = raw_props.get("template")
+    if not isinstance(template, dict):
+        if "templateLink" in raw_props:
+            raise ArmError(f"The nested deployment '{instance.name}' uses 'templateLink', which cannot be "
+                           f"expanded offline; inline the template to expand it.", code="NotSupported",
+                           path=instance.path + ["properties", "templateLink"])
+        raise ArmError(f"The nested deployment '{instance.name}' has no inline 'template'.",
+                       path=instance.path + ["properties"])
+    body = engine.evaluate_resource(instance, state)
+    props = body.get("properties") or {}
+    target = _target_context(engine, instance, body, state)
+    if evaluation_scope(instance.declaration) == "inner":
+        parameters = {}
+        for name, entry in (props.get("parameters") or {}).items():
+            parameters[name] = _parameter_value(name, entry, instance)
+        return TemplateEngine(template, parameters, target, state=state, now=engine.now)
+    return TemplateEngine(template, {}, engine.context, parent=engine, outer=True,
+                          parent_frames=instance.copy_indices, target=target, state=state)
+
+
+def _parameter_value(name: str, entry: object, instance: ResourceInstance) -> object:
+    if isinstance(entry, dict) and "value" in entry:
+        return entry["value"]
+    if isinstance(entry, dict) and "reference" in entry:
+        secret = (entry.get("reference") or {}).get("secretName", name)
+        return PlaceholderObject(f"keyVaultSecret('{secret}')").text
+    raise ArmError(f"The nested deployment parameter '{name}' must be an object with 'value' or 'reference'.",
+                   path=instance.path + ["properties", "parameters", name])
+
+
+def _target_context(engine, instance: ResourceInstance, body: dict, state):
+    parent = engine.target
+    sub = instance.target_subscription or parent.subscription_id
+    group = instance.target_resource_group
+    if group:
+        location = _group_location(engine, sub, group, state)
+        tags = {}
+        return parent.for_resource_group(group, sub, location, deployment_name=instance.name, tags=tags)
+    if instance.target_subscription:
+        return parent.for_subscription(sub, deployment_name=instance.name)
+    if parent.scope == "subscription":
+        return replace(parent, deployment_name=instance.name, location=body.get("location") or parent.location)
+    return replace(parent, deployment_name=instance.name)
+
+
+def _group_location(engine, subscription: str, group: str, state) -> str:
+    """Location of a resource group created in this template, else of the current one, else the default."""
+    for candidate in engine.lookup_chain():
+        for inst in candidate.instances:
+            if inst.type.lower() == RESOURCE_GROUPS and inst.name.lower() == group.lower() and \
+                    f"/subscriptions/{subscription}/".lower() in inst.id.lower() + "/":
+                location = candidate.evaluate_resource(inst, state).get("location")
+                if isinstance(location, str):
+                    return location
+    parent = engine.target
+    if parent.resource_group and parent.resource_group.lower() == group.lower():
+        return parent.resource_group_location or parent.location
+    return parent.location

@@ -1,0 +1,126 @@
+"""Nested deployments (inner/outer), subscription scope, languageVersion 2.0, extension resources, UDFs."""
+
+from __future__ import annotations
+
+import pytest
+
+from armgen.arm import ArmError, TemplateEngine, expand
+from armgen.arm.hashing import guid, unique_string
+from tests.unit.arm.fixtures import RG_CTX, RG_ID, SUB, SUB_CTX, load
+
+SHARED = f"/subscriptions/{SUB}/resourceGroups/shared-rg"
+
+
+def test_inner_and_outer_scope_nested_deployments() -> None:
+    result = expand(load("nested_scopes"), {}, RG_CTX)
+    by_id = {r.id: r for r in result.resources}
+    container = by_id[f"{SHARED}/providers/Microsoft.Storage/storageAccounts/shareddata/blobServices/default/containers/vision"]
+    assert container.deployment == f"{SHARED}/providers/Microsoft.Resources/deployments/innerDeployment"
+    # inner scope: the nested template's own variables and its target resource group
+    assert container.body["properties"]["metadata"] == {"note": "from nested template", "group": "shared-rg"}
+    pip = by_id[f"{SHARED}/providers/Microsoft.Network/publicIPAddresses/pip-vision-1"]
+    # outer scope: the parent's variables, the parent's resourceGroup(), the deployment's copyIndex()
+    assert pip.body["properties"] == {"note": "from parent template", "group": "rg1"}
+    assert result.outputs == {
+        "innerOutput": {"type": "String", "value": "from nested template"},
+        "innerGroup": {"type": "String", "value": "shared-rg"},
+        "outerOutput": {"type": "String", "value": "from parent template"},
+    }
+
+
+def test_nested_deployment_waits_for_its_dependencies_and_passes_parameters() -> None:
+    engine = TemplateEngine(load("nested_scopes"), {}, RG_CTX)
+    inner = next(i for i in engine.instances if i.name == "innerDeployment")
+    assert inner.is_nested_deployment and inner.target_resource_group == "shared-rg"
+    assert inner.depends_on == [f"{RG_ID}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-vision"]
+    child = engine.nested_engine(inner)
+    assert child.parameter("containerName") == "vision"
+    assert child.context.resource_group == "shared-rg" and child.context.deployment_name == "innerDeployment"
+
+
+def test_template_link_cannot_be_expanded_offline() -> None:
+    template = load("nested_scopes")
+    props = template["resources"][1]["properties"]
+    props.pop("template")
+    props["templateLink"] = {"uri": "https://example.com/t.json"}
+    engine = TemplateEngine(template, {}, RG_CTX)
+    with pytest.raises(ArmError) as info:
+        engine.nested_engine(engine.instances[1])
+    assert info.value.code == "NotSupported"
+
+
+def test_subscription_scope_creates_a_group_and_deploys_into_it() -> None:
+    result = expand(load("subscription_rg"), {}, SUB_CTX)
+    ids = [r.id for r in result.resources]
+    group = f"/subscriptions/{SUB}/resourceGroups/rg-mlp-vision-dev"
+    role = guid("mlp model developer", f"/subscriptions/{SUB}")
+    storage = f"st{unique_string(group)}"
+    assert ids[0] == group
+    assert f"/subscriptions/{SUB}/providers/Microsoft.Authorization/roleDefinitions/{role}" in ids
+    assert ids.index(f"{group}/providers/Microsoft.Resources/deployments/storageDeployment") < ids.index(
+        f"{group}/providers/Microsoft.Storage/storageAccounts/{storage}")
+    assert result.outputs["storageName"]["value"] == storage
+    assert result.outputs["groupLocation"]["value"] == "northeurope"  # the location of the group it created
+    assert result.outputs["deploymentLocation"]["value"] == "westeurope"
+
+
+def test_resource_group_function_is_refused_at_subscription_scope() -> None:
+    template = load("subscription_rg")
+    template["outputs"]["bad"] = {"type": "string", "value": "[resourceGroup().name]"}
+    with pytest.raises(ArmError) as info:
+        expand(template, {}, SUB_CTX)
+    assert info.value.path == ["outputs", "bad", "value"]
+
+
+def test_language_version_2_symbolic_names_existing_and_extension_scopes() -> None:
+    engine = TemplateEngine(load("symbolic_v2"), {}, RG_CTX)
+    by_symbolic = {}
+    for inst in engine.instances:
+        by_symbolic.setdefault(inst.symbolic, []).append(inst)
+    storage = by_symbolic["storage"][0]
+    assert storage.existing and storage.id == f"{RG_ID}/providers/Microsoft.Storage/storageAccounts/stmlpshareddev"
+    workspace = by_symbolic["workspace"][0]
+    access = by_symbolic["blobAccess"][0]
+    assert access.scope_id == storage.id
+    assert access.id.startswith(f"{storage.id}/providers/Microsoft.Authorization/roleAssignments/")
+    assert by_symbolic["workspaceAccess"][0].scope_id == workspace.id
+    computes = by_symbolic["computes"]
+    assert [c.name for c in computes] == ["mlw-vision-dev/cpu", "mlw-vision-dev/gpu"]
+    assert set(computes[0].depends_on) == {workspace.id, by_symbolic["identity"][0].id}
+    layered = [i for layer in engine.layers() for i in layer]
+    assert storage not in layered  # existing resources are not deployed
+    assert access.depends_on == [by_symbolic["identity"][0].id, storage.id]
+
+
+def test_language_version_2_outputs_resource_info_and_references() -> None:
+    outputs = expand(load("symbolic_v2"), {}, RG_CTX).outputs
+    assert outputs["computeStates"]["value"] == ["AmlCompute", "AmlCompute"]
+    assert outputs["computeIds"]["value"][1].endswith("/workspaces/mlw-vision-dev/computes/gpu")
+    assert outputs["storageId"]["value"] == f"{RG_ID}/providers/Microsoft.Storage/storageAccounts/stmlpshareddev"
+
+
+def test_reference_in_a_resource_name_is_refused() -> None:
+    template = load("symbolic_v2")
+    template["resources"]["identity"]["name"] = "[reference('storage').x]"
+    with pytest.raises(ArmError) as info:
+        _ = TemplateEngine(template, {}, RG_CTX).instances
+    assert "'reference' is not expected at this location" in info.value.message
+    assert info.value.path == ["resources", "identity", "name"]
+
+
+def test_user_defined_functions_with_namespaces() -> None:
+    result = expand(load("user_functions"), {}, RG_CTX)
+    name = f"mlpdata{unique_string(RG_ID)}"
+    assert result.resources[0].body["name"] == name
+    assert result.resources[0].body["tags"] == {"env": "dev", "owner": "ml"}
+    assert result.outputs["name"]["value"] == name
+
+
+def test_user_defined_function_errors() -> None:
+    template = load("user_functions")
+    template["outputs"]["bad"] = {"type": "string", "value": "[contoso.uniqueName(1)]"}
+    with pytest.raises(ArmError, match="expects parameter 'namePrefix' to be of type 'String'"):
+        expand(template, {}, RG_CTX)
+    template["outputs"]["bad"] = {"type": "string", "value": "[contoso.missing()]"}
+    with pytest.raises(ArmError, match="'contoso.missing' is not defined"):
+        expand(template, {}, RG_CTX)
