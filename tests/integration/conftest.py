@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,8 +11,6 @@ from armgen.emulator.config import EmulatorConfig
 from armgen.emulator.endpoint import EndpointInfo
 from armgen.emulator.http.server import ServerThread
 from armgen.targets.emulator import deployments_client, resource_client
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 class RunningEmulator:
@@ -70,5 +67,3 @@ def fresh_emulator(tmp_path: Path) -> Iterator[RunningEmulator]:
     emu.stop()
 
 
-def load_fixture(name: str) -> dict:
-    return json.loads((FIXTURES / name).read_text())

@@ -10,7 +10,7 @@ from armgen.emulator.http import admin, deployments, groups, resources
 _SUB = r"/subscriptions/(?P<sub>[^/]+)"
 _RG = _SUB + r"/resourcegroups/(?P<rg>[^/]+)"
 _SCOPE = r"(?P<scope>/subscriptions/[^/]+(?:/resourcegroups/[^/]+)?)"
-_DEP = _SCOPE + r"/providers/microsoft\.resources/deployments/(?P<name>[^/]+)"
+_DEP = _SCOPE + r"(?:/providers/microsoft\.resources)?/deployments/(?P<name>[^/]+)"
 
 ROUTES: list[tuple[str, str, Callable]] = [
     ("GET", r"/_emulator/health", admin.health),
