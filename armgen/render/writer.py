@@ -16,8 +16,8 @@ from armgen.render.jsonfmt import dumps
 MANIFEST = ".armgen-manifest.json"
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _digest(data: str | bytes) -> str:
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
 
 def _env_of(path: str) -> str | None:
@@ -30,12 +30,20 @@ def _in_scope(path: str, envs: list[str] | None) -> bool:
     return envs is None or env is None or env in envs
 
 
+def _read(path: Path) -> bytes | None:
+    """The bytes of a regular file, None when it is absent (or not a file)."""
+    try:
+        return path.read_bytes() if path.is_file() else None
+    except OSError:
+        return None
+
+
 def read_manifest(out: Path) -> dict[str, str]:
     """Relative path -> sha256 of every file armgen wrote last time (empty when none)."""
     try:
         data = json.loads((out / MANIFEST).read_text("utf-8"))
-        return dict(data.get("files", {}))
-    except (FileNotFoundError, json.JSONDecodeError, AttributeError):
+        return {str(k): str(v) for k, v in dict(data.get("files", {})).items()}
+    except (OSError, ValueError, AttributeError, TypeError):
         return {}
 
 
@@ -48,7 +56,19 @@ class Result:
 
 
 def _stale(out: Path, files: dict[str, str], envs: list[str] | None) -> list[str]:
-    return sorted(p for p in read_manifest(out) if p not in files and _in_scope(p, envs) and (out / p).exists())
+    return sorted(p for p in read_manifest(out) if p not in files and _in_scope(p, envs) and (out / p).is_file())
+
+
+def _why(exc: OSError, out: Path, target: Path) -> str:
+    """A plain reason for a failed write: a folder in the way, a file where a folder belongs, or the OS's."""
+    if target.is_dir():
+        return "a folder of that name is in the way"
+    for parent in target.parents:
+        if parent == out.parent:
+            break
+        if parent.exists() and not parent.is_dir():
+            return f"{parent} is a file, not a folder"
+    return exc.strerror or str(exc)
 
 
 def write(out: Path, files: dict[str, str], envs: list[str] | None = None) -> Result:
@@ -56,33 +76,42 @@ def write(out: Path, files: dict[str, str], envs: list[str] | None = None) -> Re
     result = Result()
     old_manifest = read_manifest(out)
     pending: list[tuple[Path, Path]] = []
+    target = out
     try:
         for rel, text in files.items():
             target = out / rel
-            if target.exists() and target.read_text("utf-8") == text:
+            data = text.encode("utf-8")
+            if _read(target) == data:
                 result.unchanged.append(rel)
                 continue
+            if target.is_dir():
+                raise IsADirectoryError(21, "Is a directory", str(target))
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
             pending.append((Path(tmp), target))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
             result.written.append(rel)
     except OSError as exc:
         for tmp, _ in pending:
             tmp.unlink(missing_ok=True)
-        raise ArmgenError(f"cannot write {out}: {exc.strerror or exc}; nothing was changed") from None
-    for tmp, target in pending:
-        os.replace(tmp, target)
-    for rel in _stale(out, files, envs):
-        if _digest((out / rel).read_text("utf-8")) == old_manifest[rel]:
-            (out / rel).unlink()
-            result.removed.append(rel)
-        else:
-            result.kept.append(rel)
-    manifest = {p: h for p, h in old_manifest.items() if not _in_scope(p, envs) and (out / p).exists()}
-    manifest.update({rel: _digest(text) for rel, text in files.items()})
-    _atomic_text(out / MANIFEST, dumps({"generator": "armgen", "files": dict(sorted(manifest.items()))}))
+        raise ArmgenError(f"cannot write {target}: {_why(exc, out, target)}; nothing was changed") from None
+    try:
+        for tmp, target in pending:
+            os.replace(tmp, target)
+        for rel in _stale(out, files, envs):
+            if _digest(_read(out / rel) or b"") == old_manifest[rel]:
+                (out / rel).unlink()
+                result.removed.append(rel)
+            else:
+                result.kept.append(rel)
+        manifest = {p: h for p, h in old_manifest.items() if not _in_scope(p, envs) and (out / p).is_file()}
+        manifest.update({rel: _digest(text) for rel, text in files.items()})
+        _atomic_text(out / MANIFEST, dumps({"generator": "armgen", "files": dict(sorted(manifest.items()))}))
+    except OSError as exc:  # pragma: no cover - a disk failing between the checks above and here
+        for tmp, _ in pending:
+            tmp.unlink(missing_ok=True)
+        raise ArmgenError(f"cannot finish writing {out}: {exc.strerror or exc}; run 'armgen render' again") from None
     return result
 
 
@@ -104,15 +133,13 @@ def check(out: Path, files: dict[str, str], envs: list[str] | None = None) -> li
     """What differs between the committed output under ``out`` and ``files``; writes nothing."""
     drifts: list[Drift] = []
     for rel, text in files.items():
-        target = out / rel
-        if not target.exists():
+        current = _read(out / rel)
+        if current is None:
             drifts.append(Drift(rel, "missing", _diff("", text, rel)))
-            continue
-        current = target.read_text("utf-8")
-        if current != text:
-            drifts.append(Drift(rel, "changed", _diff(current, text, rel)))
+        elif current != text.encode("utf-8"):
+            drifts.append(Drift(rel, "changed", _diff(current.decode("utf-8", "replace"), text, rel)))
     for rel in _stale(out, files, envs):
-        drifts.append(Drift(rel, "stale", _diff((out / rel).read_text("utf-8"), "", rel)))
+        drifts.append(Drift(rel, "stale", _diff((_read(out / rel) or b"").decode("utf-8", "replace"), "", rel)))
     return drifts
 
 

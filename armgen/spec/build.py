@@ -18,7 +18,7 @@ from armgen.spec.model import (
     StorageAccount,
     Workspace,
 )
-from armgen.spec.names import KINDS, compact, fill
+from armgen.spec.names import KINDS, compact, fill, pattern_problem
 
 ST, CR, KV = "Microsoft.Storage/storageAccounts", "Microsoft.ContainerRegistry/registries", "Microsoft.KeyVault/vaults"
 GPU_PREFIXES = ("Standard_NC", "Standard_ND", "Standard_NV")
@@ -38,19 +38,32 @@ class Namer:
         kind, is_compact = KINDS.get(rtype, ("", False))
         tokens = {"kind": kind, "project": self.project, "workload": workload, "env": self.env}
         if explicit:
-            value, where = fill(explicit, **tokens), explicit_path or []
+            template, where = explicit, explicit_path or []
         else:
             key = pattern_key or ("compact" if is_compact else "pattern")
-            value, where = fill(self.naming[key], **tokens), ["naming", key]
+            template, where = self.naming[key], ["naming", key]
+        if self.bad_pattern(template, where):
+            return template
+        value = fill(template, **tokens)
         if is_compact:
             value = compact(value, rtype)
         for problem in check_name(rtype, value):
             line, col = mark_of(self.doc, where)
             hint = "shorten the naming pattern or set an explicit name" if not explicit else "change the name"
+            problem = problem if problem.startswith("is ") else f"is invalid: {problem}"
             self.errors.append(SourceError(self.file, line, col, format_path(where),
                                            f"{_label(rtype)} name "
                                            f"'{value}' (environment {self.env}) {problem}; {hint}"))
         return value
+
+
+    def bad_pattern(self, template: str, where: list) -> bool:
+        """Record a located error when ``template`` has unknown tokens or broken braces."""
+        problem = pattern_problem(template)
+        if problem:
+            line, col = mark_of(self.doc, where)
+            self.errors.append(SourceError(self.file, line, col, format_path(where), problem))
+        return problem is not None
 
 
 def _endpoint_name(n: Namer, endpoint: str, workload: str, path: list) -> str:
@@ -66,10 +79,11 @@ def _label(rtype: str) -> str:
     return rule.kind if rule else rtype
 
 
-def _role(doc: dict, env: str, project: str, scopes: list[str]) -> CustomRole:
+def _role(doc: dict, env: str, project: str, scopes: list[str], n: Namer) -> CustomRole:
     r = doc["shared"]["roles"]["modelDeveloper"]
+    bad = n.bad_pattern(r["roleName"], ["shared", "roles", "modelDeveloper", "roleName"])
     return CustomRole(
-        role_name=fill(r["roleName"], kind="", project=project, workload="", env=env),
+        role_name=r["roleName"] if bad else fill(r["roleName"], kind="", project=project, workload="", env=env),
         description=r["description"],
         actions=list(r["actions"]), not_actions=list(r["notActions"]),
         data_actions=list(r["dataActions"]), not_data_actions=list(r["notDataActions"]),
@@ -107,7 +121,10 @@ def build_environment(doc: Any, env: str, file: str, datastores: list[dict]) -> 
     storage = {}
     for key, workload in (("workspace", "ws"), ("data", "data")):
         node = shared["storage"][key]
-        containers = [w["name"] for w in doc["workspaces"]] if key == "workspace" else list(node["containers"])
+        declared = list(node["containers"])
+        if key == "workspace":  # one container per workspace, by name, plus any declared ones
+            declared = list(dict.fromkeys([w["name"] for w in doc["workspaces"]] + declared))
+        containers = declared
         storage[key] = StorageAccount(key, named(ST, workload, ["shared", "storage", key], node), node["sku"],
                                       node["hierarchicalNamespace"], containers)
     registries = {key: Registry(key, named(CR, key, ["shared", "registries", key], shared["registries"][key]),
@@ -159,7 +176,7 @@ def build_environment(doc: Any, env: str, file: str, datastores: list[dict]) -> 
             key_vault_sku=kv["sku"], key_vault_retention_days=kv["softDeleteRetentionDays"],
             storage=storage, registries=registries,
             identity_name=n.name("Microsoft.ManagedIdentity/userAssignedIdentities", shared["identity"]["name"]),
-            model_developer=_role(doc, env, doc["project"], scopes),
+            model_developer=_role(doc, env, doc["project"], scopes, n),
         ),
         workspaces=workspaces,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,28 +12,48 @@ from armgen.spec import schema as schemas
 from armgen.spec.build import build_environment
 from armgen.spec.marked import MarkedDict, format_path, load_json, load_yaml, mark_of
 from armgen.spec.model import Environment, Spec
-from armgen.spec.names import unknown_tokens
+from armgen.spec.names import pattern_problem
 from armgen.spec.resolve import apply_overrides, env_map_errors, resolve
 
 DEFAULT_SPEC = "mlenv.yaml"
 DATASTORE_CONFIG = "datastore_config.json"
 
 
+_IN_ENV = re.compile(r"(\(|in )environment ([a-z][a-z0-9]{1,9})(\)|;)")
+
+
+def merge_env_repeats(errors: list[SourceError]) -> list[SourceError]:
+    """One error for a problem that repeats in several environments: ``(environments dev, int, pro)``."""
+    groups: dict[tuple, list[SourceError]] = {}
+    for e in errors:
+        generic = _IN_ENV.sub(r"\1environment *\3", e.detail, count=1)
+        groups.setdefault((e.file, e.line, e.col, e.path, generic), []).append(e)
+    out = []
+    for same in groups.values():
+        first = same[0]
+        envs = list(dict.fromkeys(m[2] for e in same if (m := _IN_ENV.search(e.detail))))
+        if len(envs) < 2:
+            out.append(first)
+            continue
+        listed = ", ".join(envs)
+        detail = _IN_ENV.sub(lambda m, listed=listed: f"{m[1]}environments {listed}{m[3]}", first.detail, count=1)
+        out.append(SourceError(first.file, first.line, first.col, first.path, detail))
+    return out
+
+
 def _fail(errors: list[SourceError]) -> None:
     if errors:
-        raise SourceErrors(schemas.dedupe(errors))
+        raise SourceErrors(schemas.dedupe(merge_env_repeats(errors)))
 
 
 def _naming_errors(doc: MarkedDict, file: str) -> list[SourceError]:
     out = []
     naming = doc.get("naming") or {}
     for key in ("pattern", "compact", "resourceGroup"):
-        if isinstance(naming.get(key), str):
-            bad = unknown_tokens(naming[key])
-            if bad:
-                line, col = mark_of(doc, ["naming", key])
-                out.append(SourceError(file, line, col, f"naming.{key}",
-                                       f"unknown token {{{bad[0]}}}; use {{kind}} {{project}} {{workload}} {{env}}"))
+        problem = pattern_problem(naming[key]) if isinstance(naming.get(key), str) else None
+        if problem:
+            line, col = mark_of(doc, ["naming", key])
+            out.append(SourceError(file, line, col, f"naming.{key}", problem))
     return out
 
 
@@ -58,7 +79,8 @@ def load_datastores(path: Path, doc: Any, spec_file: str) -> list[dict]:
     _fail(schemas.check("datastore_config", file, config))
     errors: list[SourceError] = []
     workspaces = [w["name"] for w in doc["workspaces"]]
-    data_containers = set(doc.get("shared", {}).get("storage", {}).get("data", {}).get("containers", []) or [])
+    storage = doc.get("shared", {}).get("storage", {})
+    declared = {key: set(storage.get(key, {}).get("containers", []) or []) for key in ("data", "workspace")}
     seen: dict[str, int] = {}
     for i, ds in enumerate(config["datastores"]):
         where = ["datastores", i]
@@ -67,12 +89,13 @@ def load_datastores(path: Path, doc: Any, spec_file: str) -> list[dict]:
             errors.append(SourceError(file, line, col, format_path([*where, "name"]),
                                       f"duplicate datastore '{ds['name']}' (also datastores[{seen[ds['name']]}])"))
         seen.setdefault(ds["name"], i)
-        containers = set(workspaces) if ds["storageAccount"] == "workspace" else data_containers
+        account = ds["storageAccount"]
+        containers = declared[account] | (set(workspaces) if account == "workspace" else set())
         if ds["container"] not in containers:
             line, col = mark_of(config, [*where, "container"])
             guess = difflib.get_close_matches(ds["container"], sorted(containers), n=1)
             hint = f" (did you mean '{guess[0]}'?)" if guess else \
-                f"; add it to shared.storage.{ds['storageAccount']}.containers in {spec_file}"
+                f"; add it to shared.storage.{account}.containers in {spec_file}"
             errors.append(SourceError(file, line, col, format_path([*where, "container"]),
                                       f"storage account '{ds['storageAccount']}' has no container "
                                       f"'{ds['container']}'{hint}"))

@@ -92,6 +92,9 @@ def parse_yaml(text: str, name: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        start = exc.context_mark
+        if exc.problem and exc.context and start and start.line + 1 != line:
+            problem += f" ({exc.context} started on line {start.line + 1})"
         raise SourceError(name, line, col, "", f"invalid YAML: {problem}; fix the syntax") from None
     except yaml.YAMLError as exc:
         raise SourceError(name, 1, 1, "", f"invalid YAML: {exc}") from None
@@ -114,6 +117,8 @@ def load_json(path: Path, display: str | None = None) -> Any:
         raise SourceError(name, 1, 1, "", "file not found; run 'armgen init' to create one") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise SourceError(name, 1, 1, "", f"cannot read file ({exc})") from None
+    if not text.strip():
+        raise SourceError(name, 1, 1, "", "the file is empty; expected a JSON object")
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:

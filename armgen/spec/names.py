@@ -23,12 +23,31 @@ KINDS: dict[str, tuple[str, bool]] = {
 
 
 def unknown_tokens(pattern: str) -> list[str]:
-    """Tokens in ``pattern`` that armgen does not know (or a format error)."""
+    """Tokens in ``pattern`` that armgen does not know, as written (``<...>`` for a format error)."""
     try:
-        fields = [f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None]
+        parsed = list(string.Formatter().parse(pattern))
     except ValueError as exc:
         return [f"<{exc}>"]
-    return [f for f in fields if f not in TOKENS]
+    out = []
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if name not in TOKENS or spec or conversion:
+            out.append(name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else ""))
+    return out
+
+
+def pattern_problem(pattern: str) -> str | None:
+    """Why ``pattern`` cannot be filled with armgen's tokens (None when it can)."""
+    try:
+        list(string.Formatter().parse(pattern))
+    except ValueError as exc:
+        return (f"'{pattern}' is not a valid pattern ({exc}); write tokens as {{kind}} {{project}} "
+                "{workload} {env}")
+    bad = unknown_tokens(pattern)
+    if bad:
+        return f"unknown token {{{bad[0]}}}; use {{kind}} {{project}} {{workload}} {{env}}"
+    return None
 
 
 def fill(pattern: str, **tokens: str) -> str:

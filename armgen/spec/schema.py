@@ -16,6 +16,7 @@ from armgen.errors import SourceError
 from armgen.spec.marked import format_path, mark_of
 
 PER_ENV = "x-per-env"
+EXPECT = "x-expect"  # schema annotation: what a valid value looks like, for pattern messages
 
 
 @cache
@@ -92,18 +93,22 @@ def _located(file: str, doc: Any, error: ValidationError) -> list[SourceError]:
     if "propertyNames" in error.relative_schema_path or "propertyNames" in error.schema_path:
         key = error.instance
         line, col = mark_of(doc, [*path, key], key=True)
-        return [SourceError(file, line, col, format_path([*path, key]),
-                            f"'{key}' is not a valid name here: use lowercase letters and digits, "
-                            "starting with a letter (at most 10)")]
+        expect = error.schema.get(EXPECT) or "a valid name here"
+        return [SourceError(file, line, col, format_path([*path, key]), f"'{key}' is not {expect}")]
     line, col = mark_of(doc, path)
     return [SourceError(file, line, col, where, _message(error))]
 
 
 def _message(error: ValidationError) -> str:
+    if error.validator == "pattern" and error.schema.get(EXPECT):
+        return f"{error.instance!r} is not {error.schema[EXPECT]}"
     if error.validator == "pattern" and error.schema.get("description"):
         return f"{error.message}: {error.schema['description']}"
     if error.validator == "type":
-        return f"{json.dumps(error.instance)} is not of type '{error.validator_value}'"
+        hint = ""
+        if isinstance(error.instance, bool | None) and "string" in str(error.validator_value):
+            hint = " (YAML reads yes/no/on/off/true/false/null unquoted; put the value in quotes)"
+        return f"{json.dumps(error.instance)} is not of type '{error.validator_value}'{hint}"
     return error.message
 
 
