@@ -27,10 +27,10 @@ class RunningEmulator:
                             subscription_id=app.config.subscription_id, state_dir=str(self.state_dir))
 
     def resources(self, **kw):  # noqa: ANN201 - SDK client
-        return resource_client(self.endpoint, polling_interval=0.01, retry_total=0, **kw)
+        return resource_client(self.endpoint, polling_interval=0.01, **{"retry_total": 0, **kw})
 
     def deployments(self, **kw):  # noqa: ANN201 - SDK client
-        return deployments_client(self.endpoint, polling_interval=0.01, retry_total=0, **kw)
+        return deployments_client(self.endpoint, polling_interval=0.01, **{"retry_total": 0, **kw})
 
     def configure(self, **knobs) -> None:  # noqa: ANN003
         self.server.app.configure(EmulatorConfig.from_dict(knobs), persist=False)

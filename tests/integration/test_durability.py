@@ -1,0 +1,48 @@
+"""A restart loses nothing; concurrent deployments to different groups do not interfere."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from tests.integration.support import changes_by_type, deploy, load_fixture, what_if
+
+pytestmark = pytest.mark.integration
+
+
+def test_restart_keeps_groups_deployments_and_resources(fresh_emulator) -> None:
+    emu = fresh_emulator
+    emu.resources().resource_groups.create_or_update("rg-keep", {"location": "westeurope", "tags": {"a": "b"}})
+    template = load_fixture("shared.json")
+    first = deploy(emu, "rg-keep", "shared", template, env="dev")
+    token, url = emu.endpoint.token, emu.endpoint.url
+    emu.restart()
+    assert emu.endpoint.token == token and emu.endpoint.url != url
+    rc, dc = emu.resources(), emu.deployments()
+    assert rc.resource_groups.get("rg-keep").tags == {"a": "b"}
+    again = dc.deployments.get("rg-keep", "shared")
+    assert again.properties.outputs == first.properties.outputs
+    assert len(list(dc.deployment_operations.list("rg-keep", "shared"))) == 10
+    assert len(list(rc.resources.list_by_resource_group("rg-keep"))) == 10
+    assert set(changes_by_type(what_if(emu, "rg-keep", "shared", template, env="dev"))) == {"NoChange"}
+    redeployed = deploy(emu, "rg-keep", "shared", template, env="dev")
+    assert redeployed.properties.outputs["principalId"] == first.properties.outputs["principalId"]
+
+
+def test_concurrent_deployments_to_different_groups(emulator) -> None:
+    groups = [f"rg-par-{i}" for i in range(4)]
+    rc = emulator.resources()
+    for g in groups:
+        rc.resource_groups.create_or_update(g, {"location": "westeurope"})
+    template = load_fixture("shared.json")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda g: deploy(emulator, g, "shared", template, env="dev"), groups))
+    assert all(r.properties.provisioning_state == "Succeeded" for r in results)
+    names = {r.properties.outputs["storageAccountName"]["value"] for r in results}
+    principals = {r.properties.outputs["principalId"]["value"] for r in results}
+    assert len(names) == 4 and len(principals) == 4
+    for g in groups:
+        resources = list(rc.resources.list_by_resource_group(g))
+        assert len(resources) == 10
+        assert all(f"/resourceGroups/{g}/" in r.id for r in resources)
