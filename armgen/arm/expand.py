@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from armgen.arm.context import DeploymentContext
+from armgen.arm.errors import ArmError
 from armgen.arm.state import PlaceholderState, StateProvider
 from armgen.arm.template import TemplateEngine
 from armgen.arm.values import PlaceholderObject
@@ -35,7 +36,10 @@ class ExpandedDeployment:
     existing: list[str] = field(default_factory=list)  # ids of `existing` resources referenced
 
     def to_dict(self) -> dict:
+        """``{"resources": [...], "outputs": {...}}``, JSON-ready."""
         return {"resources": [plain(r.to_dict()) for r in self.resources], "outputs": plain(self.outputs)}
+
+    as_dict = to_dict
 
 
 def plain(value: object) -> object:
@@ -113,7 +117,11 @@ def expand_engine(engine: TemplateEngine, state: RecordingState, deployment: str
             body = engine.evaluate_resource(inst, state)
             state.record(inst.id, body)
             if inst.is_nested_deployment and isinstance((inst.declaration.get("properties") or {}).get("template"), dict):
-                child = expand_engine(engine.nested_engine(inst, state), state, inst.id)
+                nested = engine.nested_engine(inst, state)
+                try:
+                    child = expand_engine(nested, state, inst.id)
+                except ArmError as err:
+                    raise err.at(inst.path + ["properties", "template"]) from None
                 state.record_outputs(inst.id, child.outputs)
                 shown = dict(body)
                 shown["properties"] = {k: v for k, v in (body.get("properties") or {}).items() if k != "template"}

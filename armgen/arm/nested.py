@@ -40,7 +40,10 @@ def nested_engine(engine, instance: ResourceInstance, state):
         parameters = {}
         for name, entry in (props.get("parameters") or {}).items():
             parameters[name] = _parameter_value(name, entry, instance)
-        return TemplateEngine(template, parameters, target, state=state, now=engine.now)
+        try:
+            return TemplateEngine(template, parameters, target, state=state, now=engine.now)
+        except ArmError as err:
+            raise err.at(instance.path + ["properties", "template"]) from None
     return TemplateEngine(template, {}, engine.context, parent=engine, outer=True,
                           parent_frames=instance.copy_indices, target=target, state=state)
 

@@ -1,0 +1,157 @@
+"""``armgen expand``: what a template becomes — resources with ids and evaluated bodies, and outputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from armgen.cli.options import env_option, spec_option
+from armgen.errors import InputError, SourceError
+
+SUBSCRIPTION_SCHEMA = "subscriptiondeploymenttemplate.json"
+UNSUPPORTED_SCHEMAS = ("managementgroupdeploymenttemplate.json", "tenantdeploymenttemplate.json")
+
+
+@click.command()
+@click.argument("template", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--parameters", "parameters_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="ARM parameter file (default with --env: ../parameters/<template>.parameters.<env>.json if "
+                   "exactly one matches).")
+@env_option()
+@spec_option
+@click.option("--subscription", metavar="ID", help="Subscription id (default: the environment's, else zeros).")
+@click.option("--resource-group", metavar="NAME", help="Resource group (default: the environment's shared "
+                                                       "group, else armgen-rg).")
+@click.option("--location", metavar="LOC", help="Location (default: the environment's, else westeurope).")
+@click.option("--tenant", metavar="ID", help="Tenant id (default: the environment's, else zeros).")
+@click.option("--deployment-name", default="armgen", show_default=True, help="Name deployment() returns.")
+def expand(template: Path, parameters_file: Path | None, env: str | None, spec_path: Path,
+           subscription: str | None, resource_group: str | None, location: str | None, tenant: str | None,
+           deployment_name: str) -> None:
+    """Print TEMPLATE fully evaluated offline as JSON: {"resources": [...], "outputs": {...}}.
+
+    \b
+    Resources come in a deployable order with full ids; nested inline deployments are flattened
+    (each nested resource names its "deployment"). reference()/list*() of resources outside the
+    template read as "[reference(...)]" placeholders.
+    """
+    from armgen.arm import ArmError, DeploymentContext
+    from armgen.arm import expand as expand_template
+    from armgen.arm.context import (
+        DEFAULT_LOCATION,
+        DEFAULT_RESOURCE_GROUP,
+        DEFAULT_SUBSCRIPTION,
+        DEFAULT_TENANT,
+    )
+
+    doc = _read_json(template, "template")
+    if not isinstance(doc, dict):
+        raise SourceError(str(template), 1, 1, "", "a template must be a JSON object")
+    schema = str(doc.get("$schema", "")).lower()
+    if any(s in schema for s in UNSUPPORTED_SCHEMAS):
+        raise InputError(f"{template}: management group and tenant scope templates cannot be expanded; "
+                         f"use a resource group or subscription template")
+    at_subscription = SUBSCRIPTION_SCHEMA in schema
+    defaults = {"subscription": DEFAULT_SUBSCRIPTION, "tenant": DEFAULT_TENANT, "location": DEFAULT_LOCATION,
+                "resource_group": DEFAULT_RESOURCE_GROUP}
+    if env:
+        defaults.update(_environment_defaults(spec_path, env))
+        if parameters_file is None:
+            parameters_file = _paired_parameters(template, env)
+    params_doc = _read_json(parameters_file, "parameters") if parameters_file else None
+    parameters = _parameter_values(params_doc, parameters_file) if parameters_file else {}
+    location = location or defaults["location"]
+    context = DeploymentContext(
+        subscription_id=subscription or defaults["subscription"], tenant_id=tenant or defaults["tenant"],
+        resource_group=None if at_subscription else (resource_group or defaults["resource_group"]),
+        location=location, deployment_name=deployment_name,
+        scope="subscription" if at_subscription else "resourceGroup", resource_group_location=location)
+    try:
+        result = expand_template(doc, parameters, context)
+    except ArmError as err:
+        raise _located(err, template, doc, parameters_file, params_doc) from None
+    click.echo(json.dumps(result.to_dict(), sort_keys=True, indent=2, ensure_ascii=False))
+
+
+def _read_json(path: Path, what: str) -> object:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: {what} file not found; check the path") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the {what} file ({exc})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SourceError(str(path), exc.lineno, exc.colno, "", f"invalid JSON: {exc.msg}; fix the syntax") from None
+
+
+def _parameter_values(doc: object, path: Path) -> dict:
+    """Plain values from an ARM parameter file; Key Vault references become placeholders."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("parameters", {}), dict):
+        raise SourceError(str(path), 1, 1, "", "a parameter file must be an object with a \"parameters\" object")
+    values = {}
+    for name, entry in doc.get("parameters", {}).items():
+        if isinstance(entry, dict) and "value" in entry:
+            values[name] = entry["value"]
+        elif isinstance(entry, dict) and "reference" in entry:
+            secret = (entry["reference"] or {}).get("secretName", name)
+            values[name] = f"[keyVaultSecret('{secret}')]"
+        else:
+            raise SourceError(str(path), 1, 1, f"parameters.{name}",
+                              "each parameter needs {\"value\": ...} or a Key Vault {\"reference\": ...}")
+    return values
+
+
+def _environment_defaults(spec_path: Path, env: str) -> dict:
+    from armgen.spec import load_spec
+
+    environment = load_spec(spec_path).env(env)
+    result = {"subscription": environment.subscription_id, "location": environment.location,
+              "resource_group": environment.shared.resource_group}
+    if environment.tenant_id:
+        result["tenant"] = environment.tenant_id
+    return result
+
+
+def _paired_parameters(template: Path, env: str) -> Path | None:
+    folder = template.resolve().parent.parent / "parameters"
+    matches = sorted(folder.glob(f"{template.stem}.parameters.{env}.json")) or sorted(
+        folder.glob(f"{template.stem}-*.parameters.{env}.json"))
+    if len(matches) > 1:
+        names = ", ".join(m.name for m in matches)
+        raise InputError(f"{template}: several parameter files match environment '{env}' ({names}); "
+                         f"choose one with --parameters")
+    return matches[0] if matches else None
+
+
+def _located(err, template: Path, doc: object, parameters_file: Path | None, params_doc: object) -> InputError:
+    """One line ``FILE:LINE:COL: path: message``; parameter value problems point into the parameter file."""
+    from armgen.spec.marked import format_path, mark_of, parse_yaml
+
+    path = list(err.path)
+    file, source = template, doc
+    if (parameters_file and len(path) == 2 and path[0] == "parameters" and isinstance(params_doc, dict)
+            and path[1] in (params_doc.get("parameters") or {})):
+        file, source, path = parameters_file, params_doc, ["parameters", path[1], "value"]
+    try:
+        marked = parse_yaml(file.read_text(encoding="utf-8").replace("\t", " "), str(file))
+        line, col = mark_of(marked, path)
+    except Exception:  # noqa: BLE001 - marks are a nicety; the message stands without them
+        line, col = 1, 1
+    if err.column and path and isinstance(_value_at(source, path), str):
+        col += err.column
+    hint = " (fix the template or the parameter values)"
+    return SourceError(str(file), line, col, format_path(path), f"{err.code}: {err.message}{hint}")
+
+
+def _value_at(doc: object, path: list) -> object:
+    node = doc
+    for step in path:
+        if isinstance(node, dict) and step in node or isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+        else:
+            return None
+    return node
