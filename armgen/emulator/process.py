@@ -22,6 +22,12 @@ _START_TIMEOUT = 20.0
 
 
 def _alive(pid: int) -> bool:
+    try:  # our own child (e.g. started by this process): reap it if it has exited
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        if done == pid:
+            return False
+    except ChildProcessError:
+        pass
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -39,25 +39,35 @@ class EmulatorCredential:
         self.close()
 
 
-def client_kwargs(endpoint: EndpointInfo, polling_interval: float = DEFAULT_POLLING_INTERVAL,
-                  **extra: Any) -> dict[str, Any]:
-    """Keyword arguments every SDK client needs to talk to the emulator."""
+def ensure_endpoint(state_dir: str | os.PathLike[str] | None = None) -> EndpointInfo:
+    """The running emulator of ``state_dir`` (default state dir), started on demand."""
+    from armgen.emulator import ensure_running
+
+    return ensure_running(state_dir)
+
+
+def client_kwargs(endpoint: EndpointInfo, polling_interval: float | None = None, **extra: Any) -> dict[str, Any]:
+    """What an SDK client needs for the emulator: ``credential`` (pop it: it is positional), ``base_url``,
+    ``connection_verify`` (the emulator's CA), ``credential_scopes``; ``polling_interval`` only when given."""
     os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
-    return {"base_url": endpoint.url, "connection_verify": endpoint.ca_file,
-            "credential_scopes": [ARM_SCOPE], "polling_interval": polling_interval, **extra}
+    out: dict[str, Any] = {"credential": EmulatorCredential(endpoint.token), "base_url": endpoint.url,
+                           "connection_verify": endpoint.ca_file, "credential_scopes": [ARM_SCOPE], **extra}
+    if polling_interval is not None:
+        out["polling_interval"] = polling_interval
+    return out
 
 
 def resource_client(endpoint: EndpointInfo, subscription_id: str | None = None,
                     polling_interval: float = DEFAULT_POLLING_INTERVAL, **extra: Any) -> Any:
     from azure.mgmt.resource.resources import ResourceManagementClient
 
-    return ResourceManagementClient(EmulatorCredential(endpoint.token), subscription_id or endpoint.subscription_id,
-                                    **client_kwargs(endpoint, polling_interval, **extra))
+    kwargs = client_kwargs(endpoint, polling_interval, **extra)
+    return ResourceManagementClient(kwargs.pop("credential"), subscription_id or endpoint.subscription_id, **kwargs)
 
 
 def deployments_client(endpoint: EndpointInfo, subscription_id: str | None = None,
                        polling_interval: float = DEFAULT_POLLING_INTERVAL, **extra: Any) -> Any:
     from azure.mgmt.resource.deployments import DeploymentsMgmtClient
 
-    return DeploymentsMgmtClient(EmulatorCredential(endpoint.token), subscription_id or endpoint.subscription_id,
-                                 **client_kwargs(endpoint, polling_interval, **extra))
+    kwargs = client_kwargs(endpoint, polling_interval, **extra)
+    return DeploymentsMgmtClient(kwargs.pop("credential"), subscription_id or endpoint.subscription_id, **kwargs)

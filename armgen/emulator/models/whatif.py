@@ -75,7 +75,10 @@ class _WhatIf:
             self.add({"resourceId": inst.id, "changeType": "Create", "after": after})
             self._predict(inst, body)
             return
-        requested = current if is_group else (current.get("_requested") or {})
+        if is_group:  # a group's only user-settable parts
+            requested = {k: current[k] for k in ("location", "tags", "managedBy") if k in current}
+        else:
+            requested = current.get("_requested") or {}
         before = _shape(inst, requested)
         before["apiVersion"] = current.get("_apiVersion", inst.api_version)
         delta = diff(comparable(requested), comparable(after)) + no_effect
