@@ -51,6 +51,14 @@ def _walk_resources(node: object, path: JsonPath, parent_type: str) -> Iterator[
                 yield from _walk_resources(inner["resources"], (*rpath, "properties", "template", "resources"), "")
 
 
+_UNEVALUATED = ("metadata", "comments", "$schema")
+
+
+def _is_declaration(node: dict) -> bool:
+    """A template, parameter/output declaration or resource: its metadata and comments are not evaluated."""
+    return "type" in node or "resources" in node or "$schema" in node
+
+
 @dataclass
 class RuleContext:
     """One template (and parameter file, for pairing rules) under validation."""
@@ -104,7 +112,8 @@ class RuleContext:
         while stack:
             path, node = stack.pop()
             if isinstance(node, dict):
-                stack.extend(((*path, k), v) for k, v in reversed(node.items()))
+                skip = _UNEVALUATED if _is_declaration(node) else ()
+                stack.extend(((*path, k), v) for k, v in reversed(node.items()) if k not in skip)
             elif isinstance(node, list):
                 stack.extend(((*path, i), v) for i, v in reversed(list(enumerate(node))))
             elif is_expression(node):
@@ -112,12 +121,18 @@ class RuleContext:
         return out
 
     def evaluated_bodies(self) -> dict[JsonPath, list[dict]]:
-        """Evaluated resource bodies by declaration path (filled in by the engine integration)."""
-        return {}
+        """Evaluated resource bodies by declaration path, for pairings the engine could evaluate."""
+        from armgen.validate.evaluation import evaluate
+
+        result = evaluate(self)
+        return result.bodies if result is not None else {}
 
     def instance_count(self) -> int | None:
-        """Resources after copy loops, from the engine (None when it could not expand the template)."""
-        return None
+        """Resources after copy loops and conditions, from the engine (None when it could not count them)."""
+        from armgen.validate.evaluation import evaluate
+
+        result = evaluate(self)
+        return result.instances if result is not None and (result.complete or result.instances) else None
 
     @cached_property
     def supplied_parameters(self) -> dict[str, dict]:

@@ -1,0 +1,24 @@
+"""AG4002: no circular dependencies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from armgen.rules.base import Match, Rule
+from armgen.rules.expressions.evaluation_error import engine_matches
+from armgen.validate.context import RuleContext
+
+
+class DependsOnCycle(Rule):
+    id = "AG4002"
+    severity = "E"
+    shortdesc = "Circular dependency"
+    description = ("Resources must not depend on each other in a cycle (explicit dependsOn and the implicit "
+                   "dependencies of reference()/list*()); ARM rejects the template. Remove one edge.")
+    source_url = "https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-invalid-template#circular-dependency"
+    tags = ("resources", "dependsOn")
+    scope = "pairing"
+
+    def match(self, ctx: RuleContext) -> Iterator[Match]:
+        for m in engine_matches(ctx, self.id):
+            yield Match(m.path, f"{m.message} Remove one of the dependencies in the cycle.", index=m.index)

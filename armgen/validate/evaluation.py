@@ -1,0 +1,109 @@
+"""Evaluate a template with one parameter file through the ARM engine (offline placeholders).
+
+The result maps every evaluated resource body back to its declaration's JSON path (nested
+inline templates included), so rules can judge evaluated values and report template lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from armgen.arm import ArmError, DeploymentContext, RecordingState, TemplateEngine
+from armgen.jsonmarks import JsonPath
+from armgen.validate.context import RuleContext
+
+SUBSCRIPTION_SCHEMA = re.compile(r"/subscriptionDeploymentTemplate\.json", re.I)
+VALIDATE_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000"
+SECRET_PLACEHOLDER = "keyvaultsecretplaceholder"
+
+
+@dataclass
+class Evaluation:
+    """Evaluated bodies by declaration path, instance count, and the engine error that stopped it."""
+
+    bodies: dict[JsonPath, list[dict]] = field(default_factory=dict)
+    ids: list[tuple[JsonPath, str]] = field(default_factory=list)  # every deployable instance's full id
+    instances: int = 0
+    error: ArmError | None = None
+    complete: bool = False
+
+
+def deployment_context(template: dict, env: str | None) -> DeploymentContext:
+    """An offline target: subscription scope for subscription templates, else a resource group."""
+    name = f"armgen-validate-{env}" if env else "armgen-validate"
+    if SUBSCRIPTION_SCHEMA.search(str(template.get("$schema", ""))):
+        return DeploymentContext(subscription_id=VALIDATE_SUBSCRIPTION, resource_group=None, scope="subscription",
+                                 deployment_name=name)
+    return DeploymentContext(subscription_id=VALIDATE_SUBSCRIPTION, resource_group=f"rg-{name}",
+                             deployment_name=name, resource_group_location="westeurope")
+
+
+def parameter_values(ctx: RuleContext) -> dict[str, object] | None:
+    """Plain values for the engine; None when a required parameter has no value (nothing to evaluate)."""
+    declared = {k.lower(): v for k, v in ctx.section("parameters").items() if isinstance(v, dict)}
+    values: dict[str, object] = {}
+    for name, entry in ctx.supplied_parameters.items():
+        if "value" in entry:
+            values[name] = entry["value"]
+        elif "reference" in entry:
+            ptype = str(declared.get(name.lower(), {}).get("type", "")).lower()
+            values[name] = {} if ptype in ("object", "secureobject") else SECRET_PLACEHOLDER
+    supplied = {k.lower() for k in values}
+    if any("defaultValue" not in d for k, d in declared.items() if k not in supplied):
+        return None
+    return values
+
+
+def evaluate(ctx: RuleContext) -> Evaluation | None:
+    """The pairing's evaluation (cached), or None when the template cannot be evaluated offline."""
+    return ctx.memo("evaluation", lambda: _evaluate(ctx), shared=False)
+
+
+def _evaluate(ctx: RuleContext) -> Evaluation | None:
+    if not isinstance(ctx.template_doc.data, dict):
+        return None
+    values = parameter_values(ctx)
+    if values is None:
+        return None
+    result = Evaluation()
+    state = RecordingState()
+    try:
+        engine = TemplateEngine(ctx.template, values, deployment_context(ctx.template, ctx.env), state=state)
+        _expand(engine, state, (), result)
+        result.complete = True
+    except ArmError as e:
+        result.error = e
+    except RecursionError:
+        result.error = ArmError("The template nests too deeply to evaluate.")
+    return result
+
+
+def _expand(engine: TemplateEngine, state: RecordingState, prefix: JsonPath, result: Evaluation) -> None:
+    try:
+        deployable = [i for i in engine.instances if i.deployable]
+        result.instances += len(deployable)
+        result.ids.extend(((*prefix, *i.path), i.id) for i in deployable)
+        layers = engine.layers()
+    except ArmError as e:
+        raise e.at(list(prefix)) from None
+    for layer in layers:
+        for inst in layer:
+            path = (*prefix, *inst.path)
+            try:
+                body = engine.evaluate_resource(inst, state)
+            except ArmError as e:
+                raise e.at(list(prefix)) from None
+            state.record(inst.id, body)
+            result.bodies.setdefault(path, []).append(body)
+            props = inst.declaration.get("properties")
+            if inst.is_nested_deployment and isinstance(props, dict) and isinstance(props.get("template"), dict):
+                try:
+                    nested = engine.nested_engine(inst, state)
+                except ArmError as e:
+                    raise e.at(list(prefix)) from None
+                _expand(nested, state, (*path, "properties", "template"), result)
+                try:
+                    state.record_outputs(inst.id, nested.outputs(state))
+                except ArmError as e:
+                    raise e.at([*prefix, *inst.path, "properties", "template"]) from None
