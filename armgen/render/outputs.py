@@ -65,4 +65,7 @@ def render_all(spec: Spec, envs: list[str] | None = None) -> dict[str, str]:
             files[f"{PARAMETERS_DIR}/{unit.parameter_file(env.name)}"] = dumps(parameter_file(unit))
     for kind in template_names():
         files[f"{TEMPLATES_DIR}/{kind}.json"] = dumps(render_template(kind, scopes.get(kind, "resourceGroup")))
+    from armgen.pipeline import render_ado  # the staged release pipeline (top level, all environments)
+
+    files.update(render_ado(spec))
     return dict(sorted(files.items()))

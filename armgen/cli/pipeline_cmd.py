@@ -1,0 +1,66 @@
+"""``armgen pipeline``: write the staged release pipeline (Azure DevOps, and GitHub Actions with --github)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+from armgen.cli.options import spec_option
+from armgen.errors import InputError
+
+
+def _write(path: Path, text: str) -> bool:
+    """Write atomically; False when the file already had this content."""
+    try:
+        if path.is_file() and path.read_text("utf-8") == text:
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc.strerror}") from None
+    return True
+
+
+@click.command()
+@spec_option
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Output folder (default: the spec's folder).")
+@click.option("--github", is_flag=True, help="Also write the GitHub Actions workflow .github/workflows/infra-release.yml.")
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 when a pipeline file differs.")
+def pipeline(spec_path: Path, out_dir: Path | None, github: bool, check_only: bool) -> None:
+    """Write the staged release pipeline generated from the spec.
+
+    \b
+    ado-pipe-staged-infra-release.yml    Build, DeployInt, ValidateInt, TestRoles, CleanupInt,
+                                         then a Deploy stage per environment of release.order
+    ado-template-mlenv*.yml              jobs templates: an environment, its shared units, a workspace
+    .github/workflows/infra-release.yml  the same release for GitHub Actions (--github)
+    'armgen render' writes the Azure DevOps files too.
+    """
+    from armgen.pipeline import render_ado, render_github
+    from armgen.spec import load_spec
+
+    spec = load_spec(spec_path)
+    files = render_ado(spec)
+    if github:
+        files.update(render_github(spec))
+    out = out_dir or spec_path.parent
+    if check_only:
+        stale = [rel for rel, text in files.items()
+                 if not (out / rel).is_file() or (out / rel).read_text("utf-8") != text]
+        for rel in stale:
+            click.echo(f"differs: {rel}")
+        if stale:
+            click.echo(f"{len(stale)} pipeline file(s) differ from {spec_path.name}; run 'armgen pipeline'",
+                       err=True)
+            raise SystemExit(1)
+        click.echo(f"{len(files)} pipeline files up to date")
+        return
+    for rel, text in files.items():
+        click.echo(f"{'written' if _write(out / rel, text) else 'unchanged'} {out / rel}")

@@ -1,0 +1,97 @@
+"""The release as a stage graph, shared by the Azure DevOps and GitHub Actions renderings.
+
+Build -> DeployInt -> ValidateInt -> TestRoles -> CleanupInt -> DeployDev -> [DeployStaging] -> DeployPro
+
+- TestRoles runs when DeployInt succeeded, even if ValidateInt failed, so both reports exist.
+- CleanupInt runs whenever DeployInt ran (succeeded or failed half-way: a partial int costs money
+  too) and also when the checks failed; it does not run when the run was cancelled, so cancelling
+  is how a person keeps int alive to investigate (then: ``armgen destroy --env int``).
+- Every later deploy stage runs only when everything before it succeeded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from armgen.render.units import units_for
+from armgen.spec.loader import DEFAULT_SPEC
+from armgen.spec.model import Environment, Spec
+
+INTEGRATION = "int"
+BUILD, DEPLOY, VERIFY, ROLES, CLEANUP = "build", "deploy", "verify", "roles", "cleanup"
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str  # ADO stage name / GitHub job id base, e.g. "DeployInt"
+    kind: str  # BUILD, DEPLOY, VERIFY, ROLES or CLEANUP
+    env: str | None
+    depends_on: tuple[str, ...] = ()
+    must_succeed: tuple[str, ...] = ()  # dependencies that gate this stage
+    runs_after_failure: bool = False  # TestRoles / CleanupInt: run even if a check before failed
+    display: str = ""
+
+
+@dataclass(frozen=True)
+class WorkspaceJob:
+    key: str
+    units: list[str]
+
+
+@dataclass(frozen=True)
+class EnvRelease:
+    """What a deploy of one environment needs in a pipeline."""
+
+    env: Environment
+    ado_environment: str
+    shared_units: list[str]
+    workspaces: list[WorkspaceJob]
+    variables: dict[str, str] = field(default_factory=dict)
+
+
+def stage_name(kind: str, env: str | None) -> str:
+    base = {BUILD: "Build", DEPLOY: "Deploy", VERIFY: "Validate", ROLES: "TestRoles", CLEANUP: "Cleanup"}[kind]
+    return base if env is None or kind == ROLES else base + env.capitalize()
+
+
+def release_stages(spec: Spec) -> list[Stage]:
+    """The stages in order; the integration environment gets verify, role tests and clean-up."""
+    order = [e for e in spec.release_order if e in spec.environments]
+    stages = [Stage("Build", BUILD, None, display="Build: render --check, validate")]
+    previous: tuple[str, ...] = ("Build",)
+    if INTEGRATION in order:
+        order.remove(INTEGRATION)
+        d, v, r, c = (stage_name(k, INTEGRATION) for k in (DEPLOY, VERIFY, ROLES, CLEANUP))
+        stages += [
+            Stage(d, DEPLOY, INTEGRATION, previous, previous, display=f"Deploy {INTEGRATION}"),
+            Stage(v, VERIFY, INTEGRATION, (d,), (d,), display=f"Verify {INTEGRATION}"),
+            Stage(r, ROLES, INTEGRATION, (d, v), (d,), True, display=f"Test roles on {INTEGRATION}"),
+            Stage(c, CLEANUP, INTEGRATION, (d, v, r), (), True, display=f"Destroy {INTEGRATION}"),
+        ]
+        previous = (v, r, c)
+    for env in order:
+        name = stage_name(DEPLOY, env)
+        stages.append(Stage(name, DEPLOY, env, previous, previous, display=f"Deploy {env}"))
+        previous = (name,)
+    return stages
+
+
+def spec_args(spec: Spec) -> str:
+    """``--spec FILE`` when the spec is not the default file name (commands run in the spec's folder)."""
+    return "" if spec.path.name == DEFAULT_SPEC else f" --spec {spec.path.name}"
+
+
+def env_release(spec: Spec, name: str) -> EnvRelease:
+    env = spec.env(name)
+    units = units_for(env)
+    variables = {"armgenEnvironment": name, "subscriptionId": env.subscription_id, "location": env.location}
+    for ws in env.workspaces:
+        c = ws.compute
+        variables.update({f"workspace.{ws.key}.vmSize": c.vm_size, f"workspace.{ws.key}.minNodes": str(c.min_nodes),
+                          f"workspace.{ws.key}.maxNodes": str(c.max_nodes)})
+    return EnvRelease(
+        env=env, ado_environment=f"{spec.project}-{name}",
+        shared_units=[u.name for u in units if u.workspace is None],
+        workspaces=[WorkspaceJob(ws.key, [u.name for u in units if u.workspace == ws.key]) for ws in env.workspaces],
+        variables=variables,
+    )
