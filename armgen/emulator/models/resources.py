@@ -56,7 +56,8 @@ class ResourceModel:
     def list_group(self, subscription: str, group: str) -> list[dict[str, Any]]:
         gid = group_id(subscription, group)
         self._require_group(gid, group)
-        return [public(d) for d in self.store.children("res", gid)]
+        return [public(d) for d in self.store.children("res", gid)
+                if not parse_resource_id(d["id"]).is_extension]  # ARM does not list extension resources
 
     def list_keys(self, resource_id: str, function_name: str) -> dict[str, Any]:
         rid = parse_resource_id(resource_id)
