@@ -122,8 +122,12 @@ SPEC_CASES = [
               edits=(("    location: northeurope\n", "    location: North Europe\n"),)),
     spec_case("invalid-environment-name",
               "mlenv.yaml:21:3: environments.Int: 'Int' is not a valid environment name: 2-10 lowercase letters "
-              "and digits, starting with a letter",
+              "and digits, starting with a letter, not 'default' (the key of per-environment defaults)",
               edits=(("  int:\n", "  Int:\n"),)),
+    spec_case("environment-named-default",
+              "mlenv.yaml:21:3: environments.default: 'default' is not a valid environment name: 2-10 lowercase "
+              "letters and digits, starting with a letter, not 'default' (the key of per-environment defaults)",
+              edits=(("  int:\n", "  default:\n"),)),
     spec_case("invalid-container-name",
               "mlenv.yaml:50:48: shared.storage.data.containers[3]: 'Init_Networks' is not a valid blob container "
               "name: 3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit",
