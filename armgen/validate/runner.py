@@ -79,7 +79,7 @@ class Runner:
         name = template.file
         self.report.units.append(Unit(name))
         self._apply([r for r in self.rules if r.scope == "template"], base, name, None)
-        self.report.expressions += len(base.expressions)
+        self.report.expressions += len(base.expressions) * (1 + len(pairing.parameters))
         pairing_rules = [r for r in self.rules if r.scope == "pairing"]
         if not pairing.parameters:
             self._apply(pairing_rules, base, name, None)
