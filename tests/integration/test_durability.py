@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.integration.support import changes_by_type, deploy, load_fixture, what_if
+from tests.integration.support import body, changes_by_type, deploy, load_fixture, what_if
 
 pytestmark = pytest.mark.integration
 
@@ -46,3 +46,17 @@ def test_concurrent_deployments_to_different_groups(emulator) -> None:
         resources = list(rc.resources.list_by_resource_group(g))
         assert len(resources) == 9  # 10 deployed; the role assignment (an extension) is not listed
         assert all(f"/resourceGroups/{g}/" in r.id for r in resources)
+
+
+def test_a_deployment_in_flight_at_shutdown_ends_in_a_terminal_state(fresh_emulator) -> None:
+    emu = fresh_emulator
+    emu.configure(latency_seconds={"*": 30})
+    emu.resources().resource_groups.create_or_update("rg-flight", {"location": "westeurope"})
+    dc = emu.deployments()
+    dc.deployments.begin_create_or_update("rg-flight", "shared", body(load_fixture("shared.json"), env="dev"))
+    assert dc.deployments.get("rg-flight", "shared").properties.provisioning_state in ("Accepted", "Running")
+    emu.restart()  # the running deployment is canceled on the way down
+    state = emu.deployments().deployments.get("rg-flight", "shared").properties.provisioning_state
+    assert state in ("Canceled", "Failed")
+    again = deploy(emu, "rg-flight", "shared", load_fixture("shared.json"), env="dev")  # knobs reset on restart
+    assert again.properties.provisioning_state == "Succeeded"

@@ -104,8 +104,8 @@ class Runner:
 
     def _provision_delay_and_faults(self, inst: Any) -> None:
         delay = self.host.faults.latency(inst.type)
-        if delay > 0:
-            time.sleep(delay)
+        if delay > 0 and self.cancel.wait(delay):  # provisioning time, cut short by a cancel
+            raise Canceled()
         rule = self.host.faults.provision_fault(inst.type, inst.name.rsplit("/", 1)[-1])
         if rule is not None:
             inner = {"code": rule.code or "InternalServerError",
