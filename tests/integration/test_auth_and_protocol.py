@@ -76,3 +76,24 @@ def test_reset_endpoint_empties_state(emulator) -> None:
     status, _ = _call(emulator.endpoint, "/_emulator/reset", emulator.endpoint.token, method="POST")
     assert status == 204
     assert rc.resource_groups.check_existence("rg-reset") is False
+
+
+def test_knobs_through_the_admin_endpoint(emulator) -> None:
+    ep = emulator.endpoint
+    ctx = ssl.create_default_context(cafile=ep.ca_file)
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), urllib.request.HTTPSHandler(context=ctx))
+    knobs = {"seed": 5, "faults": [{"kind": "error", "status": 503, "method": "GET", "times": 1}]}
+    req = urllib.request.Request(f"{ep.url}/_emulator/config?persist=false", method="PUT",
+                                 data=json.dumps(knobs).encode(),
+                                 headers={"Authorization": f"Bearer {ep.token}", "Content-Type": "application/json"})
+    with opener.open(req, timeout=10) as resp:
+        assert json.loads(resp.read())["seed"] == 5
+    status, body = _call(ep, f"/subscriptions/{ep.subscription_id}/resourcegroups?api-version=2025-04-01", ep.token)
+    assert (status, body["error"]["code"]) == (503, "ServiceUnavailable")
+    status, _ = _call(ep, f"/subscriptions/{ep.subscription_id}/resourcegroups?api-version=2025-04-01", ep.token)
+    assert status == 200
+    bad = urllib.request.Request(f"{ep.url}/_emulator/config", method="PUT", data=b'{"nope": 1}',
+                                 headers={"Authorization": f"Bearer {ep.token}"})
+    with pytest.raises(urllib.error.HTTPError) as err:
+        opener.open(bad, timeout=10)
+    assert err.value.code == 400

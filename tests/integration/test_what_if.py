@@ -89,3 +89,26 @@ def test_result_format_resource_id_only(emulator, deployed) -> None:
     result = dc.deployments.begin_what_if("rg-wi", "shared", request).result()
     assert all(c.after is None and c.before is None for c in result.changes)
     assert len(result.changes) == 10
+
+
+def test_deploy_when_new_values_depend_on_resources_not_yet_created(emulator, deployed) -> None:
+    deployed["resources"].append({"type": "Microsoft.ManagedIdentity/userAssignedIdentities",
+                                  "apiVersion": "2023-01-31", "name": "id-new", "location": "westeurope"})
+    storage = deployed["resources"][2]
+    storage["tags"] = {"reader": "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', "
+                                 "'id-new'), '2023-01-31').principalId]"}
+    storage["dependsOn"] = ["[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-new')]"]
+    kinds = changes_by_type(what_if(emulator, "rg-wi", "shared", deployed, env="dev"))
+    assert kinds["Create"] == ["id-new"]
+    assert len(kinds["Deploy"]) == 1 and kinds["Deploy"][0].startswith("stmlpdata")
+
+
+def test_setting_a_read_only_property_has_no_effect(emulator, deployed) -> None:
+    deployed["resources"][6]["properties"]["loginServer"] = "elsewhere.azurecr.io"
+    result = what_if(emulator, "rg-wi", "shared", deployed, env="dev")
+    (registry,) = [c for c in result.changes if c.delta]
+    assert registry.change_type == "NoChange"
+    (effect,) = registry.delta
+    assert (effect.path, effect.property_change_type, effect.after) == \
+        ("properties.loginServer", "NoEffect", "elsewhere.azurecr.io")
+    assert effect.before.endswith(".azurecr.io")
