@@ -86,6 +86,13 @@ class Store:
                 (coll, len(low), low)).fetchall()
         return [json.loads(r[0]) for r in rows]
 
+    def key_contains(self, coll: str, fragment: str) -> list[Any]:
+        """Documents whose key contains ``fragment`` (case-insensitive), in insertion order."""
+        with self._lock:
+            rows = self._db.execute("SELECT data FROM docs WHERE coll = ? AND instr(key, ?) > 0 ORDER BY seq",
+                                    (coll, fragment.lower())).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
     def all(self, coll: str) -> list[Any]:
         with self._lock:
             rows = self._db.execute("SELECT data FROM docs WHERE coll = ? ORDER BY seq", (coll,)).fetchall()

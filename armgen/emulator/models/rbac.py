@@ -70,7 +70,8 @@ def builtin_definition(subscription: str | None, guid: str) -> dict[str, Any] | 
 
 
 def _custom_definitions(store: Store) -> list[dict[str, Any]]:
-    return [d for d in store.all("res") if d.get("type", "").lower() == DEFINITION]
+    return [d for d in store.key_contains("res", "/providers/microsoft.authorization/roledefinitions/")
+            if d.get("type", "").lower() == DEFINITION]
 
 
 def check_role_definition(store: Store, rid: ResourceId, body: dict[str, Any]) -> None:

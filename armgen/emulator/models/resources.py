@@ -22,6 +22,11 @@ def public(doc: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if not k.startswith("_")}
 
 
+def listed_in_group(rid: ResourceId) -> bool:
+    """ARM's resource list (and complete mode) leaves out extension and authorization resources."""
+    return not rid.is_extension and rid.namespace.lower() != "microsoft.authorization"
+
+
 def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat().replace("+00:00", "Z")
 
@@ -56,8 +61,7 @@ class ResourceModel:
     def list_group(self, subscription: str, group: str) -> list[dict[str, Any]]:
         gid = group_id(subscription, group)
         self._require_group(gid, group)
-        return [public(d) for d in self.store.children("res", gid)
-                if not parse_resource_id(d["id"]).is_extension]  # ARM does not list extension resources
+        return [public(d) for d in self.store.children("res", gid) if listed_in_group(parse_resource_id(d["id"]))]
 
     def list_keys(self, resource_id: str, function_name: str) -> dict[str, Any]:
         rid = parse_resource_id(resource_id)

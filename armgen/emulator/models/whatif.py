@@ -12,7 +12,7 @@ from typing import Any
 
 from armgen.arm import ArmError
 from armgen.emulator.models.ids import parse_resource_id, same_id
-from armgen.emulator.models.resources import public
+from armgen.emulator.models.resources import listed_in_group, public
 from armgen.emulator.models.runtime import runtime_properties
 from armgen.emulator.models.state import StoreState
 from armgen.emulator.models.whatif_diff import comparable, diff
@@ -103,7 +103,7 @@ class _WhatIf:
             return
         for doc in self.host.store.children("res", scope_id):
             rid = parse_resource_id(doc["id"])
-            if rid.is_extension or any(same_id(doc["id"], i) for i in self.listed):
+            if not listed_in_group(rid) or any(same_id(doc["id"], i) for i in self.listed):
                 continue
             if mode == "Complete" and len(rid.types) == 1:
                 self.add({"resourceId": doc["id"], "changeType": "Delete", "before": public(doc)})
