@@ -166,10 +166,13 @@ class ResourceView:
 
 
 def views(ctx: RuleContext, *types: str) -> list[ResourceView]:
-    """Every resource of ``types`` (all when none given), evaluated where possible."""
+    """Every resource of ``types`` (all when none given) the template deploys (``existing`` ones are
+    skipped), evaluated where possible."""
     evaluated = ctx.evaluated_bodies()
     out: list[ResourceView] = []
     for ref in ctx.resources if not types else ctx.resources_of(*types):
+        if ref.body.get("existing") is True:
+            continue  # a reference to a resource deployed elsewhere, not a declaration to judge
         bodies = evaluated.get(ref.path)
         if bodies:
             out.extend(ResourceView(ref, body, True) for body in bodies)

@@ -116,3 +116,27 @@ def test_same_template_finding_with_several_parameter_files_is_reported_once(tmp
     assert [(f.rule_id, f.parameters, f.env) for f in report.findings] == [("AG7001", None, None)]
     report = validate([Pairing(t, files[:2])], select_rules(["AG7001", "AG2002"]))
     assert len(report.findings) == 1
+
+
+def test_security_values_from_parameters_are_judged_per_environment(tmp_path: Path) -> None:
+    storage = {"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2025-06-01", "name": "stmlpdata",
+               "location": "[resourceGroup().location]",
+               "properties": {"minimumTlsVersion": "[parameters('tls')]"}}
+    nested = {"type": "Microsoft.Resources/deployments", "apiVersion": "2025-04-01", "name": "acr",
+              "properties": {"mode": "Incremental", "template": {
+                  "$schema": SCHEMA, "contentVersion": "1.0.0.0",
+                  "resources": [{"type": "Microsoft.ContainerRegistry/registries", "apiVersion": "2025-04-01",
+                                 "name": "crmlp", "location": "[resourceGroup().location]",
+                                 "properties": {"adminUserEnabled": "[parameters('admin')]"}}]}}}
+    t = template(tmp_path / "st.json", [storage, nested],
+                 parameters={"tls": {"type": "string"}, "admin": {"type": "bool", "defaultValue": False}})
+    files = []
+    for env, values in (("dev", {"tls": "TLS1_2"}), ("pro", {"tls": "TLS1_0", "admin": True})):
+        p = write(tmp_path / f"st.parameters.{env}.json", {
+            "$schema": PSCHEMA, "contentVersion": "1.0.0.0",
+            "parameters": {k: {"value": v} for k, v in values.items()}})
+        files.append(ParameterFile(p, env, None))
+    report = validate([Pairing(t, files)], select_rules(["AG7001", "AG7008"]))
+    got = [(f.rule_id, f.env, f.path) for f in report.findings]
+    assert got == [("AG7001", "pro", "resources[0].properties.minimumTlsVersion"),
+                   ("AG7008", "pro", "resources[1].properties.template.resources[0].properties.adminUserEnabled")]
