@@ -48,7 +48,7 @@ def test_render_writes_templates_parameters_and_manifest(tmp_path: Path) -> None
     params = [p for p in files if p.startswith("parameters/")]
     templates = [p for p in files if p.startswith("templates/")]
     assert len(templates) == 13
-    assert len(params) == 3 * 21  # 9 shared units + 6 per workspace (vision, nlp) = 21 units per environment
+    assert len(params) == 3 * 21  # 11 shared units + 5 per workspace (vision, nlp) = 21 units per environment
     assert result.stdout.strip().endswith(f"{len(files) - 1} written, 0 unchanged, 0 removed in {tmp_path}")
     manifest = json.loads(files[MANIFEST])
     assert manifest["generator"] == "armgen"

@@ -49,7 +49,7 @@ def test_minimal_spec_parameters_match_the_snapshot(minimal_output: dict[str, by
 def test_minimal_spec_covers_two_environments_and_one_workspace(minimal_output: dict[str, bytes]) -> None:
     params = [p for p in minimal_output if p.startswith("parameters/")]
     assert {p.split(".")[-2] for p in params} == {"dev", "pro"}
-    assert len(params) == 2 * (9 + 6)  # shared units + the forecast workspace's units, per environment
+    assert len(params) == 2 * (11 + 4)  # 11 shared units + forecast (no batch endpoint), per environment
 
 
 def test_templates_are_the_committed_ones(minimal_output: dict[str, bytes]) -> None:
