@@ -56,7 +56,12 @@ class EvalScope:
 
 
 class Evaluator:
-    """Evaluates nodes; lambda variables live on a stack of dicts."""
+    """Evaluates nodes; lambda variables live on a stack of dicts.
+
+    A function implementation failing with a Python error (a bug, or a value beyond what it handles)
+    becomes an ArmError unless ``strict`` is set (tests set it to find such cases)."""
+
+    strict = False
 
     def __init__(self, scope: EvalScope) -> None:
         self.scope = scope
@@ -88,7 +93,11 @@ class Evaluator:
         if not is_expression(value):
             return unescape_literal(value)
         try:
-            return self.evaluate(parse_template_string(value))
+            result = self.evaluate(parse_template_string(value))
+            if isinstance(result, LambdaValue):
+                raise ArmError("A lambda function can only be used as a parameter of filter, map, mapValues, "
+                               "reduce, sort, groupBy or toObject.")
+            return result
         except ArmError as err:
             if path:
                 err.at(path)
@@ -120,9 +129,17 @@ class Evaluator:
             return self.scope.call_user_function(node.name, [self.evaluate(a) for a in node.args], self)
         spec = lookup(node.name)
         spec.check_arity(len(node.args))
-        if spec.lazy:
-            return spec.impl(self, list(node.args))
-        return spec.impl(self, [self.evaluate(a) for a in node.args])
+        args = list(node.args) if spec.lazy else [self.evaluate(a) for a in node.args]
+        if spec.family != "lambda" and any(isinstance(a, LambdaValue) for a in args):
+            raise ArmError(f"The template language function '{spec.name}' does not accept a lambda function "
+                           f"as a parameter; lambdas are only valid in filter, map, mapValues, reduce, sort, "
+                           f"groupBy and toObject.")
+        try:
+            return spec.impl(self, args)
+        except (ValueError, TypeError, ArithmeticError, OSError, IndexError, KeyError) as exc:
+            if self.strict:
+                raise
+            raise ArmError(f"Unable to evaluate template language function '{spec.name}': {exc}.") from None
 
     def invoke(self, fn: object, args: list, function: str = "lambda") -> object:
         """Call a ``LambdaValue`` with positional arguments."""

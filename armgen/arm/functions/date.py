@@ -77,7 +77,10 @@ def parse_datetime(name: str, text: str) -> datetime:
                        f"'{text}' is not valid.")
     y, mo, d, h, mi, s, frac, zone = match.groups()
     micro = int((frac or "0")[:6].ljust(6, "0"))
-    value = datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0), micro, tzinfo=UTC)
+    try:
+        value = datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0), micro, tzinfo=UTC)
+    except ValueError as exc:
+        raise ArmError(f"The template language function '{name}' expects a valid date time; '{text}': {exc}.") from None
     if zone and zone.upper() != "Z":
         sign = 1 if zone[0] == "+" else -1
         digits = zone[1:].replace(":", "")
@@ -94,7 +97,14 @@ def add_duration(value: datetime, duration: str) -> datetime:
     if not match or duration.rstrip("T").endswith("P"):
         raise ArmError(f"The template language function 'dateTimeAdd' expects a duration in ISO 8601 format; "
                        f"'{duration}' is not valid.")
-    neg, years, months, weeks, days, hours, minutes, seconds = match.groups()
+    try:
+        return _add(value, *match.groups())
+    except (ValueError, OverflowError):
+        raise ArmError(f"The template language function 'dateTimeAdd': adding '{duration}' gives a date "
+                       f"outside the supported range.") from None
+
+
+def _add(value: datetime, neg, years, months, weeks, days, hours, minutes, seconds) -> datetime:
     sign = -1 if neg else 1
     total_months = sign * (int(years or 0) * 12 + int(months or 0))
     if total_months:
@@ -127,7 +137,12 @@ def date_time_add(ev, args):
 @arm_function("dateTimeFromEpoch", 1)
 def date_time_from_epoch(ev, args):
     seconds = expect("dateTimeFromEpoch", args[0], "Integer")
-    return format_datetime(datetime.fromtimestamp(seconds, UTC), ISO_FORMAT)
+    try:
+        value = datetime.fromtimestamp(seconds, UTC)
+    except (ValueError, OverflowError, OSError):
+        raise ArmError(f"The template language function 'dateTimeFromEpoch': '{seconds}' is outside the "
+                       f"supported range.") from None
+    return format_datetime(value, ISO_FORMAT)
 
 
 @arm_function("dateTimeToEpoch", 1)

@@ -68,7 +68,13 @@ def starts_with(ev, args):
     return _str("startsWith", args[0]).casefold().startswith(_str("startsWith", args[1], 1).casefold())
 
 
+MAX_FORMAT_WIDTH = 10000
+
+
 def _format_value(value: object, spec: str) -> str:
+    digits_text = spec[1:]
+    if digits_text.isdigit() and int(digits_text) > 100:
+        raise ArmError(f"The template language function 'format': the format specifier '{spec}' is too large.")
     if spec and isinstance(value, int | float) and not isinstance(value, bool):
         kind, digits = spec[0].upper(), spec[1:]
         if kind == "D":
@@ -103,6 +109,8 @@ def format_(ev, args):
                            "than or equal to zero and less than the size of the argument list.")
         text = _format_value(values[index], match.group(3) or "")
         width = int(match.group(2)) if match.group(2) else 0
+        if abs(width) > MAX_FORMAT_WIDTH:
+            raise ArmError("The template language function 'format': the alignment width is too large.")
         return text.rjust(width) if width >= 0 else text.ljust(-width)
 
     return re.sub(r"\{\{|\}\}|\{(\d+)(?:,(-?\d+))?(?::([^}]*))?\}", repl, fmt)
@@ -217,7 +225,10 @@ def uri(ev, args):
     base, relative = _str("uri", args[0]), _str("uri", args[1], 1)
     if "://" not in base:
         raise ArmError(f"The template language function 'uri' expects an absolute base URI; got '{base}'.")
-    return urljoin(base, relative)
+    try:
+        return urljoin(base, relative)
+    except ValueError as exc:
+        raise ArmError(f"The template language function 'uri' cannot combine '{base}' and '{relative}': {exc}.") from None
 
 
 @arm_function("uriComponent", 1)
