@@ -68,34 +68,42 @@ def check_assignment(report: CheckReport, group: str, target: Any, label: str, r
     report.add(group, label, not problems, "; ".join(problems))
 
 
-def check_deployed_role(report: CheckReport, env: Environment, target: Any, timeout: float) -> None:
-    """The definition matches the rendered one, passes the expectations, and is assigned as the spec says."""
+def check_definition(report: CheckReport, group: str, env: Environment, target: Any) -> list[Permission] | None:
+    """The deployed custom role matches the rendered one; returns its permissions (None when absent)."""
     role = env.shared.model_developer
     rid = role_definition_id(env)
     found = get_resource(target, rid)
     if found is None:
-        report.add(GROUP, f"role definition '{role.role_name}' exists", False,
+        report.add(group, f"role definition '{role.role_name}' exists", False,
                    f"no role definition {rid}; deploy the roledefinition unit")
-    else:
-        props = found.get("properties") or {}
-        problems = []
-        if props.get("roleName") != role.role_name:
-            problems.append(f"roleName is {props.get('roleName')!r}, expected {role.role_name!r}")
-        perms = [Permission.from_arm(p) for p in props.get("permissions") or []]
-        for field, attr in FIELDS:
-            have = [op for p in perms for op in getattr(p, attr)]
-            want = getattr(role, attr)
-            extra, missing = _set(have) - _set(want), _set(want) - _set(have)
-            if extra or missing:
-                problems.append(f"{field} differ (deployed only: {sorted(extra) or '-'}; "
-                                f"spec only: {sorted(missing) or '-'})")
-        if _set(props.get("assignableScopes")) != _set(role.assignable_scopes):
-            problems.append(f"assignableScopes are {props.get('assignableScopes')}, "
-                            f"expected {role.assignable_scopes}")
-        report.add(GROUP, f"role definition '{role.role_name}' matches the rendered one", not problems,
-                   "; ".join(problems))
+        return None
+    props = found.get("properties") or {}
+    problems = []
+    if props.get("roleName") != role.role_name:
+        problems.append(f"roleName is {props.get('roleName')!r}, expected {role.role_name!r}")
+    perms = [Permission.from_arm(p) for p in props.get("permissions") or []]
+    for field, attr in FIELDS:
+        have = [op for p in perms for op in getattr(p, attr)]
+        want = getattr(role, attr)
+        extra, missing = _set(have) - _set(want), _set(want) - _set(have)
+        if extra or missing:
+            problems.append(f"{field} differ (deployed only: {sorted(extra) or '-'}; "
+                            f"spec only: {sorted(missing) or '-'})")
+    if _set(props.get("assignableScopes")) != _set(role.assignable_scopes):
+        problems.append(f"assignableScopes are {props.get('assignableScopes')}, expected {role.assignable_scopes}")
+    report.add(group, f"role definition '{role.role_name}' matches the rendered one", not problems,
+               "; ".join(problems))
+    return perms
+
+
+def check_deployed_role(report: CheckReport, env: Environment, target: Any, timeout: float) -> None:
+    """The definition matches the rendered one, passes the expectations, and is assigned as the spec says."""
+    role = env.shared.model_developer
+    perms = check_definition(report, GROUP, env, target)
+    if perms is not None:
         check_expectations(report, role, perms, source="deployed")
         check_guardrails(report, role, perms, source="deployed")
+    rid = role_definition_id(env)
     for rg in env.resource_groups:
         scope = group_id(env, rg)
         for p in role.assign_to:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -10,6 +11,7 @@ from armgen.catalog import api
 from armgen.errors import ArmgenError
 
 T = TypeVar("T")
+_GROUP_ID = re.compile(r"/subscriptions/[^/]+/resourceGroups/([^/]+)", re.IGNORECASE)
 
 
 def _raw(pipeline_response: Any, _deserialized: Any, _headers: Any) -> dict:
@@ -26,9 +28,12 @@ def get_resource(target: Any, resource_id: str, api_version: str | None = None) 
     """The resource's ARM JSON as the service returns it, or None when it does not exist."""
     from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
 
-    version = api_version or api(resource_type_of(resource_id))
     try:
-        return target.resources.get_by_id(resource_id, version, cls=_raw)
+        group = _GROUP_ID.fullmatch(resource_id)
+        if group:
+            return target.resources.resource_groups.get(group.group(1), cls=_raw)
+        version = api_version or api(resource_type_of(resource_id))
+        return target.resources.resources.get_by_id(resource_id, api_version=version, cls=_raw)
     except ResourceNotFoundError:
         return None
     except HttpResponseError as exc:

@@ -228,3 +228,26 @@ def test_verify_and_roles_test_commands(deployed, monkeypatch, tmp_path) -> None
     assert "Traceback" not in bad.output
     xml = out.read_text()
     assert "<failure" in xml and "not found" in xml
+
+
+def test_a_workspace_bound_to_another_registry_fails_the_link_check(deployed) -> None:  # noqa: ANN001
+    plan, target = deployed
+    ws, s = plan.env.workspaces[1], plan.env.shared
+    ml = "Microsoft.MachineLearningServices/workspaces"
+    rid = _rid(plan, ws.resource_group, ml, ws.name)
+    staging = _rid(plan, s.resource_group, "Microsoft.ContainerRegistry/registries", s.registries["staging"].name)
+    body = _get(target, rid)
+    body["properties"]["containerRegistry"] = staging
+    # the link cannot change in place (as on Azure): the workspace was purged and created again by hand
+    from azure.core.rest import HttpRequest
+
+    purge = HttpRequest("DELETE", f"{rid}?api-version={api(ml)}&forceToPurge=true")
+    assert target.resources.send_request(purge).status_code in (200, 202, 204)
+    _put(target, rid, body, ml)
+    failed = _failed(_verify(plan, target))
+    healthy = staging.replace(s.registries["staging"].name, s.registries["healthy"].name)
+    link = (f"[workspace-links] workspace {ws.name} is bound to the shared storage, key vault, "
+            "app insights and healthy registry")
+    assert failed.pop(link) == f"containerRegistry is {staging}, expected {healthy}"
+    # the children went with the purged workspace; each is reported missing, nothing else fails
+    assert failed and all(v.startswith(f"not found: {rid}/") for v in failed.values()), failed

@@ -1,0 +1,44 @@
+"""``armgen verify``: functional checks of a deployed environment through its target."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from armgen.cli.options import env_option, format_option, spec_option
+from armgen.deploy.target import TARGETS
+
+
+@click.command()
+@spec_option
+@env_option(required=True)
+@click.option("--target", "target_kind", type=click.Choice(TARGETS), default=None,
+              help="Override the environment's target from the spec.")
+@click.option("--timeout", type=click.FloatRange(0), default=None, metavar="SECONDS",
+              help="How long to wait for new role assignments to show (default: 300 on azure, 5 on the emulator).")
+@format_option("text", "json", "junit")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Write the report to FILE (the summary still goes to stderr).")
+@click.option("--verbose", "-v", is_flag=True, help="List passed checks too (text format).")
+def verify(spec_path: Path, env: str, target_kind: str | None, timeout: float | None, fmt: str,
+           output: Path | None, verbose: bool) -> None:
+    """Check a deployed environment: resources, key properties, links, datastores, role assignments.
+
+    \b
+    Every resource the rendered units deploy must exist with the key properties armgen sent
+    (SKUs, TLS, network access, node counts...); each workspace must be bound to the shared
+    storage, key vault, app insights and healthy registry; each datastore must be registered on
+    exactly the workspaces datastore_config.json prescribes; the identity's and the spec's
+    principals' role assignments must be in place (polled for up to --timeout seconds).
+    Exit codes: 0 all checks pass, 1 a check failed, 2 unusable input.
+    """
+    from armgen.cli.deploy_common import load_plan
+    from armgen.deploy.target import connect
+    from armgen.verify.output import emit
+    from armgen.verify.runner import verify_environment
+
+    _, plan = load_plan(spec_path, env, drift_check=False)
+    target = connect(plan.env, target_kind)
+    wait = timeout if timeout is not None else (300.0 if target.kind == "azure" else 5.0)
+    emit(verify_environment(plan, target, wait), fmt, output, verbose)
