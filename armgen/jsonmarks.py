@@ -24,6 +24,8 @@ _WS = re.compile(r"(?:[ \t\n\r]+|//[^\n]*|/\*.*?\*/)*", re.S)
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
 _ESCAPE_LEN = {"u": 6}
+_HIGH_SURROGATE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}")
+_LOW_SURROGATE = re.compile(r"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 
 
 def _blank_comments(text: str) -> str:
@@ -89,7 +91,10 @@ class MarkedJson:
         raw, decoded = start + 1, 0
         while decoded < index and raw < len(self.text) and self.text[raw] != '"':
             if self.text[raw] == "\\":
-                raw += _ESCAPE_LEN.get(self.text[raw + 1 : raw + 2], 2)
+                step = _ESCAPE_LEN.get(self.text[raw + 1 : raw + 2], 2)
+                if step == 6 and _HIGH_SURROGATE.match(self.text, raw) and _LOW_SURROGATE.match(self.text, raw + 6):
+                    step = 12  # a surrogate pair decodes to one character
+                raw += step
             else:
                 raw += 1
             decoded += 1
