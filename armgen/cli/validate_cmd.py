@@ -27,7 +27,7 @@ def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "sarif", "junit"]), default="text",
               show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
-              help="Write the report to FILE (a summary still goes to stderr).")
+              help="Write the report to FILE, creating its folder (a summary still goes to stderr).")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
 @click.option("--rule", "only", multiple=True, metavar="ID", help="Run only these rules (id or prefix, e.g. AG7).")
 @click.option("--ignore", multiple=True, metavar="ID", help="Skip these rules (id or prefix).")
@@ -68,6 +68,7 @@ def validate(templates: tuple[str, ...], parameters: tuple[str, ...], fmt: str, 
     text = formatter.format(report)
     if output:
         try:
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
             Path(output).write_text(text, encoding="utf-8")
         except OSError as e:
             raise InputError(f"{output}: cannot write: {e.strerror}") from None

@@ -92,6 +92,9 @@ def discover(templates: tuple[str, ...], parameters: tuple[str, ...], templates_
         p = Path(name)
         if p.is_dir():
             chosen.extend(_templates_in(p))
+        elif p.is_file() and is_parameter_file(p):
+            raise InputError(f"{name} is a parameter file: name its template (they pair by name) or pass it "
+                             "with --parameters")
         elif p.is_file():
             chosen.append(p)
         else:

@@ -83,10 +83,12 @@ def test_explicit_parameters_override_pairing(tmp_path: Path) -> None:
     ((), (), "templates/ does not exist"),
     (("missing.json",), (), "missing.json: no such file or directory"),
     (("a.json", "b.json"), ("p.json",), "--parameters needs exactly one TEMPLATE"),
+    (("kv.parameters.dev.json",), (), "kv.parameters.dev.json is a parameter file"),
 ])
 def test_unusable_selection_is_an_input_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, templates: tuple,
                                               parameters: tuple, message: str) -> None:
     monkeypatch.chdir(tmp_path)
+    touch(tmp_path, "kv.parameters.dev.json")
     with pytest.raises(InputError, match=message) as info:
         discover(templates, parameters, "templates", "parameters")
     assert info.value.exit_code == 2

@@ -82,9 +82,9 @@ def test_named_template_with_parameters(project: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["json", "sarif", "junit"])
 def test_output_file_gets_the_report_and_stderr_the_summary(project: Path, fmt: str) -> None:
-    result = CliRunner().invoke(cli, ["validate", "--format", fmt, "--output", "report.out"])
+    result = CliRunner().invoke(cli, ["validate", "--format", fmt, "--output", "results/new/report.out"])
     assert result.exit_code == 0
-    text = (project / "report.out").read_text()
+    text = (project / "results/new/report.out").read_text()
     if fmt == "junit":
         assert text.startswith("<?xml")
     else:
