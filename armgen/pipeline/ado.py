@@ -6,6 +6,7 @@ from armgen.pipeline.stages import (
     BUILD,
     CLEANUP,
     DEPLOY,
+    INTEGRATION,
     ROLES,
     VERIFY,
     EnvRelease,
@@ -140,7 +141,7 @@ def _stage(spec: Spec, stage: Stage) -> dict:
     release = env_release(spec, stage.env or "")
     body["variables"] = _variables(spec, release)
     if stage.kind == DEPLOY:
-        body["jobs"] = _deploy_jobs(spec, release, verify=stage.env != "int")
+        body["jobs"] = _deploy_jobs(spec, release, verify=stage.env != INTEGRATION)
     else:
         body["jobs"] = [_check_job(spec, stage)]
     return body

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from armgen.pipeline.stages import BUILD, CLEANUP, DEPLOY, ROLES, VERIFY, Stage, release_stages, spec_args
+from armgen.pipeline.stages import (
+    BUILD,
+    CLEANUP,
+    DEPLOY,
+    INTEGRATION,
+    ROLES,
+    VERIFY,
+    Stage,
+    release_stages,
+    spec_args,
+)
 from armgen.pipeline.yamlout import dump
 from armgen.spec.model import Spec
 
@@ -84,6 +94,9 @@ def _job(spec: Spec, stage: Stage, ids: dict[str, str]) -> dict:
     if stage.kind == DEPLOY:
         job["environment"] = f"{spec.project}-{stage.env}"
     steps = [*_setup(), _login(spec, stage.env or ""), {"name": stage.display, "run": _command(spec, stage) + "\n"}]
+    if stage.kind == DEPLOY and stage.env != INTEGRATION:
+        steps.append({"name": f"Verify {stage.env}",
+                      "run": f"armgen verify --env {stage.env}{spec_args(spec)} --target azure\n"})
     if stage.kind in (VERIFY, ROLES):
         steps.append(_upload(job_id(stage), RESULTS))
     job["steps"] = steps

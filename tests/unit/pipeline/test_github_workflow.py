@@ -46,3 +46,12 @@ def test_workflow_job_graph(tmp_path):
     login = [s for s in jobs["deploy-pro"]["steps"] if s.get("uses") == "azure/login@v2"][0]
     assert login["with"]["subscription-id"] == "00000000-0000-0000-0000-000000000002"
     assert "armgen destroy --env int --target azure --yes" in jobs["cleanup-int"]["steps"][-1]["run"]
+
+
+def test_later_deploys_verify_after_deploying(sample_spec):
+    from armgen.pipeline import render_github
+
+    jobs = yaml.safe_load(render_github(sample_spec)[WORKFLOW])["jobs"]
+    runs = [s.get("run", "") for s in jobs["deploy-dev"]["steps"]]
+    assert runs[-2].startswith("armgen deploy --env dev") and runs[-1].startswith("armgen verify --env dev")
+    assert not any("armgen verify" in s.get("run", "") for s in jobs["deploy-int"]["steps"])
