@@ -128,6 +128,8 @@ def load_spec(path: str | Path = DEFAULT_SPEC, datastore_config: str | Path | No
     environments: dict[str, Environment] = {}
     for env in envs:
         merged, merge_errors = apply_overrides(doc, env, file)
+        # per-environment maps written inside overrides: their keys must name environments too
+        merge_errors += env_map_errors(merged, schemas.raw_schema("mlenv"), envs, file)
         errors += merge_errors
         resolved = resolve(merged, schemas.raw_schema("mlenv"), env)
         found = schemas.check("mlenv", file, resolved, per_env=False)

@@ -6,6 +6,8 @@ traceback. Line numbers refer to the shipped sample (armgen/spec/sample/).
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -220,6 +222,14 @@ SPEC_CASES = [
               "mlenv.yaml:35:31: workspaces[0].compute.maxNodes: -3 is less than the minimum of 0 "
               "(environment pro)",
               edits=(("compute: {vmSize: Standard_NC12s_v3}", "compute: {maxNodes: -3}"),)),
+    spec_case("per-env-map-in-override-names-unknown-env",
+              "mlenv.yaml:35:32: workspaces[0].compute.maxNodes.prod: 'prod' is not an environment of this spec "
+              "(did you mean 'pro'?)",
+              edits=(("compute: {vmSize: Standard_NC12s_v3}", "compute: {maxNodes: {prod: 5}}"),)),
+    spec_case("shared-override-unknown-key",
+              "mlenv.yaml:37:20: shared.keyVault.skuu: unknown key 'skuu' (did you mean 'sku'?) (environment pro)",
+              edits=((STORAGE_PRO_OVERRIDE[0],
+                      STORAGE_PRO_OVERRIDE[0] + "      shared:\n        keyVault: {skuu: premium}\n"),)),
     spec_case("unknown-token-in-override",
               f"mlenv.yaml:35:26: workspaces[0].workspaceName: unknown token {{wrkload}}; {TOKENS}",
               edits=(("compute: {vmSize: Standard_NC12s_v3}", 'workspaceName: "mlw-{wrkload}"'),)),
@@ -388,3 +398,12 @@ def test_several_problems_are_all_reported_in_file_order(tmp_path: Path) -> None
         "['Basic', 'Standard', 'Premium']",
         "Error: mlenv.yaml:86:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0",
     ]
+
+
+def test_a_real_process_prints_one_line_and_no_traceback(tmp_path: Path) -> None:
+    spec = write_project(tmp_path, edited(SAMPLE_SPEC, (("      maxNodes: 4\n", "      maxNodes: -1\n"),)))
+    proc = subprocess.run([sys.executable, "-c", "from armgen.cli.main import cli; cli()", "render", "--spec",
+                           str(spec)], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr == "Error: mlenv.yaml:85:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0\n"
