@@ -43,7 +43,8 @@ def engine_matches(ctx: RuleContext, kind: str) -> Iterator[Match]:
         return
     env = f" with the {ctx.env} parameters" if ctx.env else ""
     index = err.column - 1 if err.column else None
-    yield Match(tuple(err.path), f"{err.message} ({err.code}{env})", index=index)
+    advice = "" if kind != "AG3006" else "; fix the expression or the values it is given"
+    yield Match(tuple(err.path), f"{err.message} ({err.code}{env}){advice}", index=index)
 
 
 class EvaluationError(Rule):

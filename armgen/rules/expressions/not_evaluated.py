@@ -1,0 +1,30 @@
+"""AG3007: say when a template could not be evaluated (no values for its required parameters)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from armgen.rules.base import Match, Rule
+from armgen.validate.context import RuleContext
+
+
+class NotEvaluated(Rule):
+    id = "AG3007"
+    severity = "I"
+    shortdesc = "Template not evaluated"
+    description = ("A template is evaluated with each parameter file; without one, only when every parameter "
+                   "has a defaultValue. Otherwise names, security settings and counts are checked only where "
+                   "they are literal values.")
+    source_url = "https://learn.microsoft.com/azure/azure-resource-manager/templates/parameter-files"
+    tags = ("expressions", "evaluation")
+    scope = "pairing"
+
+    def match(self, ctx: RuleContext) -> Iterator[Match]:
+        if ctx.parameters_doc is not None:
+            return
+        missing = [name for name, decl in ctx.section("parameters").items()
+                   if isinstance(decl, dict) and "defaultValue" not in decl]
+        if missing:
+            shown = ", ".join(repr(m) for m in missing[:5]) + (" ..." if len(missing) > 5 else "")
+            yield Match(("parameters",), f"not evaluated: no parameter file gives {shown}; pair one by name "
+                                         "(<template-stem>.parameters.<env>.json) or pass --parameters FILE")
