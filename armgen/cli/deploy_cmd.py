@@ -13,6 +13,7 @@ from armgen.cli.deploy_common import load_plan, target_option, unit_option
 from armgen.cli.deploy_view import Progress, summary_table
 from armgen.cli.options import env_option, format_option, spec_option
 from armgen.cli.whatif_cmd import print_what_if
+from armgen.deploy.errors import hints
 from armgen.deploy.preflight import preflight
 from armgen.deploy.runner import OK, Runner
 from armgen.deploy.target import connect
@@ -87,7 +88,9 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
         if r.error:
             console.print(f"[red]{r.name}[/] failed:", highlight=False)
             for line in r.error.lines(2):
-                console.print(line, highlight=False, markup=False)
+                console.print(line, highlight=False, markup=False, soft_wrap=True)
+            for hint in hints(r.error):
+                console.print(f"  hint: {hint}", highlight=False, markup=False, soft_wrap=True)
         else:
             console.print(f"[yellow]{r.name}[/] {r.status}: a unit it depends on did not deploy")
     if failed:

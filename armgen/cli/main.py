@@ -54,3 +54,7 @@ def cli() -> None:
     Exit codes: 0 success, 1 a check failed (drift, findings, failed deploy),
     2 unusable input (bad spec, bad flags, missing files).
     """
+
+
+if __name__ == "__main__":  # python -m armgen.cli.main
+    cli()

@@ -26,14 +26,15 @@ def print_what_if(results: list[UnitWhatIf], console: Console, color: bool,
             continue
         if r.predicted:
             console.print(f"resource group {r.step.unit.resource_group} does not exist yet: every resource "
-                          "is predicted offline as a Create", markup=False, highlight=False)
+                          "is predicted offline as a Create", markup=False, highlight=False, soft_wrap=True)
         text = format_text(r.changes, color=color, exclude=exclude)
         if color:
-            console.print(text, highlight=False, end="")
+            console.print(text, highlight=False, end="", soft_wrap=True)
         else:
-            console.print(text, markup=False, highlight=False, end="")
+            console.print(text, markup=False, highlight=False, end="", soft_wrap=True)
     everything = [c for r in results for c in r.changes if c.change_type not in exclude]
-    console.print(f"Total: {summary(everything)}", markup=False, highlight=False)
+    total = summary(everything).removeprefix("Resource changes: ")
+    console.print(f"Total over {len(results)} unit(s): {total}", markup=False, highlight=False, soft_wrap=True)
 
 
 @click.command(name="what-if")

@@ -74,7 +74,7 @@ def _subscription_records(target: Target, plan: Plan) -> list[Removal]:
         if role_id:
             try:
                 target.resources.resources.begin_delete_by_id(
-                    role_id, api("Microsoft.Authorization/roleDefinitions")).result()
+                    role_id, api_version=api("Microsoft.Authorization/roleDefinitions")).result()
                 out.append(Removal(f"role definition {step.unit.parameters.get('roleName')}", "deleted"))
             except ResourceNotFoundError:
                 pass

@@ -62,3 +62,26 @@ def failure_from(exc: BaseException) -> ArmFailure:
         except Exception:  # noqa: BLE001 - the body may be anything
             pass
     return ArmFailure(code=type(exc).__name__, message=str(exc).splitlines()[0] if str(exc) else "")
+
+
+HINTS: dict[str, str] = {
+    "SoftDeletedWorkspaceExists": "a deleted workspace keeps its name for 14 days: re-run with --purge-soft-deleted",
+    "ConflictError": "if a deleted Key Vault holds the name, re-run with --recover-soft-deleted",
+    "VaultAlreadyExists": "Key Vault names are global: choose another name in the spec (naming or keyVault.name)",
+    "StorageAccountAlreadyTaken": "storage account names are global: choose another name in the spec",
+    "AlreadyInUse": "the name is taken globally: choose another name in the spec",
+    "RoleAssignmentExists": "an assignment of the same role to the same principal at the same scope already exists "
+                            "under another name (often made by hand): delete it and re-run; armgen names "
+                            "assignments guid(scope, principalId, roleDefinitionId)",
+    "RoleAssignmentUpdateNotPermitted": "the principal of an assignment changed (identity recreated): delete the "
+                                        "old assignment and re-run",
+    "RoleDefinitionWithSameNameExists": "a custom role of that name exists in the tenant under another id: rename "
+                                        "shared.roles.modelDeveloper.roleName or delete the old role",
+    "DeploymentQuotaExceeded": "the scope holds 800 deployments: delete old deployment records and re-run",
+    "PrincipalNotFound": "the identity is not replicated yet: re-run in a minute",
+}
+
+
+def hints(failure: ArmFailure) -> list[str]:
+    """What to do about the codes in a failure, one line each."""
+    return [HINTS[c] for c in sorted(failure.codes()) if c in HINTS]

@@ -19,7 +19,7 @@ def _deleted_vault(target: Target, name: str, location: str) -> dict | None:
     rid = (f"/subscriptions/{target.subscription_id}/providers/Microsoft.KeyVault/locations/{location}"
            f"/deletedVaults/{name}")
     try:
-        return target.resources.resources.get_by_id(rid, api("Microsoft.KeyVault/vaults")).as_dict()
+        return target.resources.resources.get_by_id(rid, api_version=api("Microsoft.KeyVault/vaults")).as_dict()
     except ResourceNotFoundError:
         return None
 
@@ -30,7 +30,7 @@ def _vault_exists(target: Target, group: str, name: str) -> bool:
     rid = (f"/subscriptions/{target.subscription_id}/resourceGroups/{group}/providers/Microsoft.KeyVault/vaults/"
            f"{name}")
     try:
-        target.resources.resources.get_by_id(rid, api("Microsoft.KeyVault/vaults"))
+        target.resources.resources.get_by_id(rid, api_version=api("Microsoft.KeyVault/vaults"))
         return True
     except ResourceNotFoundError:
         return False
@@ -91,6 +91,64 @@ def prune_history(target: Target, plan: Plan) -> list[str]:
     return out
 
 
+WORKSPACE = "Microsoft.MachineLearningServices/workspaces"
+LINKS = {  # workspace property -> (resource type, parameter holding the name)
+    "storageAccount": ("Microsoft.Storage/storageAccounts", "storageAccountName"),
+    "keyVault": ("Microsoft.KeyVault/vaults", "keyVaultName"),
+    "applicationInsights": ("Microsoft.Insights/components", "appInsightsName"),
+    "containerRegistry": ("Microsoft.ContainerRegistry/registries", "containerRegistryName"),
+}
+
+
+def _workspace_id(target: Target, step_group: str, name: str) -> str:
+    return f"/subscriptions/{target.subscription_id}/resourceGroups/{step_group}/providers/{WORKSPACE}/{name}"
+
+
+def check_workspace_links(target: Target, plan: Plan, choice: str | None) -> list[str]:
+    """Azure cannot rebind a workspace's storage, vault, insights or registry: stop before ARM fails.
+
+    With ``choice == "purge"``, a soft-deleted workspace of the same name is purged first.
+    """
+    from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
+    from azure.core.rest import HttpRequest
+
+    out: list[str] = []
+    for step in plan.steps:
+        if step.unit.template != "mlworkspace":
+            continue
+        p = step.unit.parameters
+        wid = _workspace_id(target, step.unit.resource_group, p["workspaceName"])
+        try:
+            live = target.resources.resources.get_by_id(wid, api_version=api(WORKSPACE)).as_dict()
+        except ResourceNotFoundError:
+            if choice == "purge":
+                url = f"{wid}?api-version={api(WORKSPACE)}&forceToPurge=true"
+                response = target.resources.send_request(HttpRequest("DELETE", url))
+                if response.status_code == 200:
+                    out.append(f"purged soft-deleted workspace {p['workspaceName']}")
+            continue
+        except HttpResponseError:
+            continue
+        props = live.get("properties") or {}
+        wrong = []
+        for prop, (rtype, param) in LINKS.items():
+            want = (f"/subscriptions/{target.subscription_id}/resourceGroups/{p['sharedResourceGroup']}"
+                    f"/providers/{rtype}/{p[param]}")
+            have = props.get(prop) or props.get(_snake(prop)) or ""
+            if have and have.lower() != want.lower():
+                wrong.append(f"{prop} is {have.rsplit('/', 1)[-1]}, the spec wants {p[param]}")
+        if wrong:
+            raise ArmgenError(f"workspace {p['workspaceName']}: {'; '.join(wrong)}. Azure cannot change these "
+                              "after creation: restore the names in the spec, or delete the workspace first "
+                              f"(armgen destroy --env {plan.env.name}, or delete it by hand) and deploy again")
+    return out
+
+
+def _snake(name: str) -> str:
+    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name)
+
+
 def preflight(target: Target, plan: Plan, soft_deleted: str | None) -> list[str]:
     """Run every pre-deploy check; returns lines to show, raises ArmgenError when deploying would fail."""
-    return check_soft_deleted_vault(target, plan, soft_deleted) + prune_history(target, plan)
+    return (check_soft_deleted_vault(target, plan, soft_deleted) + check_workspace_links(target, plan, soft_deleted)
+            + prune_history(target, plan))

@@ -94,6 +94,30 @@ class Runner:
             dep = ops.get()
         return dep
 
+    def _outputs_alive(self, step: Step, deployment) -> bool:  # noqa: ANN001 - SDK model
+        """A subscription-scope unit's record outlives its resources (a group deleted by hand): check them.
+
+        Records of resource-group units live in their group and vanish with it, so those need no check.
+        """
+        if not step.at_subscription:
+            return True
+        from armgen.catalog import api
+
+        rc = self.target.resources
+        for ref in getattr(deployment.properties, "output_resources", None) or []:
+            rid = ref.id
+            parts = rid.strip("/").split("/")
+            if len(parts) == 4 and parts[2].lower() == "resourcegroups":
+                alive = rc.resource_groups.check_existence(parts[3])
+            elif "/providers/Microsoft.Authorization/roleDefinitions/" in rid:
+                alive = rc.resources.check_existence_by_id(
+                    rid, api_version=api("Microsoft.Authorization/roleDefinitions"))
+            else:
+                alive = True
+            if not alive:
+                return False
+        return True
+
     def deploy_step(self, step: Step) -> UnitResult:
         start = time.monotonic()
         ops = DeployOps(self.target, step)
@@ -101,7 +125,8 @@ class Runner:
         try:
             current = self._wait_running(ops, ops.get())
             tags = (getattr(current, "tags", None) or {}) if current else {}
-            if _state(current) == "Succeeded" and tags.get(FINGERPRINT_TAG) == step.fingerprint():
+            if (_state(current) == "Succeeded" and tags.get(FINGERPRINT_TAG) == step.fingerprint()
+                    and self._outputs_alive(step, current)):
                 result.status = "skipped"
                 return result
             for attempt in range(self.principal_retries + 1):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,8 +53,9 @@ def connect(env: Environment, kind: str | None = None, polling_interval: float |
         from azure.identity import DefaultAzureCredential
 
         credential = DefaultAzureCredential()
-        extra = {}
-        description = f"Azure subscription {env.subscription_id}"
+        endpoint = os.environ.get("ARMGEN_ARM_ENDPOINT")  # sovereign clouds, or a test endpoint
+        extra = {"base_url": endpoint, "credential_scopes": [MANAGEMENT_SCOPE]} if endpoint else {}
+        description = f"Azure subscription {env.subscription_id}" + (f" at {endpoint}" if endpoint else "")
     try:
         resources = ResourceManagementClient(credential, env.subscription_id, **extra, **kwargs)
         deployments = DeploymentsMgmtClient(credential, env.subscription_id, **extra, **kwargs)

@@ -1,0 +1,264 @@
+"""armgen what-if / deploy / destroy end to end: the CLI, the real SDK, the emulator over HTTPS."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from armgen.cli.main import cli
+
+pytestmark = pytest.mark.integration
+ENV = "int"
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, emulator, monkeypatch: pytest.MonkeyPatch) -> Path:  # noqa: ANN001
+    """A fresh `armgen init` + `armgen render`, with armgen pointed at the in-process emulator."""
+    state = Path(emulator.state_dir)
+    (state / "endpoint.json").write_text(json.dumps({"pid": os.getpid(), "url": emulator.server.url}))
+    monkeypatch.setenv("ARMGEN_EMULATOR_STATE", str(state))
+    for args in (["init", str(tmp_path)], ["render", "--spec", str(tmp_path / "mlenv.yaml")]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+    return tmp_path
+
+
+def armgen(workdir: Path, *args: str):  # noqa: ANN201 - click Result
+    return CliRunner().invoke(cli, [*args, "--spec", str(workdir / "mlenv.yaml")], catch_exceptions=False)
+
+
+def deploy_json(workdir: Path, *args: str) -> tuple[int, dict]:
+    result = armgen(workdir, "deploy", "--env", ENV, "--format", "json", *args)
+    return result.exit_code, json.loads(result.stdout) if result.stdout.strip() else {}
+
+
+def statuses(report: dict) -> dict[str, str]:
+    return {u["unit"]: u["result"] for u in report["units"]}
+
+
+def records(emulator) -> dict[str, str]:  # noqa: ANN001
+    """Deployment name -> timestamp of every deployment record in the environment's groups."""
+    dc = emulator.deployments()
+    out = {}
+    for group in emulator.resources().resource_groups.list():
+        for dep in dc.deployments.list_by_resource_group(group.name):
+            out[dep.name] = str(dep.properties.timestamp)
+    for dep in dc.deployments.list_at_subscription_scope():
+        out[dep.name] = str(dep.properties.timestamp)
+    return out
+
+
+def set_max_nodes(workdir: Path, workspace: str, value: int) -> None:
+    spec = workdir / "mlenv.yaml"
+    text = spec.read_text()
+    block = text.split(f"- name: {workspace}", 1)
+    block[1] = re.sub(r"maxNodes: [^\n]+", f"maxNodes: {value}", block[1], count=1)
+    spec.write_text(f"- name: {workspace}".join(block))
+    assert armgen(workdir, "render").exit_code == 0
+
+
+def test_deploy_then_redeploy_sends_no_put(workdir: Path, emulator) -> None:  # noqa: ANN001
+    code, report = deploy_json(workdir)
+    assert code == 0, report
+    assert set(statuses(report).values()) == {"deployed"}
+    assert len(report["units"]) == 21
+    before = records(emulator)
+    assert len(before) >= 21
+    code, again = deploy_json(workdir)
+    assert code == 0
+    assert again["puts"] == 0
+    assert set(statuses(again).values()) == {"skipped"}
+    assert records(emulator) == before  # no deployment record was touched on the server
+
+
+def test_changing_one_workspace_redeploys_only_its_cluster(workdir: Path, emulator) -> None:  # noqa: ANN001
+    assert deploy_json(workdir)[0] == 0
+    set_max_nodes(workdir, "nlp", 6)
+    result = armgen(workdir, "what-if", "--env", ENV, "--format", "json")
+    assert result.exit_code == 0, result.output
+    units = json.loads(result.stdout)["units"]
+    modified = [(u["unit"], c) for u in units for c in u["changes"] if c["changeType"] not in ("NoChange", "Ignore")]
+    assert len(modified) == 1, modified
+    unit, change = modified[0]
+    assert unit == "computecluster-nlp" and change["changeType"] == "Modify"
+    [delta] = change["delta"]
+    assert delta["path"].endswith("scaleSettings.maxNodeCount")
+    assert (delta["before"], delta["after"]) == (4, 6)
+    text = armgen(workdir, "what-if", "--env", ENV, "--unit", "computecluster-nlp", "--fail-on-change")
+    assert text.exit_code == 2
+    assert "~ properties.properties.scaleSettings.maxNodeCount: 4 => 6" in text.stdout
+    code, report = deploy_json(workdir)
+    assert code == 0
+    assert {u for u, s in statuses(report).items() if s == "deployed"} == {"computecluster-nlp"}
+    assert report["puts"] == 1
+
+
+def test_throttling_and_service_unavailable_are_survived(workdir: Path, emulator) -> None:  # noqa: ANN001
+    emulator.configure(faults=[
+        {"kind": "throttle", "method": "PUT", "path_contains": "/deployments/", "retry_after": 1, "times": 2},
+        {"kind": "error", "status": 503, "method": "GET", "path_contains": "/deployments/", "times": 1},
+    ])
+    code, report = deploy_json(workdir)
+    assert code == 0, report
+    assert set(statuses(report).values()) == {"deployed"}
+
+
+def test_a_failing_workspace_does_not_stop_the_others_and_a_rerun_converges(workdir: Path, emulator) -> None:  # noqa: ANN001
+    emulator.configure(faults=[{"kind": "provision", "name": "gpu-cluster", "code": "QuotaExceeded",
+                                "message": "Not enough NC-series quota in westeurope"}])
+    result = armgen(workdir, "deploy", "--env", ENV)
+    assert result.exit_code == 1
+    assert "computecluster-vision failed" in result.output
+    assert "QuotaExceeded" in result.output and "Not enough NC-series quota" in result.output
+    assert "Traceback" not in result.output
+    code, report = deploy_json(workdir)  # the fault is still there: nothing else is redone
+    got = statuses(report)
+    assert got["computecluster-vision"] == "failed" and code == 1
+    assert all(s == "skipped" for u, s in got.items() if u != "computecluster-vision")
+    emulator.configure()
+    code, report = deploy_json(workdir)
+    assert code == 0
+    assert {u for u, s in statuses(report).items() if s == "deployed"} == {"computecluster-vision"}
+
+
+def test_a_killed_deploy_is_finished_by_a_rerun(workdir: Path, emulator) -> None:  # noqa: ANN001
+    emulator.configure(latency_seconds={"*": 0.25})
+    proc = subprocess.Popen([sys.executable, "-m", "armgen.cli.main", "deploy", "--env", ENV, "--spec",
+                             str(workdir / "mlenv.yaml")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "ARMGEN_EMULATOR_STATE": str(emulator.state_dir)})
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = records(emulator)
+    assert 0 < len(partial) < 21  # it was stopped half-way
+    emulator.configure()
+    code, report = deploy_json(workdir)
+    assert code == 0, report
+    assert "skipped" in statuses(report).values()  # what finished before the kill is not redone
+    code, report = deploy_json(workdir)
+    assert code == 0 and report["puts"] == 0
+
+
+def test_destroy_removes_everything_and_a_redeploy_recovers_the_vault(workdir: Path, emulator) -> None:  # noqa: ANN001
+    assert deploy_json(workdir)[0] == 0
+    result = armgen(workdir, "destroy", "--env", ENV, "--yes")
+    assert result.exit_code == 0, result.output
+    assert [g.name for g in emulator.resources().resource_groups.list()] == []
+    assert "deleted  role definition" in result.output
+    blocked = armgen(workdir, "deploy", "--env", ENV)
+    assert blocked.exit_code == 1
+    assert "exists in deleted state" in blocked.output and "--recover-soft-deleted" in blocked.output
+    code, report = deploy_json(workdir, "--recover-soft-deleted")
+    assert code == 0, report
+    assert set(statuses(report).values()) == {"deployed"}
+
+
+def test_a_workspace_left_soft_deleted_is_purged_on_request(workdir: Path, emulator) -> None:  # noqa: ANN001
+    assert deploy_json(workdir)[0] == 0
+    emulator.resources().resource_groups.begin_delete("rg-mlp-nlp-int").result()  # by hand: no purge
+    code, report = deploy_json(workdir)
+    assert code == 1
+    assert report["units"][[u["unit"] for u in report["units"]].index("mlworkspace-nlp")]["error"]["code"] \
+        in ("SoftDeletedWorkspaceExists", "ResourceGroupNotFound", "DeploymentFailed")
+    code, report = deploy_json(workdir, "--purge-soft-deleted")
+    assert code == 0, report
+
+
+def test_principal_not_found_is_avoided_by_principal_type(workdir: Path, emulator) -> None:  # noqa: ANN001
+    emulator.configure(principal_delay_seconds=5.0)
+    code, report = deploy_json(workdir)
+    assert code == 0, report
+    assert report["puts"] == 21  # principalType: ServicePrincipal means no replication failure, no retry
+
+
+IDENTITY_AND_GRANT = {
+    "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+    "contentVersion": "1.0.0.0",
+    "resources": [
+        {"type": "Microsoft.ManagedIdentity/userAssignedIdentities", "apiVersion": "2024-11-30",
+         "name": "id-fresh", "location": "westeurope", "properties": {}},
+        {"type": "Microsoft.Resources/deployments", "apiVersion": "2025-04-01", "name": "grant",
+         "dependsOn": ["[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-fresh')]"],
+         "properties": {
+             "mode": "Incremental", "expressionEvaluationOptions": {"scope": "inner"},
+             "parameters": {"principalId": {"value": "[reference(resourceId("
+                                                       "'Microsoft.ManagedIdentity/userAssignedIdentities', "
+                                                       "'id-fresh'), '2024-11-30').principalId]"}},
+             "template": {
+                 "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                 "contentVersion": "1.0.0.0", "parameters": {"principalId": {"type": "string"}},
+                 "resources": [{
+                     "type": "Microsoft.Authorization/roleAssignments", "apiVersion": "2022-04-01",
+                     "name": "[guid(resourceGroup().id, parameters('principalId'), 'acrpull')]",
+                     "properties": {
+                         "roleDefinitionId": "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', "
+                                             "'7f951dda-4ed3-4680-a7ca-43fe172d538d')]",
+                         "principalId": "[parameters('principalId')]"}}]}}},
+    ],
+}
+
+
+def test_principal_not_found_for_a_new_identity_is_retried(workdir: Path, emulator) -> None:  # noqa: ANN001
+    """A template without principalType hits the replication delay; the runner retries with backoff."""
+    from armgen.deploy.plan import Plan, Step
+    from armgen.deploy.runner import Runner
+    from armgen.deploy.target import connect
+    from armgen.render.units import RESOURCE_GROUP, Unit
+    from armgen.spec import load_spec
+
+    emulator.configure(principal_delay_seconds=0.6)
+    env = load_spec(workdir / "mlenv.yaml").env(ENV)
+    emulator.resources().resource_groups.create_or_update("rg-fresh", {"location": "westeurope"})
+    step = Step(Unit("fresh", "fresh", RESOURCE_GROUP, "rg-fresh", {}), ENV, "armgen-int-fresh",
+                IDENTITY_AND_GRANT, {}, 0)
+    runner = Runner(connect(env), Plan(env, [step]), retry_delay=0.4)
+    [result] = runner.run()
+    assert result.status == "deployed", result.error
+    assert runner.puts >= 2  # the first attempt failed with PrincipalNotFound
+
+
+def test_production_needs_confirmation(workdir: Path) -> None:
+    result = armgen(workdir, "deploy", "--env", "pro")
+    assert result.exit_code == 2
+    assert "needs confirmation" in result.output
+
+
+def test_complete_mode_needs_named_units(workdir: Path) -> None:
+    result = armgen(workdir, "deploy", "--env", ENV, "--mode", "Complete", "--yes")
+    assert result.exit_code == 2 and "--unit" in result.output
+
+
+def test_drifted_render_is_refused(workdir: Path) -> None:
+    (workdir / "parameters" / "keyvault.parameters.int.json").write_text("{}\n")
+    result = armgen(workdir, "deploy", "--env", ENV)
+    assert result.exit_code == 1
+    assert "differ from mlenv.yaml" in result.output
+
+
+def test_default_azure_credential_through_a_fake_az_cli(workdir: Path, emulator, tmp_path: Path,  # noqa: ANN001
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    token = emulator.endpoint.token
+    az = bindir / "az"
+    az.write_text("#!/bin/sh\n"
+                  f"echo '{{\"accessToken\": \"{token}\", \"expiresOn\": \"2099-01-01 00:00:00.000000\", "
+                  "\"expires_on\": 4070908800, \"subscription\": \"00000000-0000-0000-0000-000000000001\", "
+                  "\"tenant\": \"00000000-0000-0000-0000-000000000000\", \"tokenType\": \"Bearer\"}'\n")
+    az.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bindir}:{os.environ['PATH']}")
+    monkeypatch.setenv("AZURE_TOKEN_CREDENTIALS", "AzureCliCredential")
+    monkeypatch.setenv("ARMGEN_ARM_ENDPOINT", emulator.server.url)
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", emulator.endpoint.ca_file)
+    result = armgen(workdir, "deploy", "--env", ENV, "--target", "azure", "--unit", "resourcegroups")
+    assert result.exit_code == 0, result.output
+    assert emulator.resources().resource_groups.check_existence("rg-mlp-shared-int")
