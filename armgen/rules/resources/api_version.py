@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
 from armgen.rules.base import Match, Rule
 from armgen.validate.context import RuleContext, is_expression
+
+PREVIEW = re.compile(r"-(preview|beta|alpha|privatepreview)$", re.I)
 
 
 @cache
@@ -35,7 +38,12 @@ class ApiVersion(Rule):
             versions = table.get(ref.type.lower())
             if not versions or not isinstance(version, str) or is_expression(version):
                 continue
-            if version not in versions:
-                ga = [v for v in versions if "-preview" not in v] or versions
-                yield Match((*ref.path, "apiVersion"), f"apiVersion {version} is not a known version of "
-                                                       f"{ref.type}; use {ga[-1]} (known: {', '.join(versions)})")
+            if version in versions or PREVIEW.search(version):
+                continue  # preview versions are AG4005's
+            ga = [v for v in versions if not PREVIEW.search(v)] or versions
+            if version < min(versions):
+                problem = f"is older than every version armgen knows for {ref.type}"
+            else:
+                problem = f"is not a published version of {ref.type}"
+            yield Match((*ref.path, "apiVersion"), f"apiVersion {version} {problem}; use {ga[-1]} "
+                                                   f"(known: {', '.join(versions)})")

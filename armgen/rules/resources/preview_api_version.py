@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from armgen.rules.base import Match, Rule
-from armgen.rules.resources.api_version import known_versions
+from armgen.rules.resources.api_version import PREVIEW, known_versions
 from armgen.validate.context import RuleContext
-
-PREVIEW = re.compile(r"-(preview|beta|alpha|privatepreview)$", re.I)
 
 
 class PreviewApiVersion(Rule):
