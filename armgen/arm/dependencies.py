@@ -115,13 +115,14 @@ def reference_targets(value: object, evaluate_arg) -> set[str]:
 
 
 def topological_layers(instances: list[ResourceInstance]) -> list[list[ResourceInstance]]:
-    """Deployable instances in layers; dependencies on skipped/existing resources are ignored."""
+    """Condition-true instances (``existing`` ones included: checked, not deployed) in layers;
+    dependencies on condition-false resources are dropped, as ARM does."""
     for inst in instances:
-        if inst.unresolved_depends_on and inst.deployable:
+        if inst.unresolved_depends_on and inst.condition:
             position, target = inst.unresolved_depends_on[0]
             raise ArmError(f"The resource '{target}' is not defined in the template.", code="InvalidTemplate",
                            path=inst.path + ["dependsOn", position])
-    nodes = [i for i in instances if i.deployable]
+    nodes = [i for i in instances if i.condition]
     by_id = {i.id.lower(): i for i in nodes}
     deps = {i.id.lower(): {d.lower() for d in i.depends_on if d.lower() in by_id and d.lower() != i.id.lower()}
             for i in nodes}

@@ -26,7 +26,7 @@ class ExpandedResource:
         data = {"id": self.id, **self.body}
         if self.deployment:
             data["deployment"] = self.deployment
-        return data
+        return plain(data)
 
 
 @dataclass
@@ -37,7 +37,7 @@ class ExpandedDeployment:
 
     def to_dict(self) -> dict:
         """``{"resources": [...], "outputs": {...}}``, JSON-ready."""
-        return {"resources": [plain(r.to_dict()) for r in self.resources], "outputs": plain(self.outputs)}
+        return {"resources": [r.to_dict() for r in self.resources], "outputs": plain(self.outputs)}
 
     as_dict = to_dict
 
@@ -114,6 +114,8 @@ def expand_engine(engine: TemplateEngine, state: RecordingState, deployment: str
     existing = [i.id for i in engine.instances if i.existing and i.condition]
     for layer in engine.layers():
         for inst in layer:
+            if inst.existing:
+                continue
             body = engine.evaluate_resource(inst, state)
             state.record(inst.id, body)
             if inst.is_nested_deployment and isinstance((inst.declaration.get("properties") or {}).get("template"), dict):

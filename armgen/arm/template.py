@@ -181,7 +181,8 @@ class TemplateEngine:
         return chain
 
     def layers(self) -> list[list[ResourceInstance]]:
-        """Deployable instances (condition true, not existing) in topological layers."""
+        """Condition-true instances in topological layers; ``existing`` ones are included (to be checked
+        for existence, never deployed) so that their dependants come after them."""
         return topological_layers(self.instances)
 
     def evaluate_resource(self, instance: ResourceInstance, state: StateProvider | None = None) -> dict:
