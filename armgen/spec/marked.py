@@ -48,9 +48,10 @@ class _Builder:
             self.constructor.flatten_mapping(node)
             out = MarkedDict(mark=_mark(node))
             for key_node, value_node in node.value:
-                key = self.build(key_node, path)
-                if not isinstance(key, str | int | bool | float) and key is not None:
+                if not isinstance(key_node, yaml.ScalarNode):
                     raise SourceError(self.file, *_mark(key_node), path, "mapping keys must be plain scalars")
+                # keys are names: keep them as written (YAML 1.1 would turn `on:` into True and `12:` into 12)
+                key = key_node.value
                 if key in out:
                     first = out.key_marks[key][0]
                     raise SourceError(self.file, *_mark(key_node), _join(path, key),

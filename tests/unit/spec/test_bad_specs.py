@@ -126,6 +126,10 @@ SPEC_CASES = [
               "mlenv.yaml:21:3: environments.Int: 'Int' is not a valid environment name: 2-10 lowercase letters "
               "and digits, starting with a letter, not 'default' (the key of per-environment defaults)",
               edits=(("  int:\n", "  Int:\n"),)),
+    spec_case("numeric-environment-name",
+              "mlenv.yaml:21:3: environments.12: '12' is not a valid environment name: 2-10 lowercase letters "
+              "and digits, starting with a letter, not 'default' (the key of per-environment defaults)",
+              edits=(("  int:\n", "  12:\n"),)),
     spec_case("environment-named-default",
               "mlenv.yaml:21:3: environments.default: 'default' is not a valid environment name: 2-10 lowercase "
               "letters and digits, starting with a letter, not 'default' (the key of per-environment defaults)",

@@ -131,3 +131,12 @@ def test_repeats_across_environments_become_one_error() -> None:
     merged = merge_env_repeats([err("dev"), err("int"), err("pro", "y"), err("qa")])
     assert [e.message for e in merged] == ["f:1:2: p: name 'x' (environments dev, int, qa) is bad",
                                            "f:1:2: p: name 'y' (environment pro) is bad"]
+
+
+def test_keys_stay_names_as_written(tmp_path: Path) -> None:
+    """YAML 1.1 reads an unquoted ``on:`` as True; a key of the spec is a name, so it stays 'on'."""
+    spec = edited(SAMPLE_SPEC, (("  int:\n", "  on:\n"), ("{default: 2, int: 1, pro: 8}", "{default: 2, on: 1, pro: 8}")))
+    loaded = load_spec(write_project(tmp_path, spec))
+    assert list(loaded.environments) == ["dev", "on", "pro"]
+    assert loaded.env("on").workspaces[0].compute.max_nodes == 1
+    assert loaded.env("on").shared.key_vault_name == "kv-mlp-shared-on"
