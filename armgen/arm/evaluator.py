@@ -20,6 +20,9 @@ class LambdaValue:
     closure: tuple[dict, ...]
 
 
+_lookup = None  # armgen.arm.functions.lookup, imported on first call (the package imports this module)
+
+
 class EvalScope:
     """What expressions can see. The template engine subclasses this; defaults refuse politely."""
 
@@ -123,14 +126,18 @@ class Evaluator:
         raise ArmError(f"Unknown expression node {node!r}.")
 
     def call(self, node: Call) -> object:
-        from armgen.arm.functions import lookup
+        global _lookup
+        if _lookup is None:
+            from armgen.arm.functions import lookup as _found
 
+            _lookup = _found
+        lookup = _lookup
         if "." in node.name:
             return self.scope.call_user_function(node.name, [self.evaluate(a) for a in node.args], self)
         spec = lookup(node.name)
         spec.check_arity(len(node.args))
         args = list(node.args) if spec.lazy else [self.evaluate(a) for a in node.args]
-        if spec.family != "lambda" and any(isinstance(a, LambdaValue) for a in args):
+        if spec.family != "lambda" and args and any(type(a) is LambdaValue for a in args):
             raise ArmError(f"The template language function '{spec.name}' does not accept a lambda function "
                            f"as a parameter; lambdas are only valid in filter, map, mapValues, reduce, sort, "
                            f"groupBy and toObject.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from armgen.arm.ast import Call, Index, Literal, Node, Property
 from armgen.arm.errors import ArmError
 from armgen.arm.lexer import Token, tokenize
@@ -35,8 +37,10 @@ def parse_expression(text: str, offset: int = 0) -> Node:
     return node
 
 
+@lru_cache(maxsize=16384)
 def parse_template_string(value: str) -> Node:
-    """Parse a ``[...]`` JSON string; columns count from the string's first character."""
+    """Parse a ``[...]`` JSON string; columns count from the string's first character (memoised:
+    trees are immutable)."""
     if not is_expression(value):
         raise ArmError(f"The value '{value}' is not a template language expression.")
     return parse_expression(value[1:-1], offset=1)
