@@ -10,11 +10,14 @@ from armgen.arm.errors import ArmError
 from armgen.arm.functions.registry import arm_function
 from armgen.arm.values import expect
 
+# .NET standard formats under the invariant culture (what ARM uses)
 STANDARD_FORMATS = {
-    "u": "yyyy-MM-dd HH:mm:ssZ", "s": "yyyy-MM-ddTHH:mm:ss", "o": "yyyy-MM-ddTHH:mm:ss.fffffffZ",
-    "O": "yyyy-MM-ddTHH:mm:ss.fffffffZ", "d": "M/d/yyyy", "D": "dddd, MMMM d, yyyy", "t": "h:mm tt",
-    "T": "h:mm:ss tt", "g": "M/d/yyyy h:mm tt", "G": "M/d/yyyy h:mm:ss tt",
-    "r": "ddd, dd MMM yyyy HH:mm:ss 'GMT'", "R": "ddd, dd MMM yyyy HH:mm:ss 'GMT'",
+    "d": "MM/dd/yyyy", "D": "dddd, dd MMMM yyyy", "f": "dddd, dd MMMM yyyy HH:mm",
+    "F": "dddd, dd MMMM yyyy HH:mm:ss", "g": "MM/dd/yyyy HH:mm", "G": "MM/dd/yyyy HH:mm:ss",
+    "m": "MMMM dd", "M": "MMMM dd", "o": "yyyy-MM-ddTHH:mm:ss.fffffffK", "O": "yyyy-MM-ddTHH:mm:ss.fffffffK",
+    "r": "ddd, dd MMM yyyy HH:mm:ss 'GMT'", "R": "ddd, dd MMM yyyy HH:mm:ss 'GMT'", "s": "yyyy-MM-ddTHH:mm:ss",
+    "t": "HH:mm", "T": "HH:mm:ss", "u": "yyyy-MM-dd HH:mm:ssZ", "U": "dddd, dd MMMM yyyy HH:mm:ss",
+    "y": "yyyy MMMM", "Y": "yyyy MMMM",
 }
 DEFAULT_UTCNOW = "yyyyMMddTHHmmssZ"
 ISO_FORMAT = "yyyy-MM-ddTHH:mm:ssZ"
@@ -32,6 +35,9 @@ def format_datetime(value: datetime, fmt: str) -> str:
             end = len(fmt) if end < 0 else end
             out.append(fmt[i + 1:end])
             i = end + 1
+            continue
+        if ch == "%" and len(fmt) > 1:
+            i += 1
             continue
         if ch == "\\" and i + 1 < len(fmt):
             out.append(fmt[i + 1])
@@ -66,19 +72,40 @@ def _token(v: datetime, ch: str, n: int) -> str:
     return "Z"  # K: UTC designator
 
 
-_ISO_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?"
+_ISO_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:([T ])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?"
                      r"\s*(Z|[+-]\d{2}:?\d{2})?\s*$", re.I)
+_COMPACT_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)\s*$", re.I)
 
 
 def parse_datetime(name: str, text: str) -> datetime:
+    return parse_with_format(name, text)[0]
+
+
+def parse_with_format(name: str, text: str) -> tuple[datetime, str]:
+    """(UTC datetime, a .NET format string that writes a value the way ``text`` is written)."""
+    compact = _COMPACT_RE.match(text)
+    if compact:
+        y, mo, d, h, mi, sec, zone = compact.groups()
+        return _make(name, text, y, mo, d, h, mi, sec, None, None), "yyyyMMddTHHmmss" + ("Z" if zone else "")
     match = _ISO_RE.match(text)
     if not match:
         raise ArmError(f"The template language function '{name}' expects a date time in ISO 8601 format; "
                        f"'{text}' is not valid.")
-    y, mo, d, h, mi, s, frac, zone = match.groups()
+    y, mo, d, sep, h, mi, sec, frac, zone = match.groups()
+    value = _make(name, text, y, mo, d, h, mi, sec, frac, zone)
+    fmt = "yyyy-MM-dd"
+    if sep:
+        fmt += ("T" if sep.upper() == "T" else " ") + "HH:mm" + (":ss" if sec else "")
+        fmt += ("." + "f" * len(frac)) if frac else ""
+    if zone:
+        fmt += "Z"
+    return value, fmt
+
+
+def _make(name, text, y, mo, d, h, mi, sec, frac, zone) -> datetime:
     micro = int((frac or "0")[:6].ljust(6, "0"))
     try:
-        value = datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0), micro, tzinfo=UTC)
+        value = datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(sec or 0), micro, tzinfo=UTC)
     except ValueError as exc:
         raise ArmError(f"The template language function '{name}' expects a valid date time; '{text}': {exc}.") from None
     if zone and zone.upper() != "Z":
@@ -128,9 +155,9 @@ def utc_now(ev, args):
 
 @arm_function("dateTimeAdd", 2, 3)
 def date_time_add(ev, args):
-    base = parse_datetime("dateTimeAdd", expect("dateTimeAdd", args[0], "String"))
+    base, base_format = parse_with_format("dateTimeAdd", expect("dateTimeAdd", args[0], "String"))
     result = add_duration(base, expect("dateTimeAdd", args[1], "String", position=1))
-    fmt = expect("dateTimeAdd", args[2], "String", position=2) if len(args) > 2 else ISO_FORMAT
+    fmt = expect("dateTimeAdd", args[2], "String", position=2) if len(args) > 2 else base_format
     return format_datetime(result, fmt)
 
 

@@ -1,4 +1,5 @@
-"""Date functions; values from Microsoft Learn (template-functions-date)."""
+"""Date functions; values from Microsoft Learn (template-functions-date): without a format,
+dateTimeAdd writes the result the way the base value is written; 'd' is MM/dd/yyyy (invariant culture)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,14 @@ from tests.unit.arm.conftest import evaluate
 
 
 @pytest.mark.parametrize(("expr", "expected"), [
-    ("dateTimeAdd('2020-04-07 14:53:14Z', 'P3Y')", "2023-04-07T14:53:14Z"),
-    ("dateTimeAdd('2020-04-07 14:53:14Z', '-P9D')", "2020-03-29T14:53:14Z"),
-    ("dateTimeAdd('2020-04-07 14:53:14Z', 'PT1H')", "2020-04-07T15:53:14Z"),
+    ("dateTimeAdd('2020-04-07 14:53:14Z', 'P3Y')", "2023-04-07 14:53:14Z"),
+    ("dateTimeAdd('2020-04-07 14:53:14Z', '-P9D')", "2020-03-29 14:53:14Z"),
+    ("dateTimeAdd('2020-04-07 14:53:14Z', 'PT1H')", "2020-04-07 15:53:14Z"),
+    ("dateTimeAdd('2020-04-07T14:53:14Z', 'PT1H')", "2020-04-07T15:53:14Z"),
+    ("dateTimeAdd('20190305T175318Z', 'PT1H')", "20190305T185318Z"),
+    ("dateTimeAdd('2019-03-05T17:53:18Z', 'PT0S', 'd')", "03/05/2019"),
+    ("dateTimeAdd('2019-03-05T17:53:18Z', 'PT0S', 'M d')", "3 5"),
+    ("dateTimeAdd('2019-03-05T17:53:18+01:00', 'PT0S', 'u')", "2019-03-05 16:53:18Z"),
     ("dateTimeAdd('2020-01-31T00:00:00Z', 'P1M', 'yyyy-MM-dd')", "2020-02-29"),
     ("dateTimeAdd('2020-04-07T14:53:14Z', 'P1D', 'u')", "2020-04-08 14:53:14Z"),
     ("dateTimeFromEpoch(1683040573)", "2023-05-02T15:16:13Z"),
@@ -28,7 +34,7 @@ def test_date(expr: str, expected) -> None:
 def test_utc_now_formats_and_is_only_allowed_in_parameter_defaults() -> None:
     assert re.fullmatch(r"\d{8}T\d{6}Z", evaluate("utcNow()", allow_runtime=True))
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ", evaluate("utcNow('u')", allow_runtime=True))
-    assert re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", evaluate("utcNow('d')", allow_runtime=True))
+    assert re.fullmatch(r"\d\d/\d\d/\d{4}", evaluate("utcNow('d')", allow_runtime=True))
     with pytest.raises(ArmError, match="'utcNow' is not expected at this location"):
         evaluate("utcNow()")
 

@@ -119,3 +119,33 @@ def test_extension_resource_scoped_by_full_id_and_reference_to_an_earlier_resour
     assert assignment.body["properties"]["description"] == "ml"
     principal = assignment.to_dict()["properties"]["principalId"]
     assert principal.startswith("[reference('") and principal.endswith("id1').principalId]")
+
+
+def test_items_with_variable_copy_as_published_on_microsoft_learn() -> None:
+    entities = {"item002": {"enabled": False, "displayName": "Example item 2", "number": 200},
+                "item001": {"enabled": True, "displayName": "Example item 1", "number": 300}}
+    template = _t(variables={
+        "copy": [{"name": "modifiedListOfEntities", "count": "[length(items(variables('entities')))]", "input": {
+            "key": "[items(variables('entities'))[copyIndex('modifiedListOfEntities')].key]",
+            "fullName": "[items(variables('entities'))[copyIndex('modifiedListOfEntities')].value.displayName]",
+            "itemEnabled": "[items(variables('entities'))[copyIndex('modifiedListOfEntities')].value.enabled]"}}],
+        "entities": entities,
+    }, outputs={"modifiedResult": {"type": "array", "value": "[variables('modifiedListOfEntities')]"}})
+    assert expand(template, {}, RG_CTX).outputs["modifiedResult"] == {"type": "Array", "value": [
+        {"fullName": "Example item 1", "itemEnabled": True, "key": "item001"},
+        {"fullName": "Example item 2", "itemEnabled": False, "key": "item002"}]}
+
+
+def test_union_deep_merge_as_published_on_microsoft_learn() -> None:
+    template = _t(variables={
+        "firstObject": {"property": {"one": "a", "two": "b", "three": "c1"}, "nestedArray": [1, 2]},
+        "secondObject": {"property": {"three": "c2", "four": "d", "five": "e"}, "nestedArray": [3, 4]},
+        "firstArray": [["one", "two"], ["three"]], "secondArray": [["three"], ["four", "two"]],
+    }, outputs={
+        "objectOutput": {"type": "Object", "value": "[union(variables('firstObject'), variables('secondObject'))]"},
+        "arrayOutput": {"type": "Array", "value": "[union(variables('firstArray'), variables('secondArray'))]"},
+    })
+    outputs = expand(template, {}, RG_CTX).outputs
+    assert outputs["objectOutput"]["value"] == {
+        "property": {"one": "a", "two": "b", "three": "c2", "four": "d", "five": "e"}, "nestedArray": [3, 4]}
+    assert outputs["arrayOutput"]["value"] == [["one", "two"], ["three"], ["four", "two"]]
