@@ -76,6 +76,9 @@ def _evaluate(ctx: RuleContext) -> Evaluation | None:
         result.error = e
     except RecursionError:
         result.error = ArmError("The template nests too deeply to evaluate.")
+    except Exception as e:  # an engine bug must not hide the other findings; report it once
+        result.error = ArmError(f"armgen could not evaluate this template ({type(e).__name__}: {e}); please "
+                                "report it", code="EngineError")
     return result
 
 

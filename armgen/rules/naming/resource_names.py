@@ -31,5 +31,5 @@ class ResourceNames(Rule):
             leaf = name.rstrip("/").rsplit("/", 1)[-1]
             problems = check_name(view.ref.type, leaf)
             if problems:
-                origin = f" (evaluated for {ctx.env})" if view.evaluated and ctx.env else ""
+                origin = (f" (evaluated for {ctx.env})" if ctx.env else " (evaluated)") if view.evaluated else ""
                 yield Match((*view.ref.path, "name"), f"name {leaf!r}{origin}: {'; '.join(problems)}; rename it")

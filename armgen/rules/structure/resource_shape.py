@@ -45,7 +45,8 @@ class ResourceShape(Rule):
             for key in OBJECT_PROPERTIES:
                 if key in body and not isinstance(body[key], dict) and not _is_expr(body[key]):
                     yield Match((*ref.path, key), f"{key} must be an object")
-            for i, dep in enumerate(body.get("dependsOn") or ()):
+            deps = body.get("dependsOn")
+            for i, dep in enumerate(deps if isinstance(deps, list) else ()):
                 if not isinstance(dep, str):
                     yield Match((*ref.path, "dependsOn", i), "dependsOn entries must be strings (a name, a "
                                                               "resourceId() expression or a symbolic name)")
