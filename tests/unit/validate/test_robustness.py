@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from armgen.rules import all_rules
-from armgen.validate.discovery import Pairing
+from armgen.validate.discovery import Pairing, ParameterFile
 from armgen.validate.runner import INTERNAL_ERROR_ID, validate
 
 KEYS = ["$schema", "contentVersion", "parameters", "variables", "resources", "outputs", "functions", "type",
@@ -50,3 +50,20 @@ def test_no_rule_crashes_on_any_template_shape(tmp_path: Path, template: dict) -
     crashes = [f.message for f in report.findings if f.rule_id == INTERNAL_ERROR_ID]
     assert crashes == []
     assert all(f.line >= 1 and f.column >= 1 for f in report.findings)
+
+
+parameter_files = st.fixed_dictionaries(
+    {"$schema": STRINGS},
+    optional={"contentVersion": STRINGS, "parameters": st.dictionaries(STRINGS, values, max_size=4) | values,
+              "extra": values}) | values
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(template=templates, parameters=parameter_files)
+def test_no_rule_crashes_on_any_parameter_file_shape(tmp_path: Path, template: dict, parameters: object) -> None:
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(template))
+    params = tmp_path / "t.parameters.dev.json"
+    params.write_text(json.dumps(parameters))
+    report = validate([Pairing(path, [ParameterFile(params, "dev", None)])], all_rules())
+    assert [f.message for f in report.findings if f.rule_id == INTERNAL_ERROR_ID] == []
