@@ -69,25 +69,30 @@ def check_soft_deleted_vault(target: Target, plan: Plan, choice: str | None) -> 
     return out
 
 
-def prune_history(target: Target, plan: Plan) -> list[str]:
-    """Delete armgen's own stale deployment records in groups close to ARM's 800-deployment limit."""
+def prune_group(target: Target, plan: Plan, group: str) -> int:
+    """Delete armgen's own records in ``group`` that no unit of the plan uses any more; returns how many."""
     keep = {s.deployment for s in plan.steps}
     prefix = f"armgen-{plan.env.name}-"
+    ops = target.deployments.deployments
+    stale = [r.name for r in ops.list_by_resource_group(group)
+             if r.name.startswith(prefix) and r.name not in keep and not any(r.name.startswith(k + "-") for k in keep)]
+    for name in stale:
+        ops.begin_delete(group, name).result()
+    return len(stale)
+
+
+def prune_history(target: Target, plan: Plan) -> list[str]:
+    """Prune armgen's stale records in groups close to ARM's 800-deployment limit."""
     out = []
-    groups = {s.unit.resource_group for s in plan.steps if s.unit.resource_group}
-    for group in sorted(groups):
+    for group in sorted({s.unit.resource_group for s in plan.steps if s.unit.resource_group}):
         try:
-            records = list(target.deployments.deployments.list_by_resource_group(group))
+            count = sum(1 for _ in target.deployments.deployments.list_by_resource_group(group))
         except Exception:  # noqa: BLE001 - a group that does not exist yet has no history
             continue
-        if len(records) < HISTORY_PRUNE_AT:
-            continue
-        stale = [r.name for r in records if r.name.startswith(prefix) and r.name not in keep
-                 and not any(r.name.startswith(k + "-") for k in keep)]
-        for name in stale:
-            target.deployments.deployments.begin_delete(group, name).result()
-        out.append(f"{group}: {len(records)} deployments of {HISTORY_LIMIT} allowed; pruned {len(stale)} "
-                   "stale armgen records")
+        if count >= HISTORY_PRUNE_AT:
+            pruned = prune_group(target, plan, group)
+            out.append(f"{group}: {count} deployments of {HISTORY_LIMIT} allowed; pruned {pruned} stale armgen "
+                       "records")
     return out
 
 

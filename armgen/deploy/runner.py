@@ -129,7 +129,8 @@ class Runner:
                     and self._outputs_alive(step, current)):
                 result.status = "skipped"
                 return result
-            for attempt in range(self.principal_retries + 1):
+            pruned = False
+            for attempt in range(self.principal_retries + 2):
                 try:
                     self.puts += 1
                     done = ops.put(self._body(step)).result()
@@ -141,8 +142,15 @@ class Runner:
                     if failure.codes() & RETRYABLE_CODES and attempt < self.principal_retries:
                         time.sleep(self.retry_delay * (2 ** attempt))
                         continue
+                    if "DeploymentQuotaExceeded" in failure.codes() and not pruned and step.unit.resource_group:
+                        from armgen.deploy.preflight import prune_group
+
+                        pruned = True
+                        if prune_group(self.target, self.plan, step.unit.resource_group):
+                            continue
                     result.error = failure
                     return result
+            result.error = ArmFailure("RetriesExhausted", f"{step.name} did not deploy after its retries")
         except Exception as exc:  # noqa: BLE001 - any SDK/transport failure is the unit's failure
             result.error = failure_from(exc)
         finally:

@@ -262,3 +262,45 @@ def test_default_azure_credential_through_a_fake_az_cli(workdir: Path, emulator,
     result = armgen(workdir, "deploy", "--env", ENV, "--target", "azure", "--unit", "resourcegroups")
     assert result.exit_code == 0, result.output
     assert emulator.resources().resource_groups.check_existence("rg-mlp-shared-int")
+
+
+def test_deployment_quota_is_met_by_pruning_armgen_records(workdir: Path, emulator) -> None:  # noqa: ANN001
+    assert deploy_json(workdir)[0] == 0
+    group = "rg-mlp-vision-int"
+    tiny = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+            "contentVersion": "1.0.0.0", "resources": []}
+    dc = emulator.deployments()
+    for i in range(3):  # records of units this spec no longer has
+        dc.deployments.begin_create_or_update(group, f"armgen-int-retired-{i}", {
+            "properties": {"mode": "Incremental", "template": tiny}}).result()
+    dc.deployments.begin_delete(group, "armgen-int-batchendpoint-vision").result()  # its unit needs a new record
+    count = sum(1 for _ in dc.deployments.list_by_resource_group(group))
+    emulator.configure(deployment_quota=count)
+    code, report = deploy_json(workdir)
+    assert code == 0, report
+    assert statuses(report)["batchendpoint-vision"] == "deployed"
+    names = {d.name for d in dc.deployments.list_by_resource_group(group)}
+    assert not any(n.startswith("armgen-int-retired-") for n in names)
+    assert "armgen-int-batchendpoint-vision" in names
+
+
+def test_ctrl_c_cancels_running_deployments_and_a_rerun_converges(workdir: Path, emulator) -> None:  # noqa: ANN001
+    emulator.configure(latency_seconds={"*": 0.4})
+    proc = subprocess.Popen([sys.executable, "-m", "armgen.cli.main", "deploy", "--env", ENV, "--spec",
+                             str(workdir / "mlenv.yaml")], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "ARMGEN_EMULATOR_STATE": str(emulator.state_dir)}, text=True)
+    time.sleep(1.2)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and "Traceback" not in err
+    dc = emulator.deployments()
+    states = {d.name: d.properties.provisioning_state for d in dc.deployments.list_at_subscription_scope()}
+    for group in emulator.resources().resource_groups.list():
+        states.update({d.name: d.properties.provisioning_state
+                       for d in dc.deployments.list_by_resource_group(group.name)})
+    assert "Running" not in states.values() and "Accepted" not in states.values()
+    assert "Canceled" in states.values() or len(states) < 21
+    emulator.configure()
+    code, report = deploy_json(workdir)
+    assert code == 0, report
