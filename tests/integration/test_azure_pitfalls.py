@@ -176,3 +176,34 @@ def test_deployment_quota_per_scope(emulator) -> None:
     assert err.value.error.code == "DeploymentQuotaExceeded"
     emulator.deployments().deployments.begin_delete("rg-quota", "d0").result()
     deploy(emulator, "rg-quota", "d3", empty)
+
+
+def test_compute_vm_size_cannot_change_in_place(emulator, rc) -> None:
+    sub = emulator.endpoint.subscription_id
+    ws = f"/subscriptions/{sub}/resourceGroups/rg-pit/providers/Microsoft.MachineLearningServices/workspaces/mlw-c"
+    _put(rc, ws, {"location": "westeurope", "identity": {"type": "SystemAssigned"}, "properties": {}}, "2024-04-01")
+    compute = {"location": "westeurope", "properties": {"computeType": "AmlCompute", "properties": {
+        "vmSize": "Standard_DS3_v2", "scaleSettings": {"minNodeCount": 0, "maxNodeCount": 2}}}}
+    _put(rc, f"{ws}/computes/cpu", compute, "2024-04-01")
+    compute["properties"]["properties"]["scaleSettings"]["maxNodeCount"] = 4  # scale settings: fine
+    _put(rc, f"{ws}/computes/cpu", compute, "2024-04-01")
+    compute["properties"]["properties"]["vmSize"] = "Standard_NC6s_v3"
+    with pytest.raises(HttpResponseError) as err:
+        _put(rc, f"{ws}/computes/cpu", compute, "2024-04-01")
+    assert err.value.error.code == "UserError" and "'vmSize'" in err.value.error.message
+
+
+def test_tracked_resources_need_a_location(emulator, rc) -> None:
+    with pytest.raises(HttpResponseError) as err:
+        _put(rc, _ids(emulator, "rg-pit")["identity"], {}, "2023-01-31")
+    assert err.value.error.code == "LocationRequired"
+
+
+def test_subscription_deployment_keeps_its_location(emulator) -> None:
+    dc = emulator.deployments()
+    empty = {"$schema": "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+             "contentVersion": "1.0.0.0", "resources": []}
+    dc.deployments.begin_create_or_update_at_subscription_scope("sub-dep", body(empty, location="westeurope")).result()
+    with pytest.raises(HttpResponseError) as err:
+        dc.deployments.begin_create_or_update_at_subscription_scope("sub-dep", body(empty, location="northeurope"))
+    assert err.value.error.code == "InvalidDeploymentLocation"

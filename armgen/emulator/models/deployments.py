@@ -75,13 +75,18 @@ class DeploymentModel:
             rid = parse_resource_id(scope_id + "/providers/x/y/z")
             self.groups.get(rid.subscription, rid.resource_group)
 
-    def _check_name_and_quota(self, scope_id: str, name: str) -> None:
+    def _check_name_and_quota(self, scope_id: str, name: str, location: str | None) -> None:
         problems = check_name("Microsoft.Resources/deployments", name)
         if problems:
             raise bad_request("InvalidDeploymentName", f"The deployment name '{name}' is invalid: "
                               + "; ".join(problems) + ".")
         if self.exists(scope_id, name):
             current = self._record(scope_id, name)
+            old = current.get("location")
+            if old and location and old.replace(" ", "").lower() != location.replace(" ", "").lower():
+                raise bad_request("InvalidDeploymentLocation",
+                                  f"Invalid deployment location '{location}'. The deployment '{name}' already "
+                                  f"exists in location '{old}'.")
             if current["properties"]["provisioningState"] in ACTIVE:
                 raise conflict("DeploymentActive",
                                f"Unable to edit or replace deployment '{name}': previous deployment from "
@@ -103,7 +108,7 @@ class DeploymentModel:
     def create(self, scope_id: str, name: str, body: dict[str, Any]) -> tuple[dict[str, Any], str]:
         """Start a deployment; returns (record, async operation id)."""
         with self.store.lock:
-            self._check_name_and_quota(scope_id, name)
+            self._check_name_and_quota(scope_id, name, body.get("location"))
             prepared = self._prepare(scope_id, name, body)
             preflight(self, prepared, name, global_names=False)
             dep_id = deployment_id(scope_id, name)

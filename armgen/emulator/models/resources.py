@@ -10,10 +10,12 @@ from armgen.emulator.config import EmulatorConfig
 from armgen.emulator.models import naming_rules, rbac, soft_delete
 from armgen.emulator.models.errors import ArmHttpError, bad_request, group_not_found, not_found
 from armgen.emulator.models.ids import ResourceId, group_id, parse_resource_id, same_id
-from armgen.emulator.models.links import check_workspace_links
+from armgen.emulator.models.links import check_compute_update, check_workspace_links
 from armgen.emulator.models.runtime import identity_runtime, list_keys, runtime_properties
 from armgen.emulator.store import Store
 
+_COMPUTE = "microsoft.machinelearningservices/workspaces/computes"
+_NO_LOCATION = frozenset({"microsoft.authorization", "microsoft.resources", "microsoft.management"})
 _BODY_KEYS = ("location", "tags", "sku", "kind", "identity", "zones", "plan", "properties", "extendedLocation")
 
 
@@ -158,6 +160,11 @@ class ResourceModel:
             rbac.check_role_definition(self.store, rid, body)
         elif t == soft_delete.WORKSPACE and current is not None:
             check_workspace_links(rid, current.get("_requested") or {}, body)
+        elif t == _COMPUTE and current is not None:
+            check_compute_update(rid, current.get("_requested") or {}, body)
+        if len(rid.types) == 1 and not rid.is_extension and rid.namespace.lower() not in _NO_LOCATION \
+                and not body.get("location"):
+            raise bad_request("LocationRequired", "The location property is required for this definition.")
         if rid.type.lower() != rbac.ASSIGNMENT and "properties" in body and not isinstance(body["properties"], dict):
             raise bad_request("InvalidRequestContent", "The 'properties' of the request must be an object.")
 
