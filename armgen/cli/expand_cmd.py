@@ -22,8 +22,8 @@ UNSUPPORTED_SCHEMAS = ("managementgroupdeploymenttemplate.json", "tenantdeployme
 @env_option()
 @spec_option
 @click.option("--subscription", metavar="ID", help="Subscription id (default: the environment's, else zeros).")
-@click.option("--resource-group", metavar="NAME", help="Resource group (default: the environment's shared "
-                                                       "group, else armgen-rg).")
+@click.option("--resource-group", metavar="NAME", help="Resource group (default: with --env the group of the "
+                                                       "parameter file's unit, else armgen-rg).")
 @click.option("--location", metavar="LOC", help="Location (default: the environment's, else westeurope).")
 @click.option("--tenant", metavar="ID", help="Tenant id (default: the environment's, else zeros).")
 @click.option("--deployment-name", default="armgen", show_default=True, help="Name deployment() returns.")
@@ -57,9 +57,9 @@ def expand(template: Path, parameters_file: Path | None, env: str | None, spec_p
     defaults = {"subscription": DEFAULT_SUBSCRIPTION, "tenant": DEFAULT_TENANT, "location": DEFAULT_LOCATION,
                 "resource_group": DEFAULT_RESOURCE_GROUP}
     if env:
-        defaults.update(_environment_defaults(spec_path, env))
         if parameters_file is None:
             parameters_file = _paired_parameters(template, env)
+        defaults.update(_environment_defaults(spec_path, env, parameters_file))
     params_doc = _read_json(parameters_file, "parameters") if parameters_file else None
     parameters = _parameter_values(params_doc, parameters_file) if parameters_file else {}
     location = location or defaults["location"]
@@ -105,7 +105,9 @@ def _parameter_values(doc: object, path: Path) -> dict:
     return values
 
 
-def _environment_defaults(spec_path: Path, env: str) -> dict:
+def _environment_defaults(spec_path: Path, env: str, parameters_file: Path | None) -> dict:
+    """Subscription, tenant, location of the environment; the group of the unit the parameter file
+    belongs to (else the shared group)."""
     from armgen.spec import load_spec
 
     environment = load_spec(spec_path).env(env)
@@ -113,6 +115,12 @@ def _environment_defaults(spec_path: Path, env: str) -> dict:
               "resource_group": environment.shared.resource_group}
     if environment.tenant_id:
         result["tenant"] = environment.tenant_id
+    if parameters_file is not None:
+        from armgen.render.units import units_for
+
+        for unit in units_for(environment):
+            if unit.parameter_file(env) == parameters_file.name and unit.resource_group:
+                result["resource_group"] = unit.resource_group
     return result
 
 

@@ -72,3 +72,27 @@ def test_unusable_input_exits_2(tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "not found" in missing.output
     cycle = _run(str(FIXTURES / "cycle.json"))
     assert cycle.exit_code == 2 and "DeploymentCycle" in cycle.output
+
+
+ROOT = FIXTURES.parents[2]
+
+
+def test_env_takes_subscription_location_and_the_units_group_from_the_spec() -> None:
+    from armgen.spec import load_spec
+
+    environment = load_spec(ROOT / "mlenv.yaml").env("dev")
+    params = ROOT / "parameters" / "mlworkspace-vision.parameters.dev.json"
+    result = _run(str(ROOT / "templates" / "mlworkspace.json"), "--env", "dev", "--spec", str(ROOT / "mlenv.yaml"),
+                  "--parameters", str(params))
+    assert result.exit_code == 0, result.output
+    workspace = next(r for r in json.loads(result.output)["resources"]
+                     if r["type"] == "Microsoft.MachineLearningServices/workspaces")
+    group = next(ws.resource_group for ws in environment.workspaces if ws.key == "vision")
+    assert workspace["id"].startswith(f"/subscriptions/{environment.subscription_id}/resourceGroups/{group}/")
+    assert workspace["location"] == environment.location
+
+
+def test_env_without_parameters_refuses_an_ambiguous_pairing() -> None:
+    result = _run(str(ROOT / "templates" / "mlworkspace.json"), "--env", "dev", "--spec", str(ROOT / "mlenv.yaml"))
+    assert result.exit_code == 2
+    assert "several parameter files match environment 'dev'" in result.output and "--parameters" in result.output
