@@ -73,3 +73,18 @@ def test_child_resource_needs_its_parent(emulator) -> None:
     with pytest.raises(HttpResponseError) as err:
         rc.resources.begin_create_or_update_by_id(container, {"properties": {}}, api_version=SA_API).result()
     assert err.value.error.code == "ParentResourceNotFound"
+
+
+def test_subscription_resource_list_and_providers(emulator) -> None:
+    rc = emulator.resources()
+    for group in ("rg-s1", "rg-s2"):
+        rc.resource_groups.create_or_update(group, {"location": "westeurope"})
+        rc.resources.begin_create_or_update_by_id(
+            f"/subscriptions/{emulator.endpoint.subscription_id}/resourceGroups/{group}/providers/"
+            f"Microsoft.ManagedIdentity/userAssignedIdentities/id-{group}", {"location": "westeurope"},
+            api_version="2023-01-31").result()
+    assert sorted(r.name for r in rc.resources.list()) == ["id-rg-s1", "id-rg-s2"]
+    storage = rc.providers.get("microsoft.storage")
+    assert storage.registration_state == "Registered"
+    assert "2023-05-01" in next(t.api_versions for t in storage.resource_types if t.resource_type == "storageAccounts")
+    assert "Microsoft.MachineLearningServices" in {p.namespace for p in rc.providers.list()}

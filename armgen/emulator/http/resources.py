@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from armgen.emulator.app import EmulatorApp
 from armgen.emulator.http.messages import Request, Response, empty, ok
-from armgen.emulator.models import soft_delete
+from armgen.emulator.models import providers, soft_delete
 from armgen.emulator.models.errors import bad_request
 
 
@@ -61,6 +61,20 @@ def _type_filter(expr: str) -> str | None:
     if low.startswith("resourcetype eq "):
         return low.split("eq", 1)[1].strip().strip("'")
     return None
+
+
+def list_subscription_resources(app: EmulatorApp, req: Request, sub: str) -> Response:
+    items = [r for g in app.groups.list(sub) for r in app.resources.list_group(sub, g["name"])]
+    wanted = _type_filter(req.query.get("$filter", ""))
+    return ok({"value": [i for i in items if not wanted or i["type"].lower() == wanted]})
+
+
+def get_provider(app: EmulatorApp, req: Request, sub: str, namespace: str) -> Response:
+    return ok(providers.provider(sub, namespace))
+
+
+def list_providers(app: EmulatorApp, req: Request, sub: str) -> Response:
+    return ok({"value": providers.providers(sub)})
 
 
 def list_deleted_vaults(app: EmulatorApp, req: Request, sub: str) -> Response:

@@ -1,0 +1,42 @@
+"""Resource providers as ``GET /subscriptions/{id}/providers[/{namespace}]`` shows them (all registered)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from armgen.emulator.models.errors import ArmHttpError
+
+# namespace -> resource type -> api versions the emulator has been exercised with (newest first)
+KNOWN: dict[str, dict[str, list[str]]] = {
+    "Microsoft.Storage": {"storageAccounts": ["2023-05-01", "2023-01-01", "2022-09-01"],
+                          "storageAccounts/blobServices": ["2023-05-01", "2023-01-01"],
+                          "storageAccounts/blobServices/containers": ["2023-05-01", "2023-01-01"]},
+    "Microsoft.KeyVault": {"vaults": ["2023-07-01", "2022-07-01"], "deletedVaults": ["2023-07-01"]},
+    "Microsoft.ContainerRegistry": {"registries": ["2023-07-01", "2023-01-01-preview"]},
+    "Microsoft.ManagedIdentity": {"userAssignedIdentities": ["2023-01-31", "2018-11-30"]},
+    "Microsoft.OperationalInsights": {"workspaces": ["2022-10-01", "2020-08-01"]},
+    "Microsoft.Insights": {"components": ["2020-02-02"]},
+    "Microsoft.MachineLearningServices": {
+        "workspaces": ["2024-04-01", "2023-10-01"], "workspaces/computes": ["2024-04-01", "2023-10-01"],
+        "workspaces/datastores": ["2024-04-01", "2023-10-01"],
+        "workspaces/batchEndpoints": ["2024-04-01", "2023-10-01"]},
+    "Microsoft.Authorization": {"roleAssignments": ["2022-04-01"], "roleDefinitions": ["2022-04-01"]},
+    "Microsoft.Resources": {"deployments": ["2026-06-01", "2025-04-01", "2024-03-01"],
+                            "resourceGroups": ["2025-04-01", "2024-03-01"]},
+}
+LOCATIONS = ["West Europe", "North Europe", "East US", "East US 2", "West US 2", "Sweden Central"]
+
+
+def provider(subscription: str, namespace: str) -> dict[str, Any]:
+    match = next((ns for ns in KNOWN if ns.lower() == namespace.lower()), None)
+    if match is None:
+        raise ArmHttpError(404, "InvalidResourceNamespace",
+                           f"The resource namespace '{namespace}' is invalid.")
+    return {"id": f"/subscriptions/{subscription}/providers/{match}", "namespace": match,
+            "registrationState": "Registered", "registrationPolicy": "RegistrationRequired",
+            "resourceTypes": [{"resourceType": t, "locations": LOCATIONS, "apiVersions": v}
+                              for t, v in KNOWN[match].items()]}
+
+
+def providers(subscription: str) -> list[dict[str, Any]]:
+    return [provider(subscription, ns) for ns in KNOWN]
