@@ -69,3 +69,28 @@ def test_resource_errors(expr: str, fragment: str) -> None:
     with pytest.raises(ArmError) as info:
         evaluate(expr, context=CTX)
     assert fragment in info.value.message
+
+
+def test_list_and_providers() -> None:
+    listed = evaluate(f"list('{RID}', '2020-01-01')", context=CTX)
+    assert listed.origin.startswith(f"list('{RID}'")
+    info = evaluate("providers('Microsoft.Storage', 'storageAccounts')", context=CTX)
+    assert info["namespace"] == "Microsoft.Storage"
+    assert info["resourceTypes"][0]["resourceType"] == "storageAccounts"
+
+
+def test_references_and_resource_info_see_the_templates_symbolic_names() -> None:
+    from armgen.arm import TemplateEngine, parse_expression
+    from tests.unit.arm.fixtures import RG_CTX, load
+
+    engine = TemplateEngine(load("symbolic_v2"), {}, RG_CTX)
+    ev = engine.evaluator()
+    info = ev.evaluate(parse_expression("resourceInfo('identity')"))
+    assert info["type"] == "Microsoft.ManagedIdentity/userAssignedIdentities"
+    assert info["id"].endswith("/userAssignedIdentities/id-mlw-vision-dev")
+    computes = ev.evaluate(parse_expression("references('computes', 'full')"))
+    assert [c["name"] for c in computes] == ["mlw-vision-dev/cpu", "mlw-vision-dev/gpu"]
+    with pytest.raises(ArmError, match="cannot find the resource collection 'nothing'"):
+        ev.evaluate(parse_expression("references('nothing')"))
+    with pytest.raises(ArmError, match="not defined in the template"):
+        ev.evaluate(parse_expression("resourceInfo('nothing')"))
