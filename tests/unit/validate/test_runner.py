@@ -140,3 +140,16 @@ def test_security_values_from_parameters_are_judged_per_environment(tmp_path: Pa
     got = [(f.rule_id, f.env, f.path) for f in report.findings]
     assert got == [("AG7001", "pro", "resources[0].properties.minimumTlsVersion"),
                    ("AG7008", "pro", "resources[1].properties.template.resources[0].properties.adminUserEnabled")]
+
+
+def test_a_finding_seen_in_some_environments_names_them(tmp_path: Path) -> None:
+    storage = {"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2025-06-01", "name": "stmlpdata",
+               "properties": {"minimumTlsVersion": "[parameters('tls')]"}}
+    t = template(tmp_path / "st.json", [storage], parameters={"tls": {"type": "string"}})
+    files = []
+    for env, tls in (("dev", "TLS1_0"), ("int", "TLS1_0"), ("pro", "TLS1_2")):
+        p = write(tmp_path / f"st.parameters.{env}.json", {"$schema": PSCHEMA, "contentVersion": "1.0.0.0",
+                                                           "parameters": {"tls": {"value": tls}}})
+        files.append(ParameterFile(p, env, None))
+    report = validate([Pairing(t, files)], select_rules(["AG7001"]))
+    assert [(f.rule_id, f.env, f.parameters) for f in report.findings] == [("AG7001", "dev, int", None)]
