@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from armgen.arm.hashing import guid
@@ -104,8 +105,10 @@ def check_deployed_role(report: CheckReport, env: Environment, target: Any, time
         check_expectations(report, role, perms, source="deployed")
         check_guardrails(report, role, perms, source="deployed")
     rid = role_definition_id(env)
+    deadline = time.monotonic() + timeout  # one wait for all assignments
     for rg in env.resource_groups:
         scope = group_id(env, rg)
         for p in role.assign_to:
             check_assignment(report, GROUP, target, f"{role.role_name} assigned to {p.principal_id} on {rg}",
-                             assignment_id(scope, p.principal_id, rid), p.principal_id, rid, timeout)
+                             assignment_id(scope, p.principal_id, rid), p.principal_id, rid,
+                             max(0.0, deadline - time.monotonic()))

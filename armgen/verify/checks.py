@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from armgen.catalog import BUILTIN_ROLES
@@ -63,7 +64,9 @@ def _assignment_label(expected: Expected, env: Environment, state: LiveState, cu
 
 def check_resources(report: CheckReport, env: Environment, expected: list[Expected], state: LiveState,
                     timeout: float, custom_role_id: str) -> None:
-    """Every expected resource exists with its key properties; role assignments are polled for."""
+    """Every expected resource exists with its key properties; role assignments are polled for
+    (all of them within one ``timeout``, so many missing ones do not add up)."""
+    deadline = time.monotonic() + timeout
     for item in expected:
         rtype = item.type.lower()
         if rtype == DEFINITION:
@@ -79,7 +82,7 @@ def check_resources(report: CheckReport, env: Environment, expected: list[Expect
                 problems = property_problems(item, found, paths)
                 return not problems, problems
 
-            _, problems = poll(attempt, timeout)
+            _, problems = poll(attempt, max(0.0, deadline - time.monotonic()))
         else:
             name = f"{label} {item.name}"
             found = state.body(item.id)
