@@ -39,13 +39,17 @@ class EmulatorApp:
         self._build_models()
 
     def _build_models(self) -> None:
+        previous = getattr(self, "deployments", None)
         self.faults = FaultInjector(self.config)
         self.resources = ResourceModel(self.store, self.config)
         self.groups = ResourceGroupModel(self.store, self.resources)
         self.operations = OperationModel(self.store)
         self.deployments = DeploymentModel(self.store, self.config, self.resources, self.groups,
                                            self.operations, self.faults)
-        self.deployments.recover_interrupted()
+        if previous is not None:  # runs in flight stay cancelable (reset) after a knob change
+            self.deployments.adopt(previous)
+        else:
+            self.deployments.recover_interrupted()
 
     def configure(self, config: EmulatorConfig, persist: bool = True) -> None:
         self.config = config

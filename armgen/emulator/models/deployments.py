@@ -258,6 +258,10 @@ class DeploymentModel:
                 if doc.get("_op"):
                     self.operations.finish(doc["_op"], "Failed", error=error)
 
+    def adopt(self, previous: DeploymentModel) -> None:
+        """Take over the runs of the model this one replaces (after a configuration change)."""
+        self._cancel, self._threads = previous._cancel, previous._threads
+
     def shutdown(self, timeout: float = 5.0) -> None:
         for event in list(self._cancel.values()):
             event.set()
