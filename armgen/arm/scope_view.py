@@ -53,7 +53,7 @@ class EngineScope(EvalScope):
         return None
 
     def resolve_reference(self, target: str, api_version: str | None) -> tuple[str, str | None]:
-        inst = self._instance(target) if self.engine.instances_ready else None
+        inst = self._instance(target)
         if inst is not None:
             return inst.id, api_version or inst.api_version or None
         return super().resolve_reference(target, api_version)

@@ -48,6 +48,7 @@ class TemplateEngine:
         self._instances: list[ResourceInstance] | None = None
         self._index: DependencyIndex | None = None
         self.instances_ready = False
+        self._building = False
         self.functions = parent.functions if outer and parent else UserFunctions(self, template.get("functions"))
         declared = {} if outer else template.get("parameters", {}) or {}
         self.params = ParameterResolver(declared, dict(parameters or {}), self._evaluate_default)
@@ -143,7 +144,11 @@ class TemplateEngine:
         """Every concrete resource after copy/condition, in template order."""
         if self._instances is None:
             builder = InstanceBuilder(self)
-            instances = builder.build(self.template.get("resources", []))
+            self._building = True
+            try:
+                instances = builder.build(self.template.get("resources", []))
+            finally:
+                self._building = False
             self._instances = instances
             self._index = DependencyIndex(instances)
             self.instances_ready = True
@@ -170,7 +175,9 @@ class TemplateEngine:
 
     def find_instances(self, target: str) -> list[ResourceInstance]:
         if self._instances is None:
-            return []
+            if self._building:
+                return []
+            _ = self.instances
         assert self._index is not None
         return self._index.resolve(target)
 

@@ -39,7 +39,8 @@ def base64_to_string(ev, args):
 
 @arm_function("base64ToJson", 1)
 def base64_to_json(ev, args):
-    return _parse_json("base64ToJson", _b64decode("base64ToJson", _str("base64ToJson", args[0])).decode())
+    raw = _b64decode("base64ToJson", _str("base64ToJson", args[0]))
+    return _parse_json("base64ToJson", raw.decode("utf-8", "replace"))
 
 
 @arm_function("dataUri", 1)
@@ -55,7 +56,7 @@ def data_uri_to_string(ev, args):
     if not match:
         raise ArmError("The template language function 'dataUriToString' expects a valid data URI.")
     body = match.group(3)
-    return _b64decode("dataUriToString", body).decode() if match.group(2) else unquote(body)
+    return _b64decode("dataUriToString", body).decode("utf-8", "replace") if match.group(2) else unquote(body)
 
 
 @arm_function("endsWith", 2)
