@@ -87,7 +87,7 @@ def _check_job(spec: Spec, stage: Stage) -> dict:
     if stage.kind == VERIFY:
         name, cmd, title = "Verify", f"armgen verify --env {env}{args} --target azure", f"armgen verify {env}"
     elif stage.kind == ROLES:
-        name, cmd, title = "TestRoles", f"armgen roles test --env {env}{args} --target azure", f"armgen roles {env}"
+        name, cmd, title = "TestRoles", f"armgen roles test --env {env}{args} --target azure", f"armgen roles test {env}"
     else:
         cmd = f"armgen destroy --env {env}{args} --target azure --yes"
         return {"job": "Destroy", "displayName": f"Destroy {env}", "steps": [
