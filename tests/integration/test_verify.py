@@ -251,3 +251,20 @@ def test_a_workspace_bound_to_another_registry_fails_the_link_check(deployed) ->
     assert failed.pop(link) == f"containerRegistry is {staging}, expected {healthy}"
     # the children went with the purged workspace; each is reported missing, nothing else fails
     assert failed and all(v.startswith(f"not found: {rid}/") for v in failed.values()), failed
+
+
+def test_roles_test_reports_a_missing_assignment_of_the_custom_role(deployed) -> None:  # noqa: ANN001
+    plan, target = deployed
+    from armgen.roles.deployed import assignment_id, check_deployed_role, group_id, role_definition_id
+    from armgen.verify.report import CheckReport
+
+    principal = plan.env.shared.model_developer.assign_to[0].principal_id
+    group = plan.env.workspaces[0].resource_group
+    rid = assignment_id(group_id(plan.env, group), principal, role_definition_id(plan.env))
+    _get(target, rid)  # the name armgen computes is the one the template deployed
+    _delete(target, rid, "Microsoft.Authorization/roleAssignments")
+    report = CheckReport("roles")
+    check_deployed_role(report, plan.env, target, 0.2)
+    assert [(c.name, c.message) for c in report.failed] == [(
+        f"{plan.env.shared.model_developer.role_name} assigned to {principal} on {group}",
+        f"no role assignment {rid.rsplit('/', 1)[1]} at {group_id(plan.env, group)}")]
