@@ -37,6 +37,15 @@ class LazyGroup(click.Group):
         module = COMMANDS[name].split(":")[0]
         return importlib.util.find_spec(module) is not None
 
+    def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's signature
+        """Ctrl-C anywhere is exit 130 with one line, not click's "Aborted!" with exit 1."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            from armgen.errors import ArmgenError
+
+            raise ArmgenError("interrupted; re-run the command to finish", exit_code=130) from None
+
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         target = COMMANDS.get(name)
         if target is None or not self._available(name):

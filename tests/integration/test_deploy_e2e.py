@@ -135,7 +135,10 @@ def test_a_killed_deploy_is_finished_by_a_rerun(workdir: Path, emulator) -> None
     proc = subprocess.Popen([sys.executable, "-m", "armgen.cli.main", "deploy", "--env", ENV, "--spec",
                              str(workdir / "mlenv.yaml")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env={**os.environ, "ARMGEN_EMULATOR_STATE": str(emulator.state_dir)})
-    time.sleep(1.5)
+    deadline = time.time() + 30
+    while not records(emulator) and time.time() < deadline:  # wait until deploying has begun
+        time.sleep(0.05)
+    time.sleep(0.6)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     partial = records(emulator)
@@ -289,7 +292,10 @@ def test_ctrl_c_cancels_running_deployments_and_a_rerun_converges(workdir: Path,
     proc = subprocess.Popen([sys.executable, "-m", "armgen.cli.main", "deploy", "--env", ENV, "--spec",
                              str(workdir / "mlenv.yaml")], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             env={**os.environ, "ARMGEN_EMULATOR_STATE": str(emulator.state_dir)}, text=True)
-    time.sleep(1.2)
+    deadline = time.time() + 30
+    while not records(emulator) and time.time() < deadline:  # wait until deploying has begun
+        time.sleep(0.05)
+    time.sleep(0.3)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
