@@ -33,7 +33,10 @@ def check_expectations(report: CheckReport, role: CustomRole, permissions: list[
             verb = "allowed" if want_allowed else "denied"
             ok = d.allowed == want_allowed
             outcome = "" if ok else f"expected {verb}, but "
-            report.add(GROUP, f"{source}: {op} is {verb} ({_plane(data)} plane)", ok, outcome + d.explain())
+            hint = ""
+            if want_allowed and not ok and data and evaluate(perms, op, data=False).allowed:
+                hint = " (it is a data action: list it under dataActions, actions grant no data access)"
+            report.add(GROUP, f"{source}: {op} is {verb} ({_plane(data)} plane)", ok, outcome + d.explain() + hint)
 
 
 def check_guardrails(report: CheckReport, role: CustomRole, permissions: list[Permission] | None = None,

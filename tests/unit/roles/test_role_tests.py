@@ -77,3 +77,12 @@ def test_cli_offline_fails_with_exit_1_listing_checks(tmp_path):
     assert result.exit_code == 1
     assert "<failure" in result.output and "grants too much" in result.output
     assert "check(s) failed" in result.output
+
+
+def test_a_data_action_listed_under_actions_gets_a_hint(role):
+    misplaced = dataclasses.replace(role, actions=[*role.actions, "Microsoft.Storage/*/blobs/read"], data_actions=[])
+    failed = offline_report("int", misplaced).failed
+    assert len(failed) == 1
+    assert "containers/blobs/read is allowed (data plane)" in failed[0].name
+    assert failed[0].message == ("expected allowed, but no dataActions entry matches (it is a data action: list it "
+                                 "under dataActions, actions grant no data access)")
