@@ -56,6 +56,7 @@ def specs(draw: st.DrawFn) -> tuple[dict, dict]:
     names = draw(st.lists(workspace_name, min_size=1, max_size=4, unique=True))
     containers = draw(st.lists(container_name, max_size=3, unique=True))
     workspaces = []
+    env_overrides: dict[str, dict] = {}
     for name in names:
         max_nodes = per_env(draw, envs, st.integers(1, 20))
         # minNodes stays at or below the smallest maxNodes of any environment
@@ -73,10 +74,23 @@ def specs(draw: st.DrawFn) -> tuple[dict, dict]:
         if draw(st.booleans()):
             ws["hbiWorkspace"] = draw(st.booleans())
         workspaces.append(ws)
+    for env in envs:  # some environments override some workspaces' node limits and the data storage sku
+        ws_patch = {}
+        for ws in workspaces:
+            if draw(st.integers(0, 3)) == 0:
+                low = max(value_in(ws["compute"]["minNodes"], e) or 0 for e in envs)
+                ws_patch[ws["name"]] = {"compute": {"maxNodes": draw(st.integers(max(low, 1), 20))}}
+        override: dict[str, Any] = {"workspaces": ws_patch} if ws_patch else {}
+        if draw(st.integers(0, 3)) == 0:
+            override["shared"] = {"storage": {"data": {"sku": draw(st.sampled_from(STORAGE_SKUS))}}}
+        if override:
+            env_overrides[env] = override
     spec = {
         "project": draw(short_name),
         "environments": {e: {"subscriptionId": f"00000000-0000-0000-0000-{i:012d}", "location": "westeurope",
-                             "tags": {"environment": e}} for i, e in enumerate(envs)},
+                             "tags": {"environment": e},
+                             **({"overrides": env_overrides[e]} if e in env_overrides else {})}
+                         for i, e in enumerate(envs)},
         "shared": {
             "logAnalytics": {"retentionDays": per_env(draw, envs, st.integers(30, 730))},
             "keyVault": {"sku": per_env(draw, envs, st.sampled_from(["standard", "premium"]))},
@@ -98,6 +112,24 @@ def specs(draw: st.DrawFn) -> tuple[dict, dict]:
             "workspaces": draw(st.lists(st.sampled_from(names), min_size=1, unique=True)),
         })
     return spec, {"datastores": datastores}
+
+
+def expected(spec: dict, env: str, path: list[Any]) -> Any:
+    """The value at ``path`` (keys, workspace names) in ``env``: the override if any, else the top-level value."""
+    def walk(node: Any, steps: list[Any]) -> Any:
+        for step in steps:
+            if not isinstance(node, dict) or step not in node:
+                return None
+            node = node[step]
+        return node
+
+    override = spec["environments"][env].get("overrides", {})
+    if path[0] == "workspaces":
+        found = walk(override.get("workspaces", {}), path[1:])
+        base = walk({w["name"]: w for w in spec["workspaces"]}, path[1:])
+    else:
+        found, base = walk(override, path), walk(spec, path)
+    return value_in(found if found is not None else base, env)
 
 
 def _render(spec: dict, datastores: dict) -> dict[str, str]:
@@ -153,15 +185,13 @@ def test_render_is_deterministic_and_parameters_fit_their_templates(generated: t
         for env in envs:
             compute = json.loads(first[f"parameters/computecluster-{ws['name']}.parameters.{env}.json"])
             values = {k: v["value"] for k, v in compute["parameters"].items()}
-            assert values["maxNodeCount"] == value_in(ws["compute"]["maxNodes"], env)
-            assert values["minNodeCount"] == value_in(ws["compute"]["minNodes"], env)
-            assert values["vmSize"] == value_in(ws["compute"]["vmSize"], env)
+            for param, key in (("maxNodeCount", "maxNodes"), ("minNodeCount", "minNodes"), ("vmSize", "vmSize")):
+                assert values[param] == expected(spec, env, ["workspaces", ws["name"], "compute", key])
             has_endpoints = bool(ws.get("batchEndpoints"))
             assert (f"parameters/batchendpoint-{ws['name']}.parameters.{env}.json" in first) == has_endpoints
-    data_sku = spec["shared"]["storage"]["data"]["sku"]
     for env in envs:
         data = json.loads(first[f"parameters/storageaccount-data.parameters.{env}.json"])["parameters"]
-        assert data["skuName"]["value"] == value_in(data_sku, env)
+        assert data["skuName"]["value"] == expected(spec, env, ["shared", "storage", "data", "sku"])
         assert data["containerNames"]["value"] == spec["shared"]["storage"]["data"]["containers"]
     per_env_files = [rel for rel in first if rel.startswith("parameters/")]
     assert len(per_env_files) % len(envs) == 0
