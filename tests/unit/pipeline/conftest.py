@@ -10,7 +10,7 @@ import pytest
 from armgen.spec import load_spec
 
 ROOT = Path(__file__).resolve().parents[3]
-CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
+CHECK_JSONSCHEMA = [sys.executable, "-m", "check_jsonschema"]  # the check-jsonschema CLI of this environment
 
 
 def spec_variant(tmp: Path, old: str = "", new: str = ""):
@@ -46,7 +46,7 @@ def staging_spec(tmp_path_factory):
 
 def check_schema(schema: str, files: list[Path], azure: bool) -> subprocess.CompletedProcess:
     """Run the real check-jsonschema CLI with its vendored schema (as the issue prescribes)."""
-    args = [str(CHECK_JSONSCHEMA), "--builtin-schema", schema]
+    args = [*CHECK_JSONSCHEMA, "--builtin-schema", schema]
     if azure:
         args += ["--data-transform", "azure-pipelines", "--regex-variant", "nonunicode"]
     return subprocess.run(args + [str(f) for f in files], capture_output=True, text=True, timeout=120)
