@@ -18,6 +18,7 @@ from pathlib import Path
 from armgen.errors import InputError, SourceError
 
 JsonPath = tuple[str | int, ...]
+KEY = "\x00key"  # last element of a path that means "the member name", not its value
 
 _TOKEN_OR_COMMENT = re.compile(r'"(?:[^"\\]|\\.)*"|//[^\n]*|/\*.*?\*/', re.S)
 _WS = re.compile(r"(?:[ \t\n\r]+|//[^\n]*|/\*.*?\*/)*", re.S)
@@ -81,11 +82,14 @@ class MarkedJson:
         return self._line_col(self.offsets(path)[0])
 
     def string_position(self, path: Sequence[str | int], index: int) -> tuple[int, int]:
-        """(line, column) of character ``index`` of the decoded string value at ``path``."""
+        """(line, column) of character ``index`` of the decoded string value at ``path``
+        (of the member name itself when ``path`` ends with :data:`KEY`)."""
         marks = self._index()
-        if tuple(path) not in marks:
-            return self.position(path)
-        start = marks[tuple(path)][1]
+        key = bool(path) and path[-1] == KEY
+        target = tuple(path[:-1]) if key else tuple(path)
+        if target not in marks:
+            return self.position(target)
+        start = marks[target][0 if key else 1]
         if self.text[start : start + 1] != '"':
             return self._line_col(start)
         raw, decoded = start + 1, 0
@@ -185,7 +189,9 @@ def path_text(path: Sequence[str | int]) -> str:
     """A readable JSON path: ``resources[2].properties.minimumTlsVersion``."""
     out = ""
     for part in path:
-        if isinstance(part, int):
+        if part == KEY:
+            out += " (name)"
+        elif isinstance(part, int):
             out += f"[{part}]"
         elif re.fullmatch(r"[A-Za-z_$][\w$]*", part):
             out += f".{part}" if out else part

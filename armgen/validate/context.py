@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from armgen.jsonmarks import JsonPath, MarkedJson
+from armgen.jsonmarks import KEY, JsonPath, MarkedJson
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,8 @@ class RuleContext:
 
     @property
     def expressions(self) -> list[tuple[JsonPath, str]]:
-        """Every expression string in the template with its path (resources, outputs, variables...)."""
+        """Every expression string in the template with its path (resources, outputs, variables...);
+        an expression used as a member name (``"[variables('id')]": {}``) has a path ending in KEY."""
         return self.memo("expressions", self._find_expressions)
 
     def _find_expressions(self) -> list[tuple[JsonPath, str]]:
@@ -113,6 +114,7 @@ class RuleContext:
             path, node = stack.pop()
             if isinstance(node, dict):
                 skip = _UNEVALUATED if _is_declaration(node) else ()
+                out.extend(((*path, k, KEY), k) for k in node if is_expression(k) and k not in skip)
                 stack.extend(((*path, k), v) for k, v in reversed(node.items()) if k not in skip)
             elif isinstance(node, list):
                 stack.extend(((*path, i), v) for i, v in reversed(list(enumerate(node))))
