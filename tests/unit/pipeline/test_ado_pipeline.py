@@ -187,3 +187,18 @@ def test_variable_group_from_the_spec(tmp_path):
 def test_committed_pipeline_matches_the_spec(sample_spec):
     for rel, text in render_ado(sample_spec).items():
         assert (ROOT / rel).read_text() == text, f"{rel} differs: run 'armgen render'"
+
+
+def test_without_int_in_the_release_order_the_first_deploy_follows_build(tmp_path):
+    spec = spec_variant(tmp_path, "release:\n", "release:\n  order: [dev, pro]\n")
+    stages = _stages(spec)
+    assert [(s["stage"], s.get("dependsOn")) for s in stages] == [
+        ("Build", None), ("DeployDev", ["Build"]), ("DeployPro", ["DeployDev"])]
+
+
+def test_pipeline_values_are_strings_or_schema_booleans():
+    from armgen.pipeline.yamlout import dump
+
+    assert dump({"a": "1", "b": True}, "h") == "# h\na: '1'\nb: true\n"
+    with pytest.raises(TypeError, match=r"\.a\[0\] is int"):
+        dump({"a": [1]}, "h")
