@@ -63,8 +63,18 @@ def pair(templates: list[Path], parameter_files: list[Path]) -> tuple[list[Pairi
     return pairings, orphans
 
 
+def _looks_like_template(path: Path) -> bool:
+    """Folder scans skip JSON that is plainly not a template (metadata.json, bicepconfig.json...)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return True  # let loading report it
+    return '"resources"' in text or "deploymenttemplate.json" in text.lower()
+
+
 def _templates_in(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.json") if p.is_file() and not is_parameter_file(p))
+    return sorted(p for p in folder.glob("*.json")
+                  if p.is_file() and not is_parameter_file(p) and _looks_like_template(p))
 
 
 def _parameters_in(folder: Path) -> list[Path]:

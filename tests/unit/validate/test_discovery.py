@@ -92,3 +92,12 @@ def test_unusable_selection_is_an_input_error(tmp_path: Path, monkeypatch: pytes
     with pytest.raises(InputError, match=message) as info:
         discover(templates, parameters, "templates", "parameters")
     assert info.value.exit_code == 2
+
+
+def test_folder_scan_skips_json_that_is_not_a_template(tmp_path: Path) -> None:
+    touch(tmp_path / "qs", "azuredeploy.json")
+    (tmp_path / "qs" / "metadata.json").write_text('{"itemDisplayName": "x", "summary": "y"}')
+    (tmp_path / "qs" / "broken.json").write_text('{"$schema": "https://schema.management.azure.com/schemas/'
+                                                 '2019-04-01/deploymentTemplate.json#"')
+    pairings, _ = discover((str(tmp_path / "qs"),), (), "templates", "parameters")
+    assert sorted(p.template.name for p in pairings) == ["azuredeploy.json", "broken.json"]
