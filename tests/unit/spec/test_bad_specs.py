@@ -182,6 +182,19 @@ SPEC_CASES = [
               "is invalid: key vault names allow letters, digits and single hyphens, starting with a letter and "
               "ending with a letter or digit; change the name",
               edits=(("    sku: standard\n", "    name: my_vault\n    sku: standard\n"),)),
+    spec_case("global-name-repeated-across-environments",
+              "mlenv.yaml:43:11: shared.keyVault.name: key vault name 'kv-mlp-fixed' (environments int, pro) is "
+              "also its name in environment dev; key vault names are globally unique: put {env} in the pattern "
+              "or name",
+              edits=(("    sku: standard\n", "    name: kv-mlp-fixed\n    sku: standard\n"),)),
+    spec_case("global-name-repeated-across-instances",
+              *(f"mlenv.yaml:8:12: naming.compact: {label} name '{kind}mlp{env}' (environment {env}) is also the "
+                f"name of shared.{owner} in environment {env}; {label} names are globally unique: put {{workload}} "
+                "in the pattern or name"
+                for label, kind, owner in (("container registry", "cr", "registries.staging"),
+                                           ("storage account", "st", "storage.workspace"))
+                for env in ("dev", "int", "pro")),
+              edits=(('"{kind}{project}{workload}{env}"  ', '"{kind}{project}{env}"  '),)),
     spec_case("resource-group-name-too-long",
               f"mlenv.yaml:21:30: environments.dev.resourceGroups.shared: resource group name "
               f"'rg-mlp-shared-dev-{'0123456789' * 7}012345' (environment dev) is 94 characters; "

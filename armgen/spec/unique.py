@@ -1,0 +1,53 @@
+"""Globally unique names (storage accounts, key vaults, registries) must differ across environments and instances."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from armgen.errors import SourceError
+from armgen.naming import rule_for
+from armgen.spec.marked import format_path, mark_of
+from armgen.spec.model import Environment
+
+ST, CR, KV = "Microsoft.Storage/storageAccounts", "Microsoft.ContainerRegistry/registries", "Microsoft.KeyVault/vaults"
+
+
+def _where(doc: Any, explicit: list[str], pattern_key: str) -> list[str]:
+    node = doc
+    for step in explicit:
+        if not isinstance(node, dict) or step not in node:
+            return ["naming", pattern_key]
+        node = node[step]
+    return explicit
+
+
+def _global_names(doc: Any, env: Environment) -> Iterator[tuple[str, str, str, list[str]]]:
+    """(resource type, owner in the spec, name, path the name comes from) of each globally named resource."""
+    for key, account in env.shared.storage.items():
+        yield ST, f"shared.storage.{key}", account.name, _where(doc, ["shared", "storage", key, "name"], "compact")
+    for key, registry in env.shared.registries.items():
+        yield CR, f"shared.registries.{key}", registry.name, _where(doc, ["shared", "registries", key, "name"],
+                                                                      "compact")
+    yield KV, "shared.keyVault", env.shared.key_vault_name, _where(doc, ["shared", "keyVault", "name"], "pattern")
+
+
+def global_name_clashes(file: str, built: list[tuple[Any, Environment]]) -> list[SourceError]:
+    """An error for each globally unique name that another environment or instance already uses."""
+    first: dict[tuple[str, str], tuple[str, str]] = {}  # (type, name) -> (environment, owner)
+    errors: list[SourceError] = []
+    for doc, env in built:
+        for rtype, owner, name, where in _global_names(doc, env):
+            other_env, other_owner = first.setdefault((rtype.lower(), name.lower()), (env.name, owner))
+            if (other_env, other_owner) == (env.name, owner):
+                continue
+            rule = rule_for(rtype)
+            label = rule.kind if rule else rtype
+            whose = "its name" if other_owner == owner else f"the name of {other_owner}"
+            token = "{env}" if other_owner == owner else "{workload}"
+            line, col = mark_of(doc, where)
+            errors.append(SourceError(file, line, col, format_path(where),
+                                      f"{label} name '{name}' (environment {env.name}) is also {whose} in "
+                                      f"environment {other_env}; {label} names are globally unique: put {token} "
+                                      "in the pattern or name"))
+    return errors
