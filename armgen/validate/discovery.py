@@ -72,9 +72,10 @@ def _looks_like_template(path: Path) -> bool:
     return '"resources"' in text or "deploymenttemplate.json" in text.lower()
 
 
-def _templates_in(folder: Path) -> list[Path]:
+def _templates_in(folder: Path, sniff: bool = False) -> list[Path]:
+    """Templates of a folder: every non-parameter JSON file (``sniff``: only those that look like one)."""
     return sorted(p for p in folder.glob("*.json")
-                  if p.is_file() and not is_parameter_file(p) and _looks_like_template(p))
+                  if p.is_file() and not is_parameter_file(p) and (not sniff or _looks_like_template(p)))
 
 
 def _parameters_in(folder: Path) -> list[Path]:
@@ -101,7 +102,7 @@ def discover(templates: tuple[str, ...], parameters: tuple[str, ...], templates_
     for name in templates:
         p = Path(name)
         if p.is_dir():
-            chosen.extend(_templates_in(p))
+            chosen.extend(_templates_in(p, sniff=True))
         elif p.is_file() and is_parameter_file(p):
             raise InputError(f"{name} is a parameter file: name its template (they pair by name) or pass it "
                              "with --parameters")
