@@ -118,7 +118,8 @@ def expand_engine(engine: TemplateEngine, state: RecordingState, deployment: str
                 continue
             body = engine.evaluate_resource(inst, state)
             state.record(inst.id, body)
-            if inst.is_nested_deployment and isinstance((inst.declaration.get("properties") or {}).get("template"), dict):
+            props = inst.declaration.get("properties")
+            if inst.is_nested_deployment and isinstance(props, dict) and isinstance(props.get("template"), dict):
                 nested = engine.nested_engine(inst, state)
                 try:
                     child = expand_engine(nested, state, inst.id)

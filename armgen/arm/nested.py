@@ -14,7 +14,7 @@ RESOURCE_GROUPS = "microsoft.resources/resourcegroups"
 def evaluation_scope(declaration: dict) -> str:
     """"inner" or "outer" (ARM's default) from properties.expressionEvaluationOptions.scope."""
     props = declaration.get("properties") or {}
-    options = props.get("expressionEvaluationOptions") or {}
+    options = props.get("expressionEvaluationOptions") if isinstance(props, dict) else None
     return str(options.get("scope", "outer")).lower() if isinstance(options, dict) else "outer"
 
 
@@ -25,6 +25,9 @@ def nested_engine(engine, instance: ResourceInstance, state):
     if not instance.is_nested_deployment:
         raise ArmError(f"The resource '{instance.id}' is not a nested deployment.", path=instance.path)
     raw_props = instance.declaration.get("properties") or {}
+    if not isinstance(raw_props, dict):
+        raise ArmError(f"The nested deployment '{instance.name}' properties must be an object.",
+                       path=instance.path + ["properties"])
     template = raw_props.get("template")
     if not isinstance(template, dict):
         if "templateLink" in raw_props:
@@ -35,6 +38,9 @@ def nested_engine(engine, instance: ResourceInstance, state):
                        path=instance.path + ["properties"])
     body = engine.evaluate_resource(instance, state)
     props = body.get("properties") or {}
+    if not isinstance(props.get("parameters") or {}, dict):
+        raise ArmError("The nested deployment 'parameters' must be an object.",
+                       path=instance.path + ["properties", "parameters"])
     target = _target_context(engine, instance, body, state)
     if evaluation_scope(instance.declaration) == "inner":
         parameters = {}

@@ -32,6 +32,9 @@ def evaluate_outputs(engine, state) -> dict[str, dict]:
         declared = str(decl.get("type", "")).lower()
         copy = decl.get("copy")
         if isinstance(copy, dict):
+            if "input" not in copy:
+                raise ArmError(f"The template output '{name}' copy is missing the required property 'input'.",
+                               path=path + ["copy"])
             value = []
             for index in range(evaluate_count(ev, copy, path + ["copy"])):
                 with copy_frame(ev, None, index):

@@ -42,7 +42,12 @@ def check_value(name: str, declaration: dict, value: object) -> object:
     if expected and not is_type(value, expected):
         raise ArmError(f"Template parameter '{name}' was provided an invalid value. Expected a value of type "
                        f"'{expected}', but received a value of type '{type_name(value)}'.", path=path)
+    for limit in ("minLength", "maxLength", "minValue", "maxValue"):
+        if limit in declaration and not is_type(declaration[limit], "Integer"):
+            raise ArmError(f"The parameter '{name}' constraint '{limit}' must be an integer.", path=path + [limit])
     allowed = declaration.get("allowedValues")
+    if allowed is not None and not isinstance(allowed, list):
+        raise ArmError(f"The parameter '{name}' 'allowedValues' must be an array.", path=path + ["allowedValues"])
     if isinstance(allowed, list):
         items = value if isinstance(value, list) and ptype == "array" else [value]
         for item in items:

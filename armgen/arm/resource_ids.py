@@ -12,7 +12,10 @@ def type_and_name_path(resource_type: str, name: str) -> str:
     """``ns/t1/t2`` + ``n1/n2`` -> ``ns/t1/n1/t2/n2``."""
     types = [t for t in resource_type.split("/") if t]
     names = [n for n in name.split("/")] if name else []
-    if len(types) < 2 or len(names) != len(types) - 1:
+    if len(types) < 2:
+        raise ArmError(f"The resource type '{resource_type}' is not a fully qualified type such as "
+                       f"'Microsoft.Storage/storageAccounts'.")
+    if len(names) != len(types) - 1:
         raise ArmError(f"The resource type '{resource_type}' requires '{max(len(types) - 1, 1)}' resource "
                        f"name segment(s); the name '{name}' has '{len(names)}'.")
     parts = [types[0]]

@@ -15,6 +15,7 @@ from armgen.arm.dependencies import (
 from armgen.arm.errors import ArmError
 from armgen.arm.evaluator import Evaluator
 from armgen.arm.instances import InstanceBuilder, ResourceInstance
+from armgen.arm.nested import evaluation_scope
 from armgen.arm.parameters import ParameterResolver
 from armgen.arm.scope_view import EngineScope, FunctionScope
 from armgen.arm.state import PlaceholderState, StateProvider
@@ -159,10 +160,8 @@ class TemplateEngine:
     def _implicit_targets(self, inst: ResourceInstance) -> set[str]:
         decl = {k: v for k, v in inst.declaration.items() if k.lower() not in CONTROL_KEYS}
         props = decl.get("properties")
-        if inst.is_nested_deployment and isinstance(props, dict):
-            scope = str((props.get("expressionEvaluationOptions") or {}).get("scope", "outer")).lower()
-            if scope == "inner":
-                decl["properties"] = {k: v for k, v in props.items() if k != "template"}
+        if inst.is_nested_deployment and isinstance(props, dict) and evaluation_scope(inst.declaration) == "inner":
+            decl["properties"] = {k: v for k, v in props.items() if k != "template"}
         ev = self.evaluator(frames=inst.copy_indices)
 
         def evaluate_arg(node):

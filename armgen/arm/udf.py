@@ -21,7 +21,13 @@ class UserFunctions:
         for i, ns in enumerate(section):
             if not isinstance(ns, dict) or not isinstance(ns.get("namespace"), str):
                 raise ArmError("A user-defined function namespace needs a 'namespace' name.", path=["functions", i])
-            for name, member in (ns.get("members") or {}).items():
+            members = ns.get("members") or {}
+            if not isinstance(members, dict):
+                raise ArmError("The user-defined function 'members' must be an object.", path=["functions", i, "members"])
+            for name, member in members.items():
+                if not isinstance(member, dict):
+                    raise ArmError(f"The user-defined function '{ns['namespace']}.{name}' must be an object.",
+                                   path=["functions", i, "members", name])
                 self.members[f"{ns['namespace']}.{name}".lower()] = (ns["namespace"], name, member)
 
     def call(self, full_name: str, args: list) -> object:
@@ -31,6 +37,8 @@ class UserFunctions:
                            f"https://aka.ms/arm-user-defined-functions for usage details.")
         namespace, name, member = entry
         params = member.get("parameters") or []
+        if not isinstance(params, list) or not all(isinstance(p, dict) and "name" in p for p in params):
+            raise ArmError(f"The user-defined function '{full_name}' parameters must be objects with a 'name'.")
         if len(args) != len(params):
             raise ArmError(f"Unable to evaluate user-defined function '{full_name}': it requires {len(params)} "
                            f"argument(s) while {len(args)} were provided.")
@@ -42,7 +50,7 @@ class UserFunctions:
                                f"to be of type '{expected}'. The provided value is of type '{type_name(value)}'.")
             values[str(param.get("name"))] = value
         output = member.get("output") or {}
-        if "value" not in output:
+        if not isinstance(output, dict) or "value" not in output:
             raise ArmError(f"The user-defined function '{full_name}' has no output value.")
         ev = Evaluator(self.engine.function_scope(namespace, name, values))
         return ev.evaluate_value(output["value"], ["functions", namespace, name, "output", "value"])
