@@ -42,15 +42,18 @@ class DependencyIndex:
         return list(self.by_key.get(key, []))
 
 
-def resolve_dependencies(instances: list[ResourceInstance], implicit: dict[int, set[str]] | None = None) -> None:
-    """Fill ``depends_on`` (full ids) and ``unresolved_depends_on`` for every instance."""
+def resolve_dependencies(instances: list[ResourceInstance], implicit: dict[int, set[str]] | None = None,
+                         empty_loops: set[str] | None = None) -> None:
+    """Fill ``depends_on`` (full ids) and ``unresolved_depends_on`` for every instance; a dependency on a
+    copy loop (or symbolic name) that yields no instance is satisfied."""
     index = DependencyIndex(instances)
+    empty = {name.lower() for name in (empty_loops or set())}
     for inst in instances:
         ids: list[str] = []
         inst.unresolved_depends_on = []
         for position, target in enumerate(inst.raw_depends_on):
             found = index.resolve(target)
-            if not found:
+            if not found and target.strip().lower() not in empty:
                 inst.unresolved_depends_on.append((position, target))
             ids.extend(i.id for i in found if i is not inst)
         if inst.parent_id:

@@ -52,6 +52,7 @@ class InstanceBuilder:
         self.engine = engine
         self.instances: list[ResourceInstance] = []
         self.by_symbolic: dict[str, list[ResourceInstance]] = {}
+        self.declared_loops: set[str] = set()  # copy-loop and symbolic names, even when they yield nothing
 
     def build(self, resources: object) -> list[ResourceInstance]:
         if isinstance(resources, dict):
@@ -67,6 +68,8 @@ class InstanceBuilder:
 
     def _declaration(self, decl: object, path: list, symbolic: str | None, parent: ResourceInstance | None,
                      frames: dict) -> None:
+        if symbolic:
+            self.declared_loops.add(symbolic.lower())
         if not isinstance(decl, dict):
             raise ArmError("A template resource must be an object.", path=path)
         for required in ("type", "name"):
@@ -82,6 +85,7 @@ class InstanceBuilder:
         name = ev.evaluate_value(copy.get("name"), path + ["copy", "name"])
         if not isinstance(name, str) or not name:
             raise ArmError("The copy is missing the required property 'name'.", path=path + ["copy"])
+        self.declared_loops.add(name.lower())
         count = evaluate_count(ev, copy, path + ["copy"])
         mode = str(ev.evaluate_value(copy.get("mode", "parallel"))).lower()
         if mode not in ("parallel", "serial"):

@@ -154,7 +154,7 @@ class TemplateEngine:
             self._index = DependencyIndex(instances)
             self.instances_ready = True
             implicit = {id(i): self._implicit_targets(i) for i in instances}
-            resolve_dependencies(instances, implicit)
+            resolve_dependencies(instances, implicit, builder.declared_loops)
         return self._instances
 
     def _implicit_targets(self, inst: ResourceInstance) -> set[str]:

@@ -52,3 +52,11 @@ def test_reference_by_name_creates_an_implicit_dependency() -> None:
     engine = TemplateEngine(_template([app, _res("Microsoft.Storage/storageAccounts", "sa")]), {},
                             DeploymentContext())
     assert [[i.name for i in layer] for layer in engine.layers()] == [["sa"], ["app"]]
+
+
+def test_depending_on_an_empty_copy_loop_is_satisfied() -> None:
+    loop = _res("Microsoft.Storage/storageAccounts", "[concat('sa', copyIndex())]")
+    loop["copy"] = {"name": "accounts", "count": 0}
+    engine = TemplateEngine(_template([loop, _res("Microsoft.Web/sites", "app", ["accounts"])]), {},
+                            DeploymentContext())
+    assert [[i.name for i in layer] for layer in engine.layers()] == [["app"]]
