@@ -13,7 +13,7 @@ from armgen.spec.build import build_environment
 from armgen.spec.marked import MarkedDict, format_path, load_json, load_yaml, mark_of
 from armgen.spec.model import Environment, Spec
 from armgen.spec.names import pattern_problem
-from armgen.spec.resolve import apply_overrides, env_map_errors, resolve
+from armgen.spec.resolve import apply_overrides, env_map_errors, in_override, resolve
 from armgen.spec.unique import global_name_clashes
 
 DEFAULT_SPEC = "mlenv.yaml"
@@ -131,15 +131,19 @@ def load_spec(path: str | Path = DEFAULT_SPEC, datastore_config: str | Path | No
     for env in envs:
         merged, merge_errors = apply_overrides(doc, env, file)
         # per-environment maps written inside overrides: their keys must name environments too
-        merge_errors += env_map_errors(merged, schemas.raw_schema("mlenv"), envs, file)
+        merge_errors += [in_override(doc, env, e) for e in env_map_errors(merged, schemas.raw_schema("mlenv"),
+                                                                          envs, file)]
         errors += merge_errors
         resolved = resolve(merged, schemas.raw_schema("mlenv"), env)
         found = schemas.check("mlenv", file, resolved, per_env=False)
-        errors += [SourceError(e.file, e.line, e.col, e.path, f"{e.detail} (environment {env})") for e in found]
+        for e in found:  # a value set in the environment's overrides is reported under its own path
+            moved = in_override(doc, env, e)
+            errors.append(moved if moved is not e else
+                          SourceError(e.file, e.line, e.col, e.path, f"{e.detail} (environment {env})"))
         if found or merge_errors:
             continue
         environments[env], naming = build_environment(resolved, env, file, datastores)
-        errors += naming
+        errors += [in_override(doc, env, e) for e in naming]
         built.append((resolved, environments[env]))
     _fail(errors or global_name_clashes(file, built))
     root = schemas.raw_schema("mlenv")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import re
 from typing import Any
 
 from armgen.errors import SourceError
@@ -139,3 +140,27 @@ def apply_overrides(doc: MarkedDict, env: str, file: str) -> tuple[MarkedDict, l
             items.append(merge(ws, patch) if patch else ws)
         out["workspaces"] = items
     return out, errors
+
+
+_STEP = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
+
+
+def in_override(doc: MarkedDict, env: str, error: SourceError) -> SourceError:
+    """``error`` with the path of ``environments.<env>.overrides`` when the value it names was set there."""
+    steps: list = [int(index) if index else key for index, key in _STEP.findall(error.path)]
+    if len(steps) >= 2 and steps[0] == "shared":
+        head, tail = ["shared"], steps[1:]
+    elif len(steps) >= 2 and steps[0] == "workspaces" and isinstance(steps[1], int):
+        workspace = doc["workspaces"][steps[1]]
+        head, tail = ["workspaces", workspace.get("name") if isinstance(workspace, dict) else None], steps[2:]
+    else:
+        return error
+    candidate = ["environments", env, "overrides", *head, *tail]
+    node: Any = doc
+    for step in candidate:
+        found = (isinstance(node, dict) and step in node
+                 or isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node))
+        if not found:
+            return error
+        node = node[step]
+    return SourceError(error.file, error.line, error.col, format_path(candidate), error.detail)

@@ -167,7 +167,7 @@ SPEC_CASES = [
               edits=(("retentionDays: {default: 30, pro: 90}", "retentionDays: {default: 30, pro: 10}"),)),
     # computed names, per environment
     spec_case("storage-name-too-long-in-pro-only",
-              "mlenv.yaml:38:24: shared.storage.data.name: storage account name 'stmlpdataprogeoarchive2026' "
+              "mlenv.yaml:38:24: environments.pro.overrides.shared.storage.data.name: storage account name 'stmlpdataprogeoarchive2026' "
               "(environment pro) is 26 characters; storage account names must be 3-24; change the name",
               edits=(STORAGE_PRO_OVERRIDE,)),
     spec_case("compact-pattern-too-long-for-one-environment",
@@ -232,23 +232,25 @@ SPEC_CASES = [
               "(did you mean 'vision'?)",
               edits=(("        vision:\n          compute", "        visoin:\n          compute"),)),
     spec_case("override-unknown-key",
-              "mlenv.yaml:35:21: workspaces[0].compute.vmSise: unknown key 'vmSise' (did you mean 'vmSize'?) "
-              "(environment pro)",
+              "mlenv.yaml:35:21: environments.pro.overrides.workspaces.vision.compute.vmSise: unknown key 'vmSise' "
+              "(did you mean 'vmSize'?)",
               edits=(("compute: {vmSize: Standard_NC12s_v3}", "compute: {vmSise: Standard_NC12s_v3}"),)),
     spec_case("override-value-out-of-range",
-              "mlenv.yaml:35:31: workspaces[0].compute.maxNodes: -3 is less than the minimum of 0 "
-              "(environment pro)",
+              "mlenv.yaml:35:31: environments.pro.overrides.workspaces.vision.compute.maxNodes: -3 is less than "
+              "the minimum of 0",
               edits=(("compute: {vmSize: Standard_NC12s_v3}", "compute: {maxNodes: -3}"),)),
     spec_case("per-env-map-in-override-names-unknown-env",
-              "mlenv.yaml:35:32: workspaces[0].compute.maxNodes.prod: 'prod' is not an environment of this spec "
-              "(did you mean 'pro'?)",
+              "mlenv.yaml:35:32: environments.pro.overrides.workspaces.vision.compute.maxNodes.prod: 'prod' is not "
+              "an environment of this spec (did you mean 'pro'?)",
               edits=(("compute: {vmSize: Standard_NC12s_v3}", "compute: {maxNodes: {prod: 5}}"),)),
     spec_case("shared-override-unknown-key",
-              "mlenv.yaml:37:20: shared.keyVault.skuu: unknown key 'skuu' (did you mean 'sku'?) (environment pro)",
+              "mlenv.yaml:37:20: environments.pro.overrides.shared.keyVault.skuu: unknown key 'skuu' "
+              "(did you mean 'sku'?)",
               edits=((STORAGE_PRO_OVERRIDE[0],
                       STORAGE_PRO_OVERRIDE[0] + "      shared:\n        keyVault: {skuu: premium}\n"),)),
     spec_case("unknown-token-in-override",
-              f"mlenv.yaml:35:26: workspaces[0].workspaceName: unknown token {{wrkload}}; {TOKENS}",
+              f"mlenv.yaml:35:26: environments.pro.overrides.workspaces.vision.workspaceName: unknown token "
+              f"{{wrkload}}; {TOKENS}",
               edits=(("compute: {vmSize: Standard_NC12s_v3}", 'workspaceName: "mlw-{wrkload}"'),)),
     # node counts
     spec_case("min-nodes-above-max-nodes-in-int",
@@ -256,8 +258,8 @@ SPEC_CASES = [
               "in environment int; lower minNodes or raise maxNodes",
               edits=(("      minNodes: 0\n", "      minNodes: {default: 0, int: 2}\n"),)),
     spec_case("min-nodes-above-max-nodes-via-override",
-              "mlenv.yaml:35:31: workspaces[0].compute.minNodes: minNodes 9 is greater than maxNodes 8 "
-              "in environment pro; lower minNodes or raise maxNodes",
+              "mlenv.yaml:35:31: environments.pro.overrides.workspaces.vision.compute.minNodes: minNodes 9 is "
+              "greater than maxNodes 8 in environment pro; lower minNodes or raise maxNodes",
               edits=(("compute: {vmSize: Standard_NC12s_v3}", "compute: {minNodes: 9}"),)),
     spec_case("min-nodes-above-max-nodes-everywhere",
               "mlenv.yaml:85:17: workspaces[1].compute.minNodes: minNodes 5 is greater than maxNodes 4 "
