@@ -262,3 +262,26 @@ def test_missing_datastore_config_means_no_datastore_units(tmp_path: Path) -> No
     result = render(spec)
     assert result.exit_code == 0, result.output
     assert not any("datastore-" in p for p in tree(tmp_path))
+
+
+def test_a_corrupt_manifest_only_forgets_what_armgen_wrote(tmp_path: Path) -> None:
+    spec = _rendered(tmp_path)
+    (tmp_path / MANIFEST).write_bytes(b"\xff\xfe not json")
+    _drop_nlp(tmp_path)
+    result = render(spec)
+    assert result.exit_code == 0, result.output
+    assert "removed stale" not in result.stdout  # without a record, nothing counts as armgen's own
+    assert "parameters/mlworkspace-nlp.parameters.dev.json" in tree(tmp_path)
+    assert json.loads((tmp_path / MANIFEST).read_text())["generator"] == "armgen"
+
+
+def test_undecodable_output_is_reported_and_replaced(tmp_path: Path) -> None:
+    spec = _rendered(tmp_path)
+    target = tmp_path / "parameters" / "keyvault.parameters.dev.json"
+    target.write_bytes(b"\xff\xfe\x00garbage")
+    check = render(spec, "--check")
+    assert check.exit_code == 1
+    assert "changed: parameters/keyvault.parameters.dev.json" in check.stdout
+    assert "Traceback" not in check.output
+    assert render(spec).exit_code == 0
+    assert json.loads(target.read_text())["parameters"]["keyVaultName"]["value"] == "kv-mlp-shared-dev"
