@@ -51,6 +51,7 @@ def _api_version_error(path: str, query: dict[str, str]) -> ArmHttpError | None:
 
 class ArmRequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in two writes: no 40 ms delayed-ACK stall
     server: EmulatorHTTPServer
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
