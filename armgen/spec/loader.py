@@ -71,6 +71,24 @@ def _duplicate_workspaces(doc: MarkedDict, file: str) -> list[SourceError]:
     return out
 
 
+def _release_order_errors(doc: MarkedDict, envs: list[str], file: str) -> list[SourceError]:
+    """``release.order`` names environments of the spec, each once."""
+    release = doc.get("release")
+    order = release.get("order") if isinstance(release, dict) else None
+    out: list[SourceError] = []
+    for i, name in enumerate(order or []):
+        where = ["release", "order", i]
+        line, col = mark_of(doc, where)
+        if name not in envs:
+            guess = difflib.get_close_matches(str(name), envs, n=1)
+            hint = f" (did you mean '{guess[0]}'?)" if guess else f"; the spec has: {', '.join(envs)}"
+            out.append(SourceError(file, line, col, format_path(where), f"'{name}' is not an environment of this "
+                                                                         f"spec{hint}"))
+        elif name in order[:i]:
+            out.append(SourceError(file, line, col, format_path(where), f"'{name}' is listed twice"))
+    return out
+
+
 def load_datastores(path: Path, doc: Any, spec_file: str) -> list[dict]:
     """Load and cross-check datastore_config.json against the spec; absent file means no datastores."""
     if not path.exists():
@@ -121,7 +139,7 @@ def load_spec(path: str | Path = DEFAULT_SPEC, datastore_config: str | Path | No
     _fail(schemas.check("mlenv", file, doc))
     envs = list(doc["environments"])
     _fail(env_map_errors(doc, schemas.raw_schema("mlenv"), envs, file) + _naming_errors(doc, file)
-          + _duplicate_workspaces(doc, file))
+          + _duplicate_workspaces(doc, file) + _release_order_errors(doc, envs, file))
     ds_path = Path(datastore_config) if datastore_config else path.parent / DATASTORE_CONFIG
     datastores = load_datastores(ds_path, doc, file)
 

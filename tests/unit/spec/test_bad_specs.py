@@ -265,6 +265,15 @@ SPEC_CASES = [
               "mlenv.yaml:85:17: workspaces[1].compute.minNodes: minNodes 5 is greater than maxNodes 4 "
               "in environments dev, int, pro; lower minNodes or raise maxNodes",
               edits=(("      vmSize: Standard_DS3_v2\n", "      vmSize: Standard_DS3_v2\n      minNodes: 5\n"),)),
+    # release
+    spec_case("release-order-names-unknown-environment",
+              "mlenv.yaml:90:21: release.order[2]: 'prod' is not an environment of this spec (did you mean 'pro'?)",
+              edits=(("  serviceConnection: armgen-workload-identity\n",
+                      "  serviceConnection: armgen-workload-identity\n  order: [int, dev, prod]\n"),)),
+    spec_case("release-order-repeats-an-environment",
+              "mlenv.yaml:90:21: release.order[2]: 'int' is listed twice",
+              edits=(("  serviceConnection: armgen-workload-identity\n",
+                      "  serviceConnection: armgen-workload-identity\n  order: [int, dev, int, pro]\n"),)),
     # YAML itself
     spec_case("yaml-unclosed-flow-sequence",
               "mlenv.yaml:88:8: invalid YAML: expected ',' or ']', but got ':' (while parsing a flow sequence "
