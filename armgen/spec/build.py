@@ -56,7 +56,6 @@ class Namer:
                                            f"'{value}' (environment {self.env}) {problem}; {hint}"))
         return value
 
-
     def bad_pattern(self, template: str, where: list) -> bool:
         """Record a located error when ``template`` has unknown tokens or broken braces."""
         problem = pattern_problem(template)
@@ -121,10 +120,9 @@ def build_environment(doc: Any, env: str, file: str, datastores: list[dict]) -> 
     storage = {}
     for key, workload in (("workspace", "ws"), ("data", "data")):
         node = shared["storage"][key]
-        declared = list(node["containers"])
+        containers = list(node["containers"])
         if key == "workspace":  # one container per workspace, by name, plus any declared ones
-            declared = list(dict.fromkeys([w["name"] for w in doc["workspaces"]] + declared))
-        containers = declared
+            containers = list(dict.fromkeys([w["name"] for w in doc["workspaces"]] + containers))
         storage[key] = StorageAccount(key, named(ST, workload, ["shared", "storage", key], node), node["sku"],
                                       node["hierarchicalNamespace"], containers)
     registries = {key: Registry(key, named(CR, key, ["shared", "registries", key], shared["registries"][key]),
