@@ -42,3 +42,10 @@ def read_endpoint_file(state_dir: Path) -> dict | None:
         return json.loads((state_dir / ENDPOINT_FILE).read_text())
     except (OSError, ValueError):
         return None
+
+
+def write_endpoint_file(state_dir: Path, pid: int, url: str, port: int) -> None:
+    """Announce a running server (atomically) so ``ensure_running``/``status`` find it."""
+    tmp = state_dir / (ENDPOINT_FILE + ".tmp")
+    tmp.write_text(json.dumps({"pid": pid, "url": url, "port": port}) + "\n")
+    tmp.replace(state_dir / ENDPOINT_FILE)

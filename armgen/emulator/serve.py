@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 from armgen.emulator.certs import ensure_certificates
-from armgen.emulator.endpoint import ENDPOINT_FILE
+from armgen.emulator.endpoint import ENDPOINT_FILE, write_endpoint_file
 from armgen.emulator.http.server import ServerThread
 
 
@@ -25,10 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     state_dir.mkdir(parents=True, exist_ok=True)
     ensure_certificates(state_dir)
     server = ServerThread(state_dir, args.port, args.verbose).start()
-    endpoint = {"pid": os.getpid(), "url": server.url, "port": server.httpd.port}
-    tmp = state_dir / (ENDPOINT_FILE + ".tmp")
-    tmp.write_text(json.dumps(endpoint) + "\n")
-    tmp.replace(state_dir / ENDPOINT_FILE)
+    write_endpoint_file(state_dir, os.getpid(), server.url, server.httpd.port)
     (state_dir / "port").write_text(f"{server.httpd.port}\n")
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):

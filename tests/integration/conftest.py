@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from armgen.emulator.config import EmulatorConfig
-from armgen.emulator.endpoint import EndpointInfo
+from armgen.emulator.endpoint import ENDPOINT_FILE, EndpointInfo, write_endpoint_file
 from armgen.emulator.http.server import ServerThread
 from armgen.targets.emulator import deployments_client, resource_client
 
@@ -18,7 +19,14 @@ class RunningEmulator:
 
     def __init__(self, state_dir: Path) -> None:
         self.state_dir = state_dir
-        self.server = ServerThread(state_dir).start()
+        self.server = self._start()
+
+    def _start(self) -> ServerThread:
+        """Start a server thread and announce it in endpoint.json, so that ``ensure_running(state_dir)``
+        (e.g. an ``armgen deploy`` subprocess with ARMGEN_EMULATOR_STATE) uses it instead of starting one."""
+        server = ServerThread(self.state_dir).start()
+        write_endpoint_file(self.state_dir, os.getpid(), server.url, server.httpd.port)
+        return server
 
     @property
     def endpoint(self) -> EndpointInfo:
@@ -38,10 +46,11 @@ class RunningEmulator:
     def restart(self) -> None:
         """Stop the server and start a new one on the same state dir (a new port)."""
         self.server.stop()
-        self.server = ServerThread(self.state_dir).start()
+        self.server = self._start()
 
     def stop(self) -> None:
         self.server.stop()
+        (self.state_dir / ENDPOINT_FILE).unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")

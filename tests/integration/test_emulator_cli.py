@@ -43,3 +43,8 @@ def test_state_dir_from_environment(tmp_path, monkeypatch) -> None:
     result = CliRunner().invoke(cli, ["emulator", "status"])
     assert result.exit_code == 1
     assert str(tmp_path / "env-state") in result.output
+
+
+def test_in_process_fixture_is_found_by_ensure_running(emulator) -> None:
+    found = ensure_running(emulator.state_dir)  # no second server: the fixture announced itself
+    assert found.url == emulator.endpoint.url and found.token == emulator.endpoint.token
