@@ -72,12 +72,29 @@ def check_value(name: str, declaration: dict, value: object) -> object:
     return value
 
 
+def resolve_ref(name: str, declaration: dict, definitions: dict) -> dict:
+    """A languageVersion 2.0 declaration with ``$ref: #/definitions/x`` merged with that definition."""
+    seen: list[str] = []
+    while isinstance(declaration.get("$ref"), str):
+        ref = declaration["$ref"]
+        key = ref.removeprefix("#/definitions/")
+        if not ref.startswith("#/definitions/") or key not in definitions or key in seen:
+            raise ArmError(f"The parameter '{name}' refers to an unknown or circular type '{ref}'.",
+                           path=["parameters", name, "$ref"])
+        seen.append(key)
+        target = definitions[key] if isinstance(definitions[key], dict) else {}
+        declaration = {**target, **{k: v for k, v in declaration.items() if k != "$ref"}}
+    return declaration
+
+
 class ParameterResolver:
     """Resolves parameter values lazily (defaults may use other parameters), with cycle detection."""
 
-    def __init__(self, declared: dict, provided: dict, evaluate_default: Callable[[object, list], object]):
+    def __init__(self, declared: dict, provided: dict, evaluate_default: Callable[[object, list], object],
+                 definitions: dict | None = None):
         if not isinstance(declared, dict):
             raise ArmError("The template 'parameters' section must be an object.", path=["parameters"])
+        self.definitions = definitions if isinstance(definitions, dict) else {}
         check_unknown(declared, provided)
         self.declared = declared
         self.provided = {find_key(declared, k): v for k, v in provided.items()}
@@ -97,6 +114,7 @@ class ParameterResolver:
             raise ArmError(f"The template parameter '{key}' has a circular default value: {chain}.",
                            path=["parameters", key, "defaultValue"])
         declaration = self.declared[key] if isinstance(self.declared[key], dict) else {}
+        declaration = resolve_ref(key, declaration, self.definitions)
         if key in self.provided:
             value = self.provided[key]
         elif "defaultValue" in declaration:

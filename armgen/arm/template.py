@@ -52,7 +52,8 @@ class TemplateEngine:
         self._building = False
         self.functions = parent.functions if outer and parent else UserFunctions(self, template.get("functions"))
         declared = {} if outer else template.get("parameters", {}) or {}
-        self.params = ParameterResolver(declared, dict(parameters or {}), self._evaluate_default)
+        self.params = ParameterResolver(declared, dict(parameters or {}), self._evaluate_default,
+                                        template.get("definitions"))
         if not outer:
             self.params.resolve_all()
 

@@ -149,3 +149,18 @@ def test_union_deep_merge_as_published_on_microsoft_learn() -> None:
     assert outputs["objectOutput"]["value"] == {
         "property": {"one": "a", "two": "b", "three": "c2", "four": "d", "five": "e"}, "nestedArray": [3, 4]}
     assert outputs["arrayOutput"]["value"] == [["one", "two"], ["three"], ["four", "two"]]
+
+
+def test_language_version_2_parameter_types_from_definitions() -> None:
+    template = _t(languageVersion="2.0", resources={}, definitions={
+        "skuName": {"type": "string", "allowedValues": ["Standard_LRS", "Standard_ZRS"]},
+        "alias": {"$ref": "#/definitions/skuName"}},
+        parameters={"sku": {"$ref": "#/definitions/alias", "defaultValue": "Standard_LRS"},
+                    "note": {"type": "string", "nullable": True}})
+    engine = TemplateEngine(template, {}, RG_CTX)
+    assert engine.parameter("sku") == "Standard_LRS" and engine.parameter("note") is None
+    with pytest.raises(ArmError, match="not part of the allowed value"):
+        TemplateEngine(template, {"sku": "Premium_LRS"}, RG_CTX)
+    template["parameters"]["sku"]["$ref"] = "#/definitions/missing"
+    with pytest.raises(ArmError, match="unknown or circular type"):
+        TemplateEngine(template, {}, RG_CTX)
