@@ -91,4 +91,9 @@ def _group_location(engine, subscription: str, group: str, state) -> str:
     parent = engine.target
     if parent.resource_group and parent.resource_group.lower() == group.lower():
         return parent.resource_group_location or parent.location
-    return parent.location
+    try:  # a group that already exists: the state provider may know it (the emulator does)
+        known = state.reference(f"/subscriptions/{subscription}/resourceGroups/{group}", "2022-09-01", True)
+        location = known.get("location") if isinstance(known, dict) else None
+    except ArmError:
+        location = None
+    return location if isinstance(location, str) and location else parent.location

@@ -125,3 +125,33 @@ def test_user_defined_function_errors() -> None:
     template["outputs"]["bad"] = {"type": "string", "value": "[contoso.missing()]"}
     with pytest.raises(ArmError, match="'contoso.missing' is not defined"):
         expand(template, {}, RG_CTX)
+
+
+class _GroupsState:
+    """A state that knows one existing resource group (as the emulator's store would)."""
+
+    def reference(self, resource_id: str, api_version, full: bool) -> dict:
+        if resource_id.lower().endswith("/resourcegroups/shared-rg"):
+            return {"id": resource_id, "location": "swedencentral", "properties": {}}
+        if "/resourcegroups/" in resource_id.lower() and "/providers/" not in resource_id.lower():
+            raise ArmError(f"The Resource '{resource_id}' was not found.", code="ResourceNotFound")
+        return {"principalId": "00000000-0000-0000-0000-00000000abcd"}
+
+    def list_keys(self, resource_id: str, function_name: str, api_version) -> dict:
+        return {}
+
+    def exists(self, resource_id: str) -> bool:
+        return False
+
+
+def test_nested_deployment_into_an_existing_group_takes_its_location_from_the_state() -> None:
+    engine = TemplateEngine(load("nested_scopes"), {}, RG_CTX, state=_GroupsState())
+    inner = next(i for i in engine.instances if i.name == "innerDeployment")
+    assert engine.nested_engine(inner).context.resource_group_location == "swedencentral"
+    assert engine.nested_engine(inner).parameter("principalId") == "00000000-0000-0000-0000-00000000abcd"
+    offline = TemplateEngine(load("nested_scopes"), {}, RG_CTX)
+    assert offline.nested_engine(offline.instances[1]).context.resource_group_location == "westeurope"
+    template = load("nested_scopes")
+    template["parameters"]["otherGroup"]["defaultValue"] = "missing-rg"
+    unknown = TemplateEngine(template, {}, RG_CTX, state=_GroupsState())
+    assert unknown.nested_engine(unknown.instances[1]).context.resource_group_location == "westeurope"
