@@ -42,7 +42,8 @@ AZURE_CLOUD = {
 
 @dataclass(frozen=True)
 class DeploymentContext:
-    """The target of a deployment. ``scope`` is "resourceGroup" or "subscription"."""
+    """The target of a deployment. ``scope`` is "resourceGroup", "subscription", "managementGroup"
+    (``management_group`` names it) or "tenant"."""
 
     subscription_id: str = DEFAULT_SUBSCRIPTION
     tenant_id: str = DEFAULT_TENANT
@@ -52,6 +53,7 @@ class DeploymentContext:
     scope: str = "resourceGroup"
     resource_group_location: str | None = None
     resource_group_tags: dict = field(default_factory=dict)
+    management_group: str | None = None
 
     @property
     def subscription_scope_id(self) -> str:
@@ -64,10 +66,20 @@ class DeploymentContext:
         return f"/subscriptions/{self.subscription_id}/resourceGroups/{self.resource_group}"
 
     @property
+    def management_group_id(self) -> str | None:
+        if not self.management_group:
+            return None
+        return f"/providers/Microsoft.Management/managementGroups/{self.management_group}"
+
+    @property
     def scope_id(self) -> str:
-        """The id resources of this deployment are created under."""
+        """The id resources of this deployment are created under ("" at tenant scope)."""
         if self.scope == "resourceGroup" and self.resource_group:
             return str(self.resource_group_id)
+        if self.scope == "managementGroup" and self.management_group:
+            return str(self.management_group_id)
+        if self.scope == "tenant":
+            return ""
         return self.subscription_scope_id
 
     def for_resource_group(self, name: str, subscription_id: str | None = None,
@@ -84,4 +96,12 @@ class DeploymentContext:
                          deployment_name: str | None = None) -> DeploymentContext:
         return replace(self, scope="subscription", resource_group=None,
                        subscription_id=subscription_id or self.subscription_id,
+                       deployment_name=deployment_name or self.deployment_name)
+
+    def for_management_group(self, name: str, deployment_name: str | None = None) -> DeploymentContext:
+        return replace(self, scope="managementGroup", resource_group=None, management_group=name,
+                       deployment_name=deployment_name or self.deployment_name)
+
+    def for_tenant(self, deployment_name: str | None = None) -> DeploymentContext:
+        return replace(self, scope="tenant", resource_group=None,
                        deployment_name=deployment_name or self.deployment_name)

@@ -165,7 +165,9 @@ class InstanceBuilder:
         if len(parts) >= 3 and len(parts) % 2 == 1:
             types = [parts[0]] + parts[1::2]
             names = parts[2::2]
-            return f"{self.engine.target_scope_id(None, None)}/providers/" + type_and_name_path(
+            tenant_level = "/".join(types).lower() == "microsoft.management/managementgroups"
+            base = "" if tenant_level else self.engine.target_scope_id(None, None)
+            return f"{base}/providers/" + type_and_name_path(
                 "/".join(types), "/".join(names))
         raise ArmError(f"The resource scope '{value}' is not a valid resource id.", path=path + ["scope"])
 

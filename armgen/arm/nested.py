@@ -66,6 +66,9 @@ def _parameter_value(name: str, entry: object, instance: ResourceInstance) -> ob
 
 def _target_context(engine, instance: ResourceInstance, body: dict, state):
     parent = engine.target
+    scoped = _explicit_scope(parent, instance)
+    if scoped is not None:
+        return scoped
     sub = instance.target_subscription or parent.subscription_id
     group = instance.target_resource_group
     if group:
@@ -74,9 +77,26 @@ def _target_context(engine, instance: ResourceInstance, body: dict, state):
         return parent.for_resource_group(group, sub, location, deployment_name=instance.name, tags=tags)
     if instance.target_subscription:
         return parent.for_subscription(sub, deployment_name=instance.name)
-    if parent.scope == "subscription":
+    if parent.scope != "resourceGroup":
         return replace(parent, deployment_name=instance.name, location=body.get("location") or parent.location)
     return replace(parent, deployment_name=instance.name)
+
+
+def _explicit_scope(parent, instance: ResourceInstance):
+    """A deployment's ``scope`` property (management group, subscription or group) as its target."""
+    if instance.scope_id is None:
+        return None
+    segments = [s for s in instance.scope_id.split("/") if s]
+    lower = [s.lower() for s in segments]
+    if lower[:3] == ["providers", "microsoft.management", "managementgroups"] and len(segments) == 4:
+        return parent.for_management_group(segments[3], deployment_name=instance.name)
+    if lower[:1] == ["subscriptions"] and len(segments) == 2:
+        return parent.for_subscription(segments[1], deployment_name=instance.name)
+    if lower[:1] == ["subscriptions"] and len(segments) == 4 and lower[2] == "resourcegroups":
+        return parent.for_resource_group(segments[3], segments[1], parent.location, deployment_name=instance.name)
+    if not segments:
+        return parent.for_tenant(deployment_name=instance.name)
+    return None
 
 
 def _group_location(engine, subscription: str, group: str, state) -> str:

@@ -127,7 +127,7 @@ class TemplateEngine:
                 "mode": "Incremental", "provisioningState": "Accepted",
             },
         }
-        if self.context.scope == "subscription":
+        if self.context.scope != "resourceGroup":
             info["location"] = self.context.location
         return info
 

@@ -10,8 +10,9 @@ import click
 from armgen.cli.options import env_option, spec_option
 from armgen.errors import InputError, SourceError
 
-SUBSCRIPTION_SCHEMA = "subscriptiondeploymenttemplate.json"
-UNSUPPORTED_SCHEMAS = ("managementgroupdeploymenttemplate.json", "tenantdeploymenttemplate.json")
+SCOPES_BY_SCHEMA = {"subscriptiondeploymenttemplate.json": "subscription",
+                    "managementgroupdeploymenttemplate.json": "managementGroup",
+                    "tenantdeploymenttemplate.json": "tenant"}
 
 
 @click.command()
@@ -26,10 +27,12 @@ UNSUPPORTED_SCHEMAS = ("managementgroupdeploymenttemplate.json", "tenantdeployme
                                                        "parameter file's unit, else armgen-rg).")
 @click.option("--location", metavar="LOC", help="Location (default: the environment's, else westeurope).")
 @click.option("--tenant", metavar="ID", help="Tenant id (default: the environment's, else zeros).")
+@click.option("--management-group", metavar="NAME", default="armgen-mg", show_default=True,
+              help="Management group of a managementGroupDeploymentTemplate.")
 @click.option("--deployment-name", default="armgen", show_default=True, help="Name deployment() returns.")
 def expand(template: Path, parameters_file: Path | None, env: str | None, spec_path: Path,
            subscription: str | None, resource_group: str | None, location: str | None, tenant: str | None,
-           deployment_name: str) -> None:
+           management_group: str, deployment_name: str) -> None:
     """Print TEMPLATE fully evaluated offline as JSON: {"resources": [...], "outputs": {...}}.
 
     \b
@@ -50,10 +53,7 @@ def expand(template: Path, parameters_file: Path | None, env: str | None, spec_p
     if not isinstance(doc, dict):
         raise SourceError(str(template), 1, 1, "", "a template must be a JSON object")
     schema = str(doc.get("$schema", "")).lower()
-    if any(s in schema for s in UNSUPPORTED_SCHEMAS):
-        raise InputError(f"{template}: management group and tenant scope templates cannot be expanded; "
-                         f"use a resource group or subscription template")
-    at_subscription = SUBSCRIPTION_SCHEMA in schema
+    scope = next((s for marker, s in SCOPES_BY_SCHEMA.items() if marker in schema), "resourceGroup")
     defaults = {"subscription": DEFAULT_SUBSCRIPTION, "tenant": DEFAULT_TENANT, "location": DEFAULT_LOCATION,
                 "resource_group": DEFAULT_RESOURCE_GROUP}
     if env:
@@ -65,9 +65,9 @@ def expand(template: Path, parameters_file: Path | None, env: str | None, spec_p
     location = location or defaults["location"]
     context = DeploymentContext(
         subscription_id=subscription or defaults["subscription"], tenant_id=tenant or defaults["tenant"],
-        resource_group=None if at_subscription else (resource_group or defaults["resource_group"]),
-        location=location, deployment_name=deployment_name,
-        scope="subscription" if at_subscription else "resourceGroup", resource_group_location=location)
+        resource_group=(resource_group or defaults["resource_group"]) if scope == "resourceGroup" else None,
+        location=location, deployment_name=deployment_name, scope=scope, resource_group_location=location,
+        management_group=management_group if scope == "managementGroup" else None)
     try:
         result = expand_template(doc, parameters, context)
     except ArmError as err:

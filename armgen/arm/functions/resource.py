@@ -37,6 +37,8 @@ def _split_type(name: str, args: list[str], max_prefix: int) -> tuple[list[str],
 def resource_id(ev, args):
     ctx = ev.scope.context
     prefix, rtype, names = _split_type("resourceId", _strings("resourceId", args), 2)
+    if not prefix and ctx.scope in ("managementGroup", "tenant"):
+        return f"/providers/{type_and_name_path(rtype, names)}"  # as ARM documents for these scopes
     subscription = prefix[0] if len(prefix) == 2 else ctx.subscription_id
     group = prefix[-1] if prefix else ctx.resource_group
     if not group or (not prefix and ctx.scope != "resourceGroup"):
@@ -61,10 +63,11 @@ def tenant_resource_id(ev, args):
 def management_group_resource_id(ev, args):
     prefix, rtype, names = _split_type("managementGroupResourceId",
                                        _strings("managementGroupResourceId", args), 1)
-    if not prefix:
+    group = prefix[0] if prefix else ev.scope.context.management_group
+    if not group:
         raise ArmError("The template function 'managementGroupResourceId' needs the management group name "
                        "outside a management group deployment.")
-    return (f"/providers/Microsoft.Management/managementGroups/{prefix[0]}/providers/"
+    return (f"/providers/Microsoft.Management/managementGroups/{group}/providers/"
             f"{type_and_name_path(rtype, names)}")
 
 

@@ -35,6 +35,9 @@ def resource_group(ev, args):
 @arm_function("subscription", 0, 1)
 def subscription(ev, args):
     ctx = _context(ev)
+    if not args and ctx.scope in ("managementGroup", "tenant"):
+        raise ArmError("The template function 'subscription' is not expected at this location: the deployment "
+                       f"is at {ctx.scope} scope.")
     sub = expect("subscription", args[0], "String") if args else ctx.subscription_id
     return {"id": f"/subscriptions/{sub}", "subscriptionId": sub, "tenantId": ctx.tenant_id,
             "displayName": f"subscription {sub}"}
@@ -49,9 +52,14 @@ def tenant(ev, args):
 
 @arm_function("managementGroup", 0, 1)
 def management_group(ev, args):
+    ctx = _context(ev)
     if not args:
-        raise ArmError("The template function 'managementGroup' is not expected at this location: the "
-                       "deployment is not at management group scope.")
+        if ctx.scope != "managementGroup" or not ctx.management_group:
+            raise ArmError("The template function 'managementGroup' is not expected at this location: the "
+                           "deployment is not at management group scope.")
+        name = ctx.management_group
+        return {"id": ctx.management_group_id, "name": name, "type": "Microsoft.Management/managementGroups",
+                "properties": {"tenantId": ctx.tenant_id, "displayName": name}}
     name = expect("managementGroup", args[0], "String")
     return {"id": f"/providers/Microsoft.Management/managementGroups/{name}", "name": name,
             "type": "Microsoft.Management/managementGroups"}

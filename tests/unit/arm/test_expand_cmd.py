@@ -96,3 +96,13 @@ def test_env_without_parameters_refuses_an_ambiguous_pairing() -> None:
     result = _run(str(ROOT / "templates" / "mlworkspace.json"), "--env", "dev", "--spec", str(ROOT / "mlenv.yaml"))
     assert result.exit_code == 2
     assert "several parameter files match environment 'dev'" in result.output and "--parameters" in result.output
+
+
+def test_management_group_and_tenant_templates_are_expanded_at_their_scope() -> None:
+    result = _run(str(FIXTURES / "management_group.json"), "--management-group", "mg-x")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["outputs"]["groupId"]["value"] == \
+        "/providers/Microsoft.Management/managementGroups/mg-x"
+    tenant = _run(str(FIXTURES / "tenant.json"))
+    assert tenant.exit_code == 0, tenant.output
+    assert json.loads(tenant.output)["outputs"]["nestedGroup"]["value"] == "mg-ml-platform"

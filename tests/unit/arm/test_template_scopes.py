@@ -155,3 +155,38 @@ def test_nested_deployment_into_an_existing_group_takes_its_location_from_the_st
     template["parameters"]["otherGroup"]["defaultValue"] = "missing-rg"
     unknown = TemplateEngine(template, {}, RG_CTX, state=_GroupsState())
     assert unknown.nested_engine(unknown.instances[1]).context.resource_group_location == "westeurope"
+
+
+def test_management_group_scope_with_a_nested_subscription_deployment() -> None:
+    ctx = RG_CTX.for_management_group("mg-ml")
+    result = expand(load("management_group"), {}, ctx)
+    mg = "/providers/Microsoft.Management/managementGroups/mg-ml"
+    target = "0b7c2a4e-2222-4a5b-9c3d-2e1f00000002"
+    ids = [r.id for r in result.resources]
+    definition = f"{mg}/providers/Microsoft.Authorization/policyDefinitions/allowed-locations"
+    assert ids.index(definition) < ids.index(f"{mg}/providers/Microsoft.Authorization/policyAssignments/locations")
+    assert f"/subscriptions/{target}/providers/Microsoft.Resources/deployments/subscriptionRoles" in ids
+    assert f"/subscriptions/{target}/resourceGroups/rg-governed" in ids
+    by_id = {r.id: r.body for r in result.resources}
+    assignment = by_id[f"{mg}/providers/Microsoft.Authorization/policyAssignments/locations"]["properties"]
+    assert assignment["policyDefinitionId"] == definition
+    rule = by_id[definition]["properties"]["policyRule"]
+    assert rule["if"]["not"]["in"] == "[parameters('listOfAllowedLocations')]"
+    assert result.outputs["groupId"]["value"] == mg
+    assert result.outputs["definitionId"]["value"] == definition
+    assert result.outputs["nestedSubscription"]["value"] == target
+
+
+def test_tenant_scope_creates_a_management_group_and_deploys_into_it() -> None:
+    result = expand(load("tenant"), {}, RG_CTX.for_tenant())
+    mg = "/providers/Microsoft.Management/managementGroups/mg-ml-platform"
+    assert [r.id for r in result.resources] == [mg, f"{mg}/providers/Microsoft.Resources/deployments/intoTheGroup"]
+    assert result.outputs == {"groupId": {"type": "String", "value": mg},
+                              "nestedGroup": {"type": "String", "value": "mg-ml-platform"}}
+
+
+def test_subscription_functions_are_refused_at_management_group_scope() -> None:
+    template = load("management_group")
+    template["outputs"]["bad"] = {"type": "string", "value": "[subscription().id]"}
+    with pytest.raises(ArmError, match="'subscription' is not expected at this location"):
+        expand(template, {}, RG_CTX.for_management_group("mg-ml"))
