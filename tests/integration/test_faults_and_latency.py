@@ -75,3 +75,27 @@ def test_latency_keeps_a_deployment_running_and_cancel_stops_it(emulator) -> Non
     with pytest.raises(HttpResponseError) as err:
         dc.deployments.cancel("rg-slow", "slow")
     assert err.value.status_code == 409
+
+
+def test_direct_put_with_latency_is_long_running_and_can_fail(emulator) -> None:
+    emulator.configure(latency_seconds={"Microsoft.ManagedIdentity/userAssignedIdentities": 0.3},
+                       faults=[{"kind": "provision", "resource_type": "Microsoft.KeyVault/vaults",
+                                "code": "VaultProvisioningFailed"}])
+    rc = emulator.resources()
+    rc.resource_groups.create_or_update("rg-lro", {"location": "westeurope"})
+    base = f"/subscriptions/{emulator.endpoint.subscription_id}/resourceGroups/rg-lro/providers"
+    poller = rc.resources.begin_create_or_update_by_id(
+        f"{base}/Microsoft.ManagedIdentity/userAssignedIdentities/id-slow", {"location": "westeurope"},
+        api_version="2023-01-31")
+    early = rc.resources.get_by_id(f"{base}/Microsoft.ManagedIdentity/userAssignedIdentities/id-slow",
+                                   api_version="2023-01-31")
+    assert early.properties["provisioningState"] == "Creating"
+    assert poller.result().properties["provisioningState"] == "Succeeded"
+    vault = {"location": "westeurope", "properties": {"tenantId": "00000000-0000-0000-0000-000000000000",
+                                                      "sku": {"family": "A", "name": "standard"}}}
+    with pytest.raises(HttpResponseError) as err:
+        rc.resources.begin_create_or_update_by_id(f"{base}/Microsoft.KeyVault/vaults/kv-fails-01", vault,
+                                                  api_version="2023-07-01").result()
+    assert "VaultProvisioningFailed" in str(err.value)
+    failed = rc.resources.get_by_id(f"{base}/Microsoft.KeyVault/vaults/kv-fails-01", api_version="2023-07-01")
+    assert failed.properties["provisioningState"] == "Failed"

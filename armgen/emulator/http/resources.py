@@ -2,15 +2,54 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 from armgen.emulator.app import EmulatorApp
+from armgen.emulator.http.groups import lro_headers
 from armgen.emulator.http.messages import Request, Response, empty, ok
 from armgen.emulator.models import providers, soft_delete
 from armgen.emulator.models.errors import bad_request
+from armgen.emulator.models.ids import parse_resource_id
+from armgen.emulator.models.operations import OperationModel
 
 
 def put_resource(app: EmulatorApp, req: Request, rid: str) -> Response:
+    """Synchronous unless the knobs give this type a provisioning latency or a provisioning fault:
+    then 201 + Azure-AsyncOperation, ``provisioningState`` Creating until the operation ends."""
     doc, created = app.resources.put(rid, req.json(), req.api_version)
-    return ok(doc, 201 if created else 200)
+    parsed = parse_resource_id(rid)
+    delay = app.faults.latency(parsed.type)
+    fault = app.faults.provision_fault(parsed.type, parsed.names[-1])
+    if delay <= 0 and fault is None:
+        return ok(doc, 201 if created else 200)
+    sub = parsed.subscription or app.config.subscription_id
+    op_id = app.operations.start("provision", sub, doc["id"])
+    doc = app.resources.set_provisioning_state(doc["id"], "Creating" if created else "Updating") or doc
+
+    def provision() -> None:
+        time.sleep(delay)
+        if fault is None:
+            app.resources.set_provisioning_state(doc["id"], "Succeeded")
+            app.operations.finish(op_id, "Succeeded")
+            return
+        app.resources.set_provisioning_state(doc["id"], "Failed")
+        app.operations.finish(op_id, "Failed", error={
+            "code": fault.code or "ResourceProvisioningFailed",
+            "message": fault.message or "The resource provider failed to provision the resource (injected)."})
+
+    threading.Thread(target=provision, name=f"provision-{parsed.names[-1]}", daemon=True).start()
+    headers = lro_headers(app, req, sub, op_id, async_path=f"/subscriptions/{sub}/operationstatuses/{op_id}")
+    return ok(doc, 201 if created else 200, headers)
+
+
+def get_operation_status(app: EmulatorApp, req: Request, sub: str, op_id: str) -> Response:
+    """Azure-AsyncOperation of a resource PUT: always 200, the body carries the status."""
+    doc = app.operations.get(op_id)
+    if doc is None:
+        return ok({"error": {"code": "OperationNotFound", "message": f"Operation '{op_id}' was not found.",
+                             "details": []}}, 404)
+    return ok(OperationModel.status_body(doc, req.path))
 
 
 def patch_resource(app: EmulatorApp, req: Request, rid: str) -> Response:

@@ -22,6 +22,7 @@ ROUTES: list[tuple[str, str, Callable]] = [
     ("GET", _SUB, deployments.get_subscription),
     ("GET", r"/subscriptions", deployments.list_subscriptions),
     ("GET", _SUB + r"/operationresults/(?P<op_id>[^/]+)", groups.get_operation_result),
+    ("GET", _SUB + r"/operationstatuses/(?P<op_id>[^/]+)", resources.get_operation_status),
     ("GET", _SUB + r"/resourcegroups", groups.list_groups),
     ("GET", _SUB + r"/resources", resources.list_subscription_resources),
     ("GET", _SUB + r"/providers", resources.list_providers),

@@ -91,6 +91,16 @@ class ResourceModel:
             self._register_principals(doc)
         return public(doc), current is None
 
+    def set_provisioning_state(self, resource_id: str, state: str) -> dict[str, Any] | None:
+        """Move a stored resource to ``state`` (Creating while it provisions, Succeeded/Failed at the end)."""
+        rid = parse_resource_id(resource_id)
+        with self.store.lock:
+            doc = self.store.get("res", rid.id)
+            if doc is not None:
+                doc["properties"]["provisioningState"] = state
+                self.store.put("res", rid.id, doc, parent=self._parent_key(rid))
+        return None if doc is None else public(doc)
+
     def delete(self, resource_id: str, purge: bool = False) -> bool:
         """Delete a resource, its children and extension resources on it; soft-delete where Azure does."""
         rid = parse_resource_id(resource_id)
