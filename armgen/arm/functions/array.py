@@ -226,3 +226,37 @@ def try_get(ev, args):
         if value is None:
             return None
     return value
+
+
+@arm_function("flatten", 1)
+def flatten(ev, args):
+    result: list = []
+    for i, item in enumerate(expect("flatten", args[0], "Array")):
+        if item is None:
+            continue
+        if not isinstance(item, list):
+            raise ArmError(f"The template language function 'flatten' expects an array of arrays; element {i} is "
+                           f"of type '{type_name(item)}'.")
+        result.extend(item)
+    return result
+
+
+def _from_end(name: str, args: list, strict: bool) -> object:
+    items = expect(name, args[0], "Array")
+    index = expect(name, args[1], "Integer", position=1)
+    if 1 <= index <= len(items):
+        return items[len(items) - index]
+    if strict:
+        raise ArmError(f"The template language function '{name}': index '{index}' from the end is out of bounds "
+                       f"for an array of length {len(items)}.")
+    return None
+
+
+@arm_function("indexFromEnd", 2)
+def index_from_end(ev, args):
+    return _from_end("indexFromEnd", args, strict=True)
+
+
+@arm_function("tryIndexFromEnd", 2)
+def try_index_from_end(ev, args):
+    return _from_end("tryIndexFromEnd", args, strict=False)

@@ -40,6 +40,9 @@ P = {"names": ["one", "two", "three"], "obj": {"one": "a", "two": "b", "three": 
      {"p": {"one": "a", "three": "c2", "four": "d"}, "arr": [3, 4]}),
     ("tryGet(parameters('obj'), 'two')", "b"), ("tryGet(parameters('obj'), 'missing')", None),
     ("tryGet(parameters('names'), 5)", None),
+    ("flatten(createArray(createArray('one', 'two'), createArray('three'), createArray('four', 'five')))",
+     ["one", "two", "three", "four", "five"]),
+    ("indexFromEnd(parameters('names'), 1)", "three"), ("tryIndexFromEnd(parameters('names'), 4)", None),
 ])
 def test_array_functions(expr: str, expected) -> None:
     assert evaluate(expr, parameters=P) == expected
@@ -55,6 +58,8 @@ def test_array_functions(expr: str, expected) -> None:
     ("max()", "at least 1 argument(s) while 0 were provided"),
     ("contains(createArray())", "requires 2 argument(s) while 1 were provided"),
     ("parameters('names')[3]", "index '3' is out of bounds"),
+    ("flatten(createArray(1))", "expects an array of arrays"),
+    ("indexFromEnd(parameters('names'), 0)", "out of bounds"),
 ])
 def test_array_errors(expr: str, fragment: str) -> None:
     with pytest.raises(ArmError) as info:
