@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import click
 
 from armgen.cli.options import spec_option
 from armgen.errors import InputError
+from armgen.render.writer import atomic_write
 
 
 def _write(path: Path, text: str) -> bool:
@@ -18,10 +17,7 @@ def _write(path: Path, text: str) -> bool:
         if path.is_file() and path.read_text("utf-8") == text:
             return False
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
+        atomic_write(path, text)
     except OSError as exc:
         raise InputError(f"{path}: cannot write: {exc.strerror}") from None
     return True

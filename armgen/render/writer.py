@@ -107,7 +107,7 @@ def write(out: Path, files: dict[str, str], envs: list[str] | None = None) -> Re
                 result.kept.append(rel)
         manifest = {p: h for p, h in old_manifest.items() if not _in_scope(p, envs) and (out / p).is_file()}
         manifest.update({rel: _digest(text) for rel, text in files.items()})
-        _atomic_text(out / MANIFEST, dumps({"generator": "armgen", "files": dict(sorted(manifest.items()))}))
+        atomic_write(out / MANIFEST, dumps({"generator": "armgen", "files": dict(sorted(manifest.items()))}))
     except OSError as exc:  # pragma: no cover - a disk failing between the checks above and here
         for tmp, _ in pending:
             tmp.unlink(missing_ok=True)
@@ -115,7 +115,8 @@ def write(out: Path, files: dict[str, str], envs: list[str] | None = None) -> Re
     return result
 
 
-def _atomic_text(target: Path, text: str) -> None:
+def atomic_write(target: Path, text: str) -> None:
+    """Replace ``target`` with ``text`` in one step (a temp file in the same folder, then rename)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(text)

@@ -73,16 +73,19 @@ def _join(path: str, key: Any) -> str:
     return f"{path}.{key}" if path else str(key)
 
 
+def _read(path: Path, name: str, missing_hint: str) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SourceError(name, 1, 1, "", f"file not found; {missing_hint}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceError(name, 1, 1, "", f"cannot read file ({exc})") from None
+
+
 def load_yaml(path: Path, display: str | None = None) -> Any:
     """Load one YAML document with marks; syntax errors become one-line SourceErrors."""
     name = display or path.name
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SourceError(name, 1, 1, "", "file not found; run 'armgen init' or pass --spec") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(name, 1, 1, "", f"cannot read file ({exc})") from None
-    return parse_yaml(text, name)
+    return parse_yaml(_read(path, name, "run 'armgen init' or pass --spec"), name)
 
 
 def parse_yaml(text: str, name: str) -> Any:
@@ -112,12 +115,7 @@ def parse_yaml(text: str, name: str) -> Any:
 def load_json(path: Path, display: str | None = None) -> Any:
     """Load a JSON file with marks: strict JSON syntax first, then marks through the YAML composer."""
     name = display or path.name
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SourceError(name, 1, 1, "", "file not found; run 'armgen init' to create one") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(name, 1, 1, "", f"cannot read file ({exc})") from None
+    text = _read(path, name, "run 'armgen init' to create one")
     if not text.strip():
         raise SourceError(name, 1, 1, "", "the file is empty; expected a JSON object")
     try:
