@@ -38,6 +38,9 @@ from tests.unit.arm.conftest import evaluate
     ("format('{0}, {1}. Formatted number: {2:N0}', 'Hello', 'User', 8175133)",
      "Hello, User. Formatted number: 8,175,133"),
     ("format('{{{0}}}', 'x')", "{x}"),
+    # Azure/bicep EvaluationTests (string interpolation compiles to format(); values from the ARM engine)
+    ("format('>{0}<>{1}<>{2}<>{3}<>{4}<', false, 12948, 'hello!', createObject('a', 'b', '!c', 2), "
+     "createArray(true, 2893, 'abc'))", ">False<>12948<>hello!<>{'a':'b','!c':2}<>[true,2893,'abc']<"),
     ("first('One Two Three')", "O"), ("last('One Two Three')", "e"),
     ("take('one two three', 2)", "on"), ("skip('one two three', 4)", "two three"),
     ("string(createObject('valueA', 10, 'valueB', 'Example Text'))", '{"valueA":10,"valueB":"Example Text"}'),
