@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from armgen.arm.errors import ArmError
 from armgen.arm.functions.registry import arm_function
 from armgen.arm.values import deep_equals, expect, find_key, is_type, to_string, type_name
+
+if TYPE_CHECKING:
+    from armgen.arm.evaluator import Evaluator
 
 MAX_RANGE = 10000
 
 
 @arm_function("array", 1)
-def array_(ev, args):
+def array_(ev: Evaluator, args: list) -> object:
     value = args[0]
     return list(value) if isinstance(value, list) else [value]
 
 
 @arm_function("createArray", 0, None)
-def create_array(ev, args):
+def create_array(ev: Evaluator, args: list) -> object:
     return list(args)
 
 
 @arm_function("concat", 0, None)
-def concat(ev, args):
+def concat(ev: Evaluator, args: list) -> object:
     if args and isinstance(args[0], list):
         result: list = []
         for i, value in enumerate(args):
@@ -39,7 +44,7 @@ def concat(ev, args):
 
 
 @arm_function("contains", 2)
-def contains(ev, args):
+def contains(ev: Evaluator, args: list) -> object:
     container, item = args
     if isinstance(container, str):
         return to_string(item) in container
@@ -54,7 +59,7 @@ def contains(ev, args):
 
 
 @arm_function("empty", 1)
-def empty(ev, args):
+def empty(ev: Evaluator, args: list) -> object:
     value = args[0]
     if value is None:
         return True
@@ -63,7 +68,7 @@ def empty(ev, args):
 
 
 @arm_function("first", 1)
-def first(ev, args):
+def first(ev: Evaluator, args: list) -> object:
     value = expect("first", args[0], "Array", "String")
     if isinstance(value, str):
         return value[:1]
@@ -71,7 +76,7 @@ def first(ev, args):
 
 
 @arm_function("last", 1)
-def last(ev, args):
+def last(ev: Evaluator, args: list) -> object:
     value = expect("last", args[0], "Array", "String")
     if isinstance(value, str):
         return value[-1:]
@@ -89,17 +94,17 @@ def _index_of(name: str, args: list, reverse: bool) -> int:
 
 
 @arm_function("indexOf", 2)
-def index_of(ev, args):
+def index_of(ev: Evaluator, args: list) -> object:
     return _index_of("indexOf", args, reverse=False)
 
 
 @arm_function("lastIndexOf", 2)
-def last_index_of(ev, args):
+def last_index_of(ev: Evaluator, args: list) -> object:
     return _index_of("lastIndexOf", args, reverse=True)
 
 
 @arm_function("length", 1)
-def length(ev, args):
+def length(ev: Evaluator, args: list) -> object:
     value = args[0]
     if value is None:
         return 0
@@ -111,21 +116,21 @@ def _int_arg(name: str, value: object, position: int) -> int:
 
 
 @arm_function("skip", 2)
-def skip(ev, args):
+def skip(ev: Evaluator, args: list) -> object:
     value = expect("skip", args[0], "Array", "String")
     count = _int_arg("skip", args[1], 1)
     return value[max(count, 0):]
 
 
 @arm_function("take", 2)
-def take(ev, args):
+def take(ev: Evaluator, args: list) -> object:
     value = expect("take", args[0], "Array", "String")
     count = _int_arg("take", args[1], 1)
     return value[:max(count, 0)]
 
 
 @arm_function("range", 2)
-def range_(ev, args):
+def range_(ev: Evaluator, args: list) -> object:
     start, count = _int_arg("range", args[0], 0), _int_arg("range", args[1], 1)
     if count < 0 or count > MAX_RANGE:
         raise ArmError(f"The template language function 'range' expects the count to be between 0 and "
@@ -146,12 +151,12 @@ def _numbers(name: str, args: list) -> list:
 
 
 @arm_function("min", 1, None)
-def min_(ev, args):
+def min_(ev: Evaluator, args: list) -> object:
     return min(_numbers("min", args))
 
 
 @arm_function("max", 1, None)
-def max_(ev, args):
+def max_(ev: Evaluator, args: list) -> object:
     return max(_numbers("max", args))
 
 
@@ -168,7 +173,7 @@ def _same_kind(name: str, args: list) -> str:
 
 
 @arm_function("union", 2, None)
-def union(ev, args):
+def union(ev: Evaluator, args: list) -> object:
     if _same_kind("union", args) == "Array":
         result: list = []
         for arr in args:
@@ -197,7 +202,7 @@ def _deep_merge(base: dict, other: dict) -> dict:
 
 
 @arm_function("intersection", 2, None)
-def intersection(ev, args):
+def intersection(ev: Evaluator, args: list) -> object:
     if _same_kind("intersection", args) == "Array":
         result: list = []
         for item in args[0]:
@@ -213,7 +218,7 @@ def intersection(ev, args):
 
 
 @arm_function("tryGet", 2, None)
-def try_get(ev, args):
+def try_get(ev: Evaluator, args: list) -> object:
     value = args[0]
     for key in args[1:]:
         if isinstance(value, dict) and isinstance(key, str):
@@ -229,7 +234,7 @@ def try_get(ev, args):
 
 
 @arm_function("flatten", 1)
-def flatten(ev, args):
+def flatten(ev: Evaluator, args: list) -> object:
     result: list = []
     for i, item in enumerate(expect("flatten", args[0], "Array")):
         if item is None:
@@ -253,10 +258,10 @@ def _from_end(name: str, args: list, strict: bool) -> object:
 
 
 @arm_function("indexFromEnd", 2)
-def index_from_end(ev, args):
+def index_from_end(ev: Evaluator, args: list) -> object:
     return _from_end("indexFromEnd", args, strict=True)
 
 
 @arm_function("tryIndexFromEnd", 2)
-def try_index_from_end(ev, args):
+def try_index_from_end(ev: Evaluator, args: list) -> object:
     return _from_end("tryIndexFromEnd", args, strict=False)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import ipaddress
+from typing import TYPE_CHECKING
 
 from armgen.arm.errors import ArmError
 from armgen.arm.functions.registry import arm_function
 from armgen.arm.values import expect
+
+if TYPE_CHECKING:
+    from armgen.arm.evaluator import Evaluator
 
 
 def _network(name: str, value: object) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
@@ -19,7 +23,7 @@ def _network(name: str, value: object) -> ipaddress.IPv4Network | ipaddress.IPv6
 
 
 @arm_function("parseCidr", 1)
-def parse_cidr(ev, args):
+def parse_cidr(ev: Evaluator, args: list) -> object:
     net = _network("parseCidr", args[0])
     result: dict = {"network": str(net.network_address), "netmask": str(net.netmask)}
     if net.version == 4:
@@ -35,7 +39,7 @@ def parse_cidr(ev, args):
 
 
 @arm_function("cidrSubnet", 3)
-def cidr_subnet(ev, args):
+def cidr_subnet(ev: Evaluator, args: list) -> object:
     net = _network("cidrSubnet", args[0])
     new_prefix = expect("cidrSubnet", args[1], "Integer", position=1)
     index = expect("cidrSubnet", args[2], "Integer", position=2)
@@ -52,7 +56,7 @@ def cidr_subnet(ev, args):
 
 
 @arm_function("cidrHost", 2)
-def cidr_host(ev, args):
+def cidr_host(ev: Evaluator, args: list) -> object:
     net = _network("cidrHost", args[0])
     index = expect("cidrHost", args[1], "Integer", position=1)
     usable = net.num_addresses - (2 if net.version == 4 and net.prefixlen < 31 else 1)

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from armgen.arm.errors import ArmError
 from armgen.arm.functions.registry import arm_function
 from armgen.arm.values import deep_equals, expect, type_name
 
+if TYPE_CHECKING:
+    from armgen.arm.evaluator import Evaluator
+
 
 @arm_function("coalesce", 1, None)
-def coalesce(ev, args):
+def coalesce(ev: Evaluator, args: list) -> object:
     return next((v for v in args if v is not None), None)
 
 
 @arm_function("equals", 2)
-def equals(ev, args):
+def equals(ev: Evaluator, args: list) -> object:
     return deep_equals(args[0], args[1])
 
 
@@ -35,24 +40,24 @@ def _culture_key(text: str) -> tuple:
 
 
 @arm_function("greater", 2)
-def greater(ev, args):
+def greater(ev: Evaluator, args: list) -> object:
     a, b = _ordered("greater", args)
     return a > b
 
 
 @arm_function("greaterOrEquals", 2)
-def greater_or_equals(ev, args):
+def greater_or_equals(ev: Evaluator, args: list) -> object:
     a, b = _ordered("greaterOrEquals", args)
     return a >= b
 
 
 @arm_function("less", 2)
-def less(ev, args):
+def less(ev: Evaluator, args: list) -> object:
     a, b = _ordered("less", args)
     return a < b
 
 
 @arm_function("lessOrEquals", 2)
-def less_or_equals(ev, args):
+def less_or_equals(ev: Evaluator, args: list) -> object:
     a, b = _ordered("lessOrEquals", args)
     return a <= b

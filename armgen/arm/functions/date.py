@@ -5,10 +5,14 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from armgen.arm.errors import ArmError
 from armgen.arm.functions.registry import arm_function
 from armgen.arm.values import expect
+
+if TYPE_CHECKING:
+    from armgen.arm.evaluator import Evaluator
 
 # .NET standard formats under the invariant culture (what ARM uses)
 STANDARD_FORMATS = {
@@ -145,7 +149,7 @@ def _add(value: datetime, neg, years, months, weeks, days, hours, minutes, secon
 
 
 @arm_function("utcNow", 0, 1)
-def utc_now(ev, args):
+def utc_now(ev: Evaluator, args: list) -> object:
     if not ev.scope.allow_runtime_functions:
         raise ArmError("The template function 'utcNow' is not expected at this location. It can only be "
                        "used within the default value of a parameter.")
@@ -154,7 +158,7 @@ def utc_now(ev, args):
 
 
 @arm_function("dateTimeAdd", 2, 3)
-def date_time_add(ev, args):
+def date_time_add(ev: Evaluator, args: list) -> object:
     base, base_format = parse_with_format("dateTimeAdd", expect("dateTimeAdd", args[0], "String"))
     result = add_duration(base, expect("dateTimeAdd", args[1], "String", position=1))
     fmt = expect("dateTimeAdd", args[2], "String", position=2) if len(args) > 2 else base_format
@@ -162,7 +166,7 @@ def date_time_add(ev, args):
 
 
 @arm_function("dateTimeFromEpoch", 1)
-def date_time_from_epoch(ev, args):
+def date_time_from_epoch(ev: Evaluator, args: list) -> object:
     seconds = expect("dateTimeFromEpoch", args[0], "Integer")
     try:
         value = datetime.fromtimestamp(seconds, UTC)
@@ -173,6 +177,6 @@ def date_time_from_epoch(ev, args):
 
 
 @arm_function("dateTimeToEpoch", 1)
-def date_time_to_epoch(ev, args):
+def date_time_to_epoch(ev: Evaluator, args: list) -> object:
     value = parse_datetime("dateTimeToEpoch", expect("dateTimeToEpoch", args[0], "String"))
     return int(value.timestamp())

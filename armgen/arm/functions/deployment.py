@@ -3,27 +3,31 @@
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from armgen.arm.context import AZURE_CLOUD
 from armgen.arm.functions.registry import arm_function
 from armgen.arm.values import expect
 
+if TYPE_CHECKING:
+    from armgen.arm.evaluator import Evaluator
+
 
 @arm_function("parameters", 1)
-def parameters(ev, args):
+def parameters(ev: Evaluator, args: list) -> object:
     return ev.scope.parameter(expect("parameters", args[0], "String"))
 
 
 @arm_function("variables", 1)
-def variables(ev, args):
+def variables(ev: Evaluator, args: list) -> object:
     return ev.scope.variable(expect("variables", args[0], "String"))
 
 
 @arm_function("deployment", 0)
-def deployment(ev, args):
+def deployment(ev: Evaluator, args: list) -> object:
     return ev.scope.deployment_info()
 
 
 @arm_function("environment", 0)
-def environment(ev, args):
+def environment(ev: Evaluator, args: list) -> object:
     return copy.deepcopy(AZURE_CLOUD)

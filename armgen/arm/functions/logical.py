@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from armgen.arm.errors import ArmError
 from armgen.arm.functions.registry import arm_function
 from armgen.arm.values import expect
 
+if TYPE_CHECKING:
+    from armgen.arm.evaluator import Evaluator
+
 
 @arm_function("and", 2, None)
-def and_(ev, args):
+def and_(ev: Evaluator, args: list) -> object:
     return all([expect("and", v, "Boolean", position=i) for i, v in enumerate(args)])
 
 
 @arm_function("or", 2, None)
-def or_(ev, args):
+def or_(ev: Evaluator, args: list) -> object:
     return any([expect("or", v, "Boolean", position=i) for i, v in enumerate(args)])
 
 
 @arm_function("not", 1)
-def not_(ev, args):
+def not_(ev: Evaluator, args: list) -> object:
     return not expect("not", args[0], "Boolean")
 
 
 @arm_function("bool", 1)
-def bool_(ev, args):
+def bool_(ev: Evaluator, args: list) -> object:
     value = args[0]
     if isinstance(value, bool):
         return value
@@ -36,16 +41,16 @@ def bool_(ev, args):
 
 
 @arm_function("true", 0)
-def true_(ev, args):
+def true_(ev: Evaluator, args: list) -> object:
     return True
 
 
 @arm_function("false", 0)
-def false_(ev, args):
+def false_(ev: Evaluator, args: list) -> object:
     return False
 
 
 @arm_function("if", 3, lazy=True)
-def if_(ev, nodes):
+def if_(ev: Evaluator, nodes: list) -> object:
     condition = expect("if", ev.evaluate(nodes[0]), "Boolean")
     return ev.evaluate(nodes[1] if condition else nodes[2])

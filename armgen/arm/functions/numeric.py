@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from armgen.arm.errors import ArmError
 from armgen.arm.functions.registry import arm_function
 from armgen.arm.values import PlaceholderObject, expect
+
+if TYPE_CHECKING:
+    from armgen.arm.evaluator import Evaluator
 
 INT64 = 2**64
 
@@ -19,25 +24,25 @@ def _ints(name: str, args: list) -> list[int]:
 
 
 @arm_function("add", 2)
-def add(ev, args):
+def add(ev: Evaluator, args: list) -> object:
     a, b = _ints("add", args)
     return _wrap(a + b)
 
 
 @arm_function("sub", 2)
-def sub(ev, args):
+def sub(ev: Evaluator, args: list) -> object:
     a, b = _ints("sub", args)
     return _wrap(a - b)
 
 
 @arm_function("mul", 2)
-def mul(ev, args):
+def mul(ev: Evaluator, args: list) -> object:
     a, b = _ints("mul", args)
     return _wrap(a * b)
 
 
 @arm_function("div", 2)
-def div(ev, args):
+def div(ev: Evaluator, args: list) -> object:
     a, b = _ints("div", args)
     if b == 0:
         raise ArmError("The template language function 'div' expects its second parameter to be a non-zero "
@@ -47,7 +52,7 @@ def div(ev, args):
 
 
 @arm_function("mod", 2)
-def mod(ev, args):
+def mod(ev: Evaluator, args: list) -> object:
     a, b = _ints("mod", args)
     if b == 0:
         raise ArmError("The template language function 'mod' expects its second parameter to be a non-zero "
@@ -57,7 +62,7 @@ def mod(ev, args):
 
 
 @arm_function("int", 1)
-def int_(ev, args):
+def int_(ev: Evaluator, args: list) -> object:
     value = args[0]
     if isinstance(value, PlaceholderObject):
         return 0
@@ -77,7 +82,7 @@ def int_(ev, args):
 
 
 @arm_function("float", 1)
-def float_(ev, args):
+def float_(ev: Evaluator, args: list) -> object:
     value = args[0]
     if isinstance(value, bool):
         raise ArmError("The template language function 'float' expects its parameter to be of type "
@@ -92,7 +97,7 @@ def float_(ev, args):
 
 
 @arm_function("copyIndex", 0, 2)
-def copy_index(ev, args):
+def copy_index(ev: Evaluator, args: list) -> object:
     loop: str | None = None
     offset = 0
     if len(args) == 2:

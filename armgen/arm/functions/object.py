@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from armgen.arm.errors import ArmError
 from armgen.arm.functions.registry import arm_function
 from armgen.arm.values import expect, merge_objects
 
+if TYPE_CHECKING:
+    from armgen.arm.evaluator import Evaluator
+
 
 @arm_function("createObject", 0, None)
-def create_object(ev, args):
+def create_object(ev: Evaluator, args: list) -> object:
     if len(args) % 2:
         raise ArmError("The template language function 'createObject' expects an even number of parameters "
                        "(key/value pairs).")
@@ -19,22 +24,22 @@ def create_object(ev, args):
 
 
 @arm_function("items", 1)
-def items(ev, args):
+def items(ev: Evaluator, args: list) -> object:
     obj = expect("items", args[0], "Object")
     return [{"key": k, "value": obj[k]} for k in sorted(obj, key=str.casefold)]
 
 
 @arm_function("objectKeys", 1)
-def object_keys(ev, args):
+def object_keys(ev: Evaluator, args: list) -> object:
     return list(expect("objectKeys", args[0], "Object").keys())
 
 
 @arm_function("null", 0)
-def null(ev, args):
+def null(ev: Evaluator, args: list) -> object:
     return None
 
 
 @arm_function("shallowMerge", 1)
-def shallow_merge(ev, args):
+def shallow_merge(ev: Evaluator, args: list) -> object:
     objects = expect("shallowMerge", args[0], "Array")
     return merge_objects(expect("shallowMerge", o, "Object") for o in objects)

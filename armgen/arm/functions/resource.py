@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from armgen.arm.errors import ArmError
 from armgen.arm.functions.registry import arm_function
 from armgen.arm.resource_ids import build_id, parse_id, type_and_name_path
-from armgen.arm.state import PlaceholderState
+from armgen.arm.state import PlaceholderState, StateProvider
 from armgen.arm.values import expect
+
+if TYPE_CHECKING:
+    from armgen.arm.evaluator import Evaluator
 
 ZONE_REGIONS = {
     "australiaeast", "brazilsouth", "canadacentral", "centralindia", "centralus", "eastasia", "eastus",
@@ -34,7 +39,7 @@ def _split_type(name: str, args: list[str], max_prefix: int) -> tuple[list[str],
 
 
 @arm_function("resourceId", 2, None)
-def resource_id(ev, args):
+def resource_id(ev: Evaluator, args: list) -> object:
     ctx = ev.scope.context
     prefix, rtype, names = _split_type("resourceId", _strings("resourceId", args), 2)
     if not prefix and ctx.scope in ("managementGroup", "tenant"):
@@ -47,20 +52,20 @@ def resource_id(ev, args):
 
 
 @arm_function("subscriptionResourceId", 2, None)
-def subscription_resource_id(ev, args):
+def subscription_resource_id(ev: Evaluator, args: list) -> object:
     prefix, rtype, names = _split_type("subscriptionResourceId", _strings("subscriptionResourceId", args), 1)
     subscription = prefix[0] if prefix else ev.scope.context.subscription_id
     return build_id(f"/subscriptions/{subscription}", rtype, names)
 
 
 @arm_function("tenantResourceId", 2, None)
-def tenant_resource_id(ev, args):
+def tenant_resource_id(ev: Evaluator, args: list) -> object:
     _, rtype, names = _split_type("tenantResourceId", _strings("tenantResourceId", args), 0)
     return f"/providers/{type_and_name_path(rtype, names)}"
 
 
 @arm_function("managementGroupResourceId", 2, None)
-def management_group_resource_id(ev, args):
+def management_group_resource_id(ev: Evaluator, args: list) -> object:
     prefix, rtype, names = _split_type("managementGroupResourceId",
                                        _strings("managementGroupResourceId", args), 1)
     group = prefix[0] if prefix else ev.scope.context.management_group
@@ -72,7 +77,7 @@ def management_group_resource_id(ev, args):
 
 
 @arm_function("extensionResourceId", 3, None)
-def extension_resource_id(ev, args):
+def extension_resource_id(ev: Evaluator, args: list) -> object:
     values = _strings("extensionResourceId", args)
     scope, rtype, names = values[0], values[1], "/".join(values[2:])
     if "/" not in rtype:
@@ -81,18 +86,18 @@ def extension_resource_id(ev, args):
     return build_id(scope, rtype, names)
 
 
-def _state(ev):
+def _state(ev: Evaluator) -> StateProvider:
     return ev.scope.state or PlaceholderState()
 
 
-def _require_reference(ev, name: str) -> None:
+def _require_reference(ev: Evaluator, name: str) -> None:
     if not ev.scope.allow_reference:
         raise ArmError(f"The template function '{name}' is not expected at this location. Please see "
                        f"https://aka.ms/arm-functions for usage details.")
 
 
 @arm_function("reference", 1, 3)
-def reference(ev, args):
+def reference(ev: Evaluator, args: list) -> object:
     _require_reference(ev, "reference")
     target = expect("reference", args[0], "String")
     api = expect("reference", args[1], "String", position=1) if len(args) > 1 else None
@@ -102,7 +107,7 @@ def reference(ev, args):
 
 
 @arm_function("references", 1, 2)
-def references(ev, args):
+def references(ev: Evaluator, args: list) -> object:
     _require_reference(ev, "references")
     symbolic = expect("references", args[0], "String")
     full = len(args) > 1 and str(expect("references", args[1], "String", position=1)).lower() == "full"
@@ -110,14 +115,14 @@ def references(ev, args):
 
 
 @arm_function("resourceInfo", 1)
-def resource_info(ev, args):
+def resource_info(ev: Evaluator, args: list) -> object:
     return ev.scope.resource_info(expect("resourceInfo", args[0], "String"))
 
 
 def make_list_function(name: str):
     """``listKeys``, ``listSecrets``, ``listAccountSas``... all answered by the state provider."""
 
-    def list_function(ev, args):
+    def list_function(ev: Evaluator, args: list) -> object:
         _require_reference(ev, name)
         target = expect(name, args[0], "String")
         api = expect(name, args[1], "String", position=1) if len(args) > 1 else None
@@ -132,7 +137,7 @@ arm_function("list", 1, 3)(make_list_function("list"))
 
 
 @arm_function("pickZones", 3, 5)
-def pick_zones(ev, args):
+def pick_zones(ev: Evaluator, args: list) -> object:
     location = expect("pickZones", args[2], "String", position=2).replace(" ", "").lower()
     count = expect("pickZones", args[3], "Integer", position=3) if len(args) > 3 else 1
     offset = expect("pickZones", args[4], "Integer", position=4) if len(args) > 4 else 0
@@ -143,7 +148,7 @@ def pick_zones(ev, args):
 
 
 @arm_function("providers", 1, 2)
-def providers(ev, args):
+def providers(ev: Evaluator, args: list) -> object:
     namespace = expect("providers", args[0], "String")
     info: dict = {"namespace": namespace, "resourceTypes": []}
     if len(args) > 1:

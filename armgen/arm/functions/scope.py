@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from armgen.arm.errors import ArmError
 from armgen.arm.functions.registry import arm_function
 from armgen.arm.values import expect
 
+if TYPE_CHECKING:
+    from armgen.arm.context import DeploymentContext
+    from armgen.arm.evaluator import Evaluator
 
-def _context(ev):
+
+def _context(ev: Evaluator) -> DeploymentContext:
     return ev.scope.context
 
 
 @arm_function("resourceGroup", 0, 2)
-def resource_group(ev, args):
+def resource_group(ev: Evaluator, args: list) -> object:
     ctx = _context(ev)
     names = [expect("resourceGroup", a, "String", position=i) for i, a in enumerate(args)]
     if not names:
@@ -33,7 +39,7 @@ def resource_group(ev, args):
 
 
 @arm_function("subscription", 0, 1)
-def subscription(ev, args):
+def subscription(ev: Evaluator, args: list) -> object:
     ctx = _context(ev)
     if not args and ctx.scope in ("managementGroup", "tenant"):
         raise ArmError("The template function 'subscription' is not expected at this location: the deployment "
@@ -44,14 +50,14 @@ def subscription(ev, args):
 
 
 @arm_function("tenant", 0)
-def tenant(ev, args):
+def tenant(ev: Evaluator, args: list) -> object:
     ctx = _context(ev)
     return {"countryCode": "US", "displayName": "Default Directory", "id": f"/tenants/{ctx.tenant_id}",
             "tenantId": ctx.tenant_id}
 
 
 @arm_function("managementGroup", 0, 1)
-def management_group(ev, args):
+def management_group(ev: Evaluator, args: list) -> object:
     ctx = _context(ev)
     if not args:
         if ctx.scope != "managementGroup" or not ctx.management_group:

@@ -7,6 +7,7 @@ import binascii
 import json
 import re
 import uuid
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urljoin
 
 from armgen.arm.errors import ArmError
@@ -14,6 +15,9 @@ from armgen.arm.functions.registry import arm_function
 from armgen.arm.hashing import guid as arm_guid
 from armgen.arm.hashing import unique_string
 from armgen.arm.values import expect, to_string
+
+if TYPE_CHECKING:
+    from armgen.arm.evaluator import Evaluator
 
 
 def _str(name: str, value: object, position: int = 0) -> str:
@@ -28,29 +32,29 @@ def _b64decode(name: str, text: str) -> bytes:
 
 
 @arm_function("base64", 1)
-def base64_(ev, args):
+def base64_(ev: Evaluator, args: list) -> object:
     return base64.b64encode(_str("base64", args[0]).encode()).decode()
 
 
 @arm_function("base64ToString", 1)
-def base64_to_string(ev, args):
+def base64_to_string(ev: Evaluator, args: list) -> object:
     return _b64decode("base64ToString", _str("base64ToString", args[0])).decode("utf-8", "replace")
 
 
 @arm_function("base64ToJson", 1)
-def base64_to_json(ev, args):
+def base64_to_json(ev: Evaluator, args: list) -> object:
     raw = _b64decode("base64ToJson", _str("base64ToJson", args[0]))
     return _parse_json("base64ToJson", raw.decode("utf-8", "replace"))
 
 
 @arm_function("dataUri", 1)
-def data_uri(ev, args):
+def data_uri(ev: Evaluator, args: list) -> object:
     encoded = base64.b64encode(to_string(args[0]).encode()).decode()
     return f"data:text/plain;charset=utf8;base64,{encoded}"
 
 
 @arm_function("dataUriToString", 1)
-def data_uri_to_string(ev, args):
+def data_uri_to_string(ev: Evaluator, args: list) -> object:
     text = _str("dataUriToString", args[0])
     match = re.fullmatch(r"data:([^,]*?)(;base64)?,(.*)", text, re.S)
     if not match:
@@ -60,12 +64,12 @@ def data_uri_to_string(ev, args):
 
 
 @arm_function("endsWith", 2)
-def ends_with(ev, args):
+def ends_with(ev: Evaluator, args: list) -> object:
     return _str("endsWith", args[0]).casefold().endswith(_str("endsWith", args[1], 1).casefold())
 
 
 @arm_function("startsWith", 2)
-def starts_with(ev, args):
+def starts_with(ev: Evaluator, args: list) -> object:
     return _str("startsWith", args[0]).casefold().startswith(_str("startsWith", args[1], 1).casefold())
 
 
@@ -95,7 +99,7 @@ def _format_value(value: object, spec: str) -> str:
 
 
 @arm_function("format", 1, None)
-def format_(ev, args):
+def format_(ev: Evaluator, args: list) -> object:
     fmt = _str("format", args[0])
     values = args[1:]
 
@@ -118,17 +122,17 @@ def format_(ev, args):
 
 
 @arm_function("guid", 1, None)
-def guid(ev, args):
+def guid(ev: Evaluator, args: list) -> object:
     return arm_guid(*(_str("guid", v, i) for i, v in enumerate(args)))
 
 
 @arm_function("uniqueString", 1, None)
-def unique_string_(ev, args):
+def unique_string_(ev: Evaluator, args: list) -> object:
     return unique_string(*(_str("uniqueString", v, i) for i, v in enumerate(args)))
 
 
 @arm_function("newGuid", 0)
-def new_guid(ev, args):
+def new_guid(ev: Evaluator, args: list) -> object:
     if not ev.scope.allow_runtime_functions:
         raise ArmError("The template function 'newGuid' is not expected at this location. It can only be "
                        "used within the default value of a parameter.")
@@ -136,7 +140,7 @@ def new_guid(ev, args):
 
 
 @arm_function("join", 2)
-def join(ev, args):
+def join(ev: Evaluator, args: list) -> object:
     items = expect("join", args[0], "Array")
     delimiter = _str("join", args[1], 1)
     for item in items:
@@ -154,12 +158,12 @@ def _parse_json(name: str, text: str) -> object:
 
 
 @arm_function("json", 1)
-def json_(ev, args):
+def json_(ev: Evaluator, args: list) -> object:
     return _parse_json("json", _str("json", args[0]))
 
 
 @arm_function("padLeft", 2, 3)
-def pad_left(ev, args):
+def pad_left(ev: Evaluator, args: list) -> object:
     value = to_string(expect("padLeft", args[0], "String", "Integer"))
     total = expect("padLeft", args[1], "Integer", position=1)
     pad = _str("padLeft", args[2], 2) if len(args) > 2 else " "
@@ -172,7 +176,7 @@ def pad_left(ev, args):
 
 
 @arm_function("replace", 3)
-def replace(ev, args):
+def replace(ev: Evaluator, args: list) -> object:
     old = _str("replace", args[1], 1)
     if old == "":
         raise ArmError("The template language function 'replace' expects a non-empty string to replace.")
@@ -180,7 +184,7 @@ def replace(ev, args):
 
 
 @arm_function("split", 2)
-def split(ev, args):
+def split(ev: Evaluator, args: list) -> object:
     text = _str("split", args[0])
     delimiters = args[1] if isinstance(args[1], list) else [_str("split", args[1], 1)]
     delimiters = [_str("split", d, 1) for d in delimiters if d != ""]
@@ -190,12 +194,12 @@ def split(ev, args):
 
 
 @arm_function("string", 1)
-def string(ev, args):
+def string(ev: Evaluator, args: list) -> object:
     return to_string(args[0])
 
 
 @arm_function("substring", 1, 3)
-def substring(ev, args):
+def substring(ev: Evaluator, args: list) -> object:
     text = _str("substring", args[0])
     start = expect("substring", args[1], "Integer", position=1) if len(args) > 1 else 0
     count = expect("substring", args[2], "Integer", position=2) if len(args) > 2 else len(text) - start
@@ -207,22 +211,22 @@ def substring(ev, args):
 
 
 @arm_function("toLower", 1)
-def to_lower(ev, args):
+def to_lower(ev: Evaluator, args: list) -> object:
     return _str("toLower", args[0]).lower()
 
 
 @arm_function("toUpper", 1)
-def to_upper(ev, args):
+def to_upper(ev: Evaluator, args: list) -> object:
     return _str("toUpper", args[0]).upper()
 
 
 @arm_function("trim", 1)
-def trim(ev, args):
+def trim(ev: Evaluator, args: list) -> object:
     return _str("trim", args[0]).strip()
 
 
 @arm_function("uri", 2)
-def uri(ev, args):
+def uri(ev: Evaluator, args: list) -> object:
     base, relative = _str("uri", args[0]), _str("uri", args[1], 1)
     if "://" not in base:
         raise ArmError(f"The template language function 'uri' expects an absolute base URI; got '{base}'.")
@@ -233,10 +237,10 @@ def uri(ev, args):
 
 
 @arm_function("uriComponent", 1)
-def uri_component(ev, args):
+def uri_component(ev: Evaluator, args: list) -> object:
     return quote(_str("uriComponent", args[0]), safe="-_.~")
 
 
 @arm_function("uriComponentToString", 1)
-def uri_component_to_string(ev, args):
+def uri_component_to_string(ev: Evaluator, args: list) -> object:
     return unquote(_str("uriComponentToString", args[0]))
