@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from armgen.arm.errors import ArmError
 from armgen.arm.values import is_type
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from armgen.arm.evaluator import Evaluator
 
 MAX_COPY = 800
 
@@ -16,7 +22,7 @@ def is_property_copy(value: object) -> bool:
         isinstance(c, dict) and "input" in c and "name" in c for c in value)
 
 
-def evaluate_count(ev, spec: dict, path: list) -> int:
+def evaluate_count(ev: Evaluator, spec: dict, path: list) -> int:
     """The evaluated ``count`` of a copy spec (0..800)."""
     if "count" not in spec:
         raise ArmError("The copy is missing the required property 'count'.", path=path)
@@ -31,7 +37,7 @@ def evaluate_count(ev, spec: dict, path: list) -> int:
 
 
 @contextmanager
-def copy_frame(ev, name: str | None, index: int):
+def copy_frame(ev: Evaluator, name: str | None, index: int) -> Iterator[None]:
     """Make ``copyIndex(name)`` (and ``copyIndex()`` when name is None) return ``index``."""
     saved = dict(ev.copy_indices)
     ev.copy_indices[name.lower() if name else None] = index
@@ -41,7 +47,7 @@ def copy_frame(ev, name: str | None, index: int):
         ev.copy_indices = saved
 
 
-def expand_copy_array(ev, spec: dict, path: list) -> list:
+def expand_copy_array(ev: Evaluator, spec: dict, path: list) -> list:
     """One ``{"name", "count", "input"}`` spec -> the array of evaluated inputs."""
     name = ev.evaluate_value(spec.get("name"), path + ["name"])
     if not isinstance(name, str) or not name:
@@ -53,7 +59,7 @@ def expand_copy_array(ev, spec: dict, path: list) -> list:
     return items
 
 
-def expand_property_copies(ev, obj: dict, path: list) -> dict:
+def expand_property_copies(ev: Evaluator, obj: dict, path: list) -> dict:
     """Evaluate an object; a ``copy`` array becomes one array property per spec."""
     result: dict = {}
     for key, value in obj.items():

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from armgen.arm.copy import evaluate_count
 from armgen.arm.errors import ArmError
 from armgen.arm.resource_ids import build_id, type_and_name_path
 from armgen.arm.values import is_type
+
+if TYPE_CHECKING:
+    from armgen.arm.evaluator import Evaluator
+    from armgen.arm.template import TemplateEngine
 
 DEPLOYMENTS = "microsoft.resources/deployments"
 
@@ -48,7 +53,7 @@ class ResourceInstance:
 class InstanceBuilder:
     """Walks ``resources`` (array, or object of symbolic names) producing ``ResourceInstance`` s."""
 
-    def __init__(self, engine) -> None:
+    def __init__(self, engine: TemplateEngine) -> None:
         self.engine = engine
         self.instances: list[ResourceInstance] = []
         self.by_symbolic: dict[str, list[ResourceInstance]] = {}
@@ -147,7 +152,7 @@ class InstanceBuilder:
             for i, child in enumerate(children):
                 self._declaration(child, path + ["resources", i], None, inst, frames)
 
-    def _scope(self, ev, decl: dict, path: list) -> str | None:
+    def _scope(self, ev: Evaluator, decl: dict, path: list) -> str | None:
         """The id an extension resource is attached to (``scope``), or None."""
         if "scope" not in decl:
             return None

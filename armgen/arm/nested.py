@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from armgen.arm.errors import ArmError
 from armgen.arm.instances import ResourceInstance
 from armgen.arm.values import PlaceholderObject
+
+if TYPE_CHECKING:
+    from armgen.arm.context import DeploymentContext
+    from armgen.arm.state import StateProvider
+    from armgen.arm.template import TemplateEngine
 
 RESOURCE_GROUPS = "microsoft.resources/resourcegroups"
 
@@ -18,7 +24,7 @@ def evaluation_scope(declaration: dict) -> str:
     return str(options.get("scope", "outer")).lower() if isinstance(options, dict) else "outer"
 
 
-def nested_engine(engine, instance: ResourceInstance, state):
+def nested_engine(engine: TemplateEngine, instance: ResourceInstance, state: StateProvider) -> TemplateEngine:
     """A TemplateEngine for the nested deployment ``instance`` of ``engine``."""
     from armgen.arm.template import TemplateEngine
 
@@ -64,7 +70,8 @@ def _parameter_value(name: str, entry: object, instance: ResourceInstance) -> ob
                    path=instance.path + ["properties", "parameters", name])
 
 
-def _target_context(engine, instance: ResourceInstance, body: dict, state):
+def _target_context(engine: TemplateEngine, instance: ResourceInstance, body: dict,
+                    state: StateProvider) -> DeploymentContext:
     parent = engine.target
     scoped = _explicit_scope(parent, instance)
     if scoped is not None:
@@ -82,7 +89,7 @@ def _target_context(engine, instance: ResourceInstance, body: dict, state):
     return replace(parent, deployment_name=instance.name)
 
 
-def _explicit_scope(parent, instance: ResourceInstance):
+def _explicit_scope(parent: DeploymentContext, instance: ResourceInstance) -> DeploymentContext | None:
     """A deployment's ``scope`` property (management group, subscription or group) as its target."""
     if instance.scope_id is None:
         return None
@@ -99,7 +106,7 @@ def _explicit_scope(parent, instance: ResourceInstance):
     return None
 
 
-def _group_location(engine, subscription: str, group: str, state) -> str:
+def _group_location(engine: TemplateEngine, subscription: str, group: str, state: StateProvider) -> str:
     """Location of a resource group created in this template, else of the current one, else the default."""
     for candidate in engine.lookup_chain():
         for inst in candidate.instances:

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from armgen.arm.copy import copy_frame, evaluate_count
 from armgen.arm.errors import ArmError
 from armgen.arm.parameters import TYPE_NAMES
 from armgen.arm.values import PlaceholderObject, is_type, type_name
+
+if TYPE_CHECKING:
+    from armgen.arm.state import StateProvider
+    from armgen.arm.template import TemplateEngine
 
 OUTPUT_TYPES = {"string": "String", "securestring": "SecureString", "int": "Int", "bool": "Bool",
                 "object": "Object", "secureobject": "SecureObject", "array": "Array"}
 MAX_OUTPUTS = 64
 
 
-def evaluate_outputs(engine, state) -> dict[str, dict]:
+def evaluate_outputs(engine: TemplateEngine, state: StateProvider) -> dict[str, dict]:
     """{name: {"type", "value"}}; secure outputs carry no value, as ARM returns them."""
     section = engine.template.get("outputs") or {}
     if not isinstance(section, dict):

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from armgen.arm.errors import ArmError
 from armgen.arm.evaluator import EvalScope
+
+if TYPE_CHECKING:
+    from armgen.arm.evaluator import Evaluator
+    from armgen.arm.state import StateProvider
+    from armgen.arm.template import TemplateEngine
 
 _INDEXED = re.compile(r"^(.+)\[(\d+)\]$")
 
@@ -13,7 +19,7 @@ _INDEXED = re.compile(r"^(.+)\[(\d+)\]$")
 class EngineScope(EvalScope):
     """Parameters, variables, functions and resources of one engine, with per-site permissions."""
 
-    def __init__(self, engine, state=None, *, allow_runtime: bool = False, allow_reference: bool = True,
+    def __init__(self, engine: TemplateEngine, state: StateProvider | None = None, *, allow_runtime: bool = False, allow_reference: bool = True,
                  allow_variables: bool = True) -> None:
         self.engine = engine
         self.context = engine.context
@@ -31,7 +37,7 @@ class EngineScope(EvalScope):
             raise ArmError("The template function 'variables' is not expected at this location.")
         return self.engine.variable(name, self.state)
 
-    def call_user_function(self, name: str, args: list, ev) -> object:
+    def call_user_function(self, name: str, args: list, ev: Evaluator) -> object:
         return self.engine.call_user_function(name, args)
 
     def deployment_info(self) -> dict:
@@ -58,7 +64,7 @@ class EngineScope(EvalScope):
             return inst.id, api_version or inst.api_version or None
         return super().resolve_reference(target, api_version)
 
-    def references(self, symbolic: str, full: bool, ev) -> list:
+    def references(self, symbolic: str, full: bool, ev: Evaluator) -> list:
         for engine in self.engine.lookup_chain():
             found = engine.find_instances(symbolic)
             if found:
@@ -78,7 +84,7 @@ class FunctionScope(EvalScope):
 
     allow_reference = False
 
-    def __init__(self, engine, namespace: str, name: str, values: dict) -> None:
+    def __init__(self, engine: TemplateEngine, namespace: str, name: str, values: dict) -> None:
         self.engine = engine
         self.context = engine.context
         self.function = f"{namespace}.{name}"
@@ -94,7 +100,7 @@ class FunctionScope(EvalScope):
         raise ArmError("The template function 'variables' is not expected at this location: user-defined "
                        "functions cannot use variables.")
 
-    def call_user_function(self, name: str, args: list, ev) -> object:
+    def call_user_function(self, name: str, args: list, ev: Evaluator) -> object:
         return self.engine.call_user_function(name, args)
 
     def deployment_info(self) -> dict:

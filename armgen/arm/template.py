@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from armgen.arm.ast import Node
 from armgen.arm.context import DeploymentContext
 from armgen.arm.copy import expand_copy_array
 from armgen.arm.dependencies import (
@@ -165,7 +166,7 @@ class TemplateEngine:
             decl["properties"] = {k: v for k, v in props.items() if k != "template"}
         ev = self.evaluator(frames=inst.copy_indices)
 
-        def evaluate_arg(node):
+        def evaluate_arg(node: Node) -> object:
             try:
                 return ev.evaluate(node)
             except ArmError:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from armgen.arm.errors import ArmError
 from armgen.arm.evaluator import Evaluator
 from armgen.arm.parameters import TYPE_NAMES
 from armgen.arm.values import is_type, type_name
 
+if TYPE_CHECKING:
+    from armgen.arm.template import TemplateEngine
+
 
 class UserFunctions:
     """``namespace.member(args)`` calls; members evaluate their output in a FunctionScope."""
 
-    def __init__(self, engine, section: object) -> None:
+    def __init__(self, engine: TemplateEngine, section: object) -> None:
         self.engine = engine
         self.members: dict[str, tuple[str, str, dict]] = {}
         if section is None:
