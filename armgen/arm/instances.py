@@ -123,14 +123,13 @@ class InstanceBuilder:
             condition = False
         sub = ev.evaluate_value(decl.get("subscriptionId"), path + ["subscriptionId"])
         group = ev.evaluate_value(decl.get("resourceGroup"), path + ["resourceGroup"])
-        scope_id = self._scope(ev, decl, path)
-        prefix = scope_id if scope_id is not None else engine.target_scope_id(sub, group)
-        if parent is not None:
-            prefix = parent.scope_id if parent.scope_id is not None else prefix
         try:
-            rid = build_id(prefix, rtype, name)
-        except ArmError as err:
-            raise err.at(path + ["name"]) from None
+            scope_id, rid = self._identity(ev, decl, path, parent, rtype, name, sub, group)
+        except ArmError:
+            if condition:
+                raise
+            # ARM tolerates ids it cannot form for resources it will not deploy (condition false)
+            scope_id, rid = None, f"{engine.target_scope_id(sub, group)}/providers/{rtype}/{name}"
         depends = ev.evaluate_value(decl.get("dependsOn", []), path + ["dependsOn"])
         if not isinstance(depends, list):
             raise ArmError("The resource 'dependsOn' property must be an array.", path=path + ["dependsOn"])
@@ -151,6 +150,18 @@ class InstanceBuilder:
         if isinstance(children, list):
             for i, child in enumerate(children):
                 self._declaration(child, path + ["resources", i], None, inst, frames)
+
+    def _identity(self, ev: Evaluator, decl: dict, path: list, parent: ResourceInstance | None, rtype: str,
+                  name: str, sub: object, group: object) -> tuple[str | None, str]:
+        """(scope id of an extension resource or None, full resource id)."""
+        scope_id = self._scope(ev, decl, path)
+        prefix = scope_id if scope_id is not None else self.engine.target_scope_id(sub, group)
+        if parent is not None:
+            prefix = parent.scope_id if parent.scope_id is not None else prefix
+        try:
+            return scope_id, build_id(prefix, rtype, name)
+        except ArmError as err:
+            raise err.at(path + ["name"]) from None
 
     def _scope(self, ev: Evaluator, decl: dict, path: list) -> str | None:
         """The id an extension resource is attached to (``scope``), or None."""

@@ -60,3 +60,19 @@ def test_depending_on_an_empty_copy_loop_is_satisfied() -> None:
     engine = TemplateEngine(_template([loop, _res("Microsoft.Web/sites", "app", ["accounts"])]), {},
                             DeploymentContext())
     assert [[i.name for i in layer] for layer in engine.layers()] == [["app"]]
+
+
+def test_condition_false_resources_may_have_ids_arm_could_not_form() -> None:
+    template = {"$schema": "x", "contentVersion": "1.0.0.0",
+                "parameters": {"vaultName": {"type": "string", "defaultValue": ""},
+                               "assign": {"type": "bool", "defaultValue": False}},
+                "resources": [{
+                    "condition": "[parameters('assign')]",
+                    "scope": "[concat('Microsoft.KeyVault/vaults/', parameters('vaultName'))]",
+                    "type": "Microsoft.Authorization/roleAssignments", "apiVersion": "2022-04-01",
+                    "name": "[guid(parameters('vaultName'))]", "properties": {}}]}
+    engine = TemplateEngine(template, {}, DeploymentContext())
+    assert engine.instances[0].condition is False and engine.layers() == []
+    with pytest.raises(ArmError) as info:
+        _ = TemplateEngine(template, {"assign": True}, DeploymentContext()).instances
+    assert info.value.path == ["resources", 0, "scope"]
