@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
 
 from armgen.arm.ast import Node
@@ -46,11 +47,11 @@ class TemplateEngine:
         self.now = now or (parent.now if parent else datetime.now(UTC).replace(microsecond=0))
         self.symbolic = str(template.get("languageVersion", "")).startswith("2")
         self._variables: dict[tuple[int, str], object] = {}
-        self._resolving_vars: list[str] = []
+        self._local = threading.local()  # per-thread variable resolution stack (the emulator evaluates in parallel)
         self._instances: list[ResourceInstance] | None = None
         self._index: DependencyIndex | None = None
         self.instances_ready = False
-        self._building = False
+        self._lock = threading.RLock()  # instances are built once, whichever thread asks first
         self.functions = parent.functions if outer and parent else UserFunctions(self, template.get("functions"))
         declared = {} if outer else template.get("parameters", {}) or {}
         self.params = ParameterResolver(declared, dict(parameters or {}), self._evaluate_default,
@@ -98,10 +99,11 @@ class TemplateEngine:
         cache_key = (id(state) if self.symbolic else 0, name.lower())
         if cache_key in self._variables:
             return self._variables[cache_key]
-        if name.lower() in self._resolving_vars:
-            chain = " -> ".join(self._resolving_vars + [name])
+        resolving = self._resolving_vars
+        if name.lower() in resolving:
+            chain = " -> ".join(resolving + [name])
             raise ArmError(f"The template variable '{name}' refers to itself: {chain}.", path=["variables", name])
-        self._resolving_vars.append(name.lower())
+        resolving.append(name.lower())
         try:
             ev = self.evaluator(state, allow_reference=self.symbolic)
             if copy_spec is not None and (key is None or key == "copy"):
@@ -109,9 +111,16 @@ class TemplateEngine:
             else:
                 value = ev.evaluate_value(variables[key], ["variables", key])
         finally:
-            self._resolving_vars.pop()
+            resolving.pop()
         self._variables[cache_key] = value
         return value
+
+    @property
+    def _resolving_vars(self) -> list[str]:
+        stack = getattr(self._local, "variables", None)
+        if stack is None:
+            stack = self._local.variables = []
+        return stack
 
     def call_user_function(self, name: str, args: list) -> object:
         return self.functions.call(name, args)
@@ -146,18 +155,26 @@ class TemplateEngine:
     def instances(self) -> list[ResourceInstance]:
         """Every concrete resource after copy/condition, in template order."""
         if self._instances is None:
-            builder = InstanceBuilder(self)
-            self._building = True
-            try:
-                instances = builder.build(self.template.get("resources", []))
-            finally:
-                self._building = False
-            self._instances = instances
-            self._index = DependencyIndex(instances)
-            self.instances_ready = True
+            with self._lock:
+                if self._instances is None:
+                    self._build_instances()
+        return self._instances
+
+    def _build_instances(self) -> None:
+        builder = InstanceBuilder(self)
+        self._local.building = True
+        try:
+            instances = builder.build(self.template.get("resources", []))
+            self._index = DependencyIndex(instances)  # look-ups work from here on, in this thread
             implicit = {id(i): self._implicit_targets(i) for i in instances}
             resolve_dependencies(instances, implicit, builder.declared_loops)
-        return self._instances
+        except BaseException:
+            self._index = None
+            raise
+        finally:
+            self._local.building = False
+        self.instances_ready = True
+        self._instances = instances  # published complete: other threads never see a half-built list
 
     def _implicit_targets(self, inst: ResourceInstance) -> set[str]:
         decl = {k: v for k, v in inst.declaration.items() if k.lower() not in CONTROL_KEYS}
@@ -175,12 +192,10 @@ class TemplateEngine:
         return reference_targets(decl, evaluate_arg)
 
     def find_instances(self, target: str) -> list[ResourceInstance]:
-        if self._instances is None:
-            if self._building:
-                return []
+        if self._instances is None and not getattr(self._local, "building", False):
             _ = self.instances
-        assert self._index is not None
-        return self._index.resolve(target)
+        index = self._index
+        return index.resolve(target) if index is not None else []
 
     def lookup_chain(self) -> list[TemplateEngine]:
         chain: list[TemplateEngine] = [self]
