@@ -123,7 +123,8 @@ class DeploymentModel:
             self.store.put("template", dep_id, prepared.template, parent=scope_id)
             cancel = self._cancel[dep_id.lower()] = threading.Event()
         thread = threading.Thread(target=self._run, args=(dep_id, prepared, op_id, cancel),
-                                  name=f"deploy-{name}", daemon=True)
+                                  name=f"deploy-{dep_id.lower()}", daemon=True)
+        self._threads[:] = [t for t in self._threads if t.is_alive()]
         self._threads.append(thread)
         thread.start()
         return public(record), op_id
@@ -206,6 +207,8 @@ class DeploymentModel:
                            f"The deployment '{name}' cannot be canceled: its provisioning state is "
                            f"'{doc['properties']['provisioningState']}'.")
         event.set()
+        for thread in [t for t in self._threads if t.name == f"deploy-{doc['id'].lower()}"]:
+            thread.join(timeout=10)  # answer once the run has stopped: GET then says Canceled
 
     def cancel_all_in_group(self, subscription: str, group: str) -> None:
         prefix = f"/subscriptions/{subscription}/resourcegroups/{group}/".lower()
