@@ -88,3 +88,18 @@ def test_subscription_resource_list_and_providers(emulator) -> None:
     assert storage.registration_state == "Registered"
     assert "2023-05-01" in next(t.api_versions for t in storage.resource_types if t.resource_type == "storageAccounts")
     assert "Microsoft.MachineLearningServices" in {p.namespace for p in rc.providers.list()}
+
+
+def test_key_vault_secret_value_is_write_only(emulator) -> None:
+    rc = emulator.resources()
+    rc.resource_groups.create_or_update("rg-kv", {"location": "westeurope"})
+    vault = (f"/subscriptions/{emulator.endpoint.subscription_id}/resourceGroups/rg-kv/providers/"
+             "Microsoft.KeyVault/vaults/kv-secret-test")
+    rc.resources.begin_create_or_update_by_id(vault, {"location": "westeurope", "properties": {
+        "tenantId": "00000000-0000-0000-0000-000000000000", "sku": {"family": "A", "name": "standard"}}},
+        api_version="2023-07-01").result()
+    secret = rc.resources.begin_create_or_update_by_id(f"{vault}/secrets/db-password",
+                                                       {"properties": {"value": "s3cret"}},
+                                                       api_version="2023-07-01").result()
+    assert "value" not in secret.properties
+    assert secret.properties["secretUri"] == "https://kv-secret-test.vault.azure.net/secrets/db-password"

@@ -11,7 +11,7 @@ from armgen.emulator.models import naming_rules, rbac, soft_delete
 from armgen.emulator.models.errors import ArmHttpError, bad_request, group_not_found, not_found
 from armgen.emulator.models.ids import ResourceId, group_id, parse_resource_id, same_id
 from armgen.emulator.models.links import check_compute_update, check_workspace_links
-from armgen.emulator.models.runtime import identity_runtime, list_keys, runtime_properties
+from armgen.emulator.models.runtime import WRITE_ONLY, identity_runtime, list_keys, runtime_properties
 from armgen.emulator.store import Store
 
 _COMPUTE = "microsoft.machinelearningservices/workspaces/computes"
@@ -188,6 +188,8 @@ class ResourceModel:
         props.update(runtime)
         if rid.type.lower() == soft_delete.VAULT:
             props.pop("createMode", None)
+        for key in WRITE_ONLY.get(rid.type.lower(), ()):
+            props.pop(key, None)
         doc: dict[str, Any] = {"id": rid.id, "name": rid.names[-1] if rid.is_extension else rid.name,
                                "type": rid.type}
         for key in _BODY_KEYS:

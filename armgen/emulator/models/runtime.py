@@ -78,7 +78,13 @@ def _batch_endpoint(rid: ResourceId, body: dict, old: dict) -> dict:
             "swaggerUri": f"https://{rid.names[-1].lower()}.{loc}.inference.ml.azure.com/swagger.json"}
 
 
+def _secret_uri(rid: ResourceId, body: dict, old: dict) -> dict:
+    base = f"https://{rid.names[0].lower()}.vault.azure.net/secrets/{rid.names[-1]}"
+    return {"secretUri": base, "secretUriWithVersion": f"{base}/{uuid.uuid4().hex}"}
+
+
 RUNTIME: dict[str, Runtime] = {
+    "microsoft.keyvault/vaults/secrets": _secret_uri,
     "microsoft.storage/storageaccounts": _storage,
     "microsoft.containerregistry/registries": _registry,
     "microsoft.managedidentity/userassignedidentities": _identity,
@@ -88,6 +94,9 @@ RUNTIME: dict[str, Runtime] = {
     "microsoft.keyvault/vaults": _key_vault,
     "microsoft.machinelearningservices/workspaces/batchendpoints": _batch_endpoint,
 }
+
+# properties a provider accepts but never returns
+WRITE_ONLY: dict[str, tuple[str, ...]] = {"microsoft.keyvault/vaults/secrets": ("value",)}
 
 # top-level (not under properties) keys that are never part of a request
 READ_ONLY_TOP = frozenset({"id", "name", "type", "etag", "systemData", "managedBy", "apiVersion"})
