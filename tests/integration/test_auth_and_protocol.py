@@ -97,3 +97,10 @@ def test_knobs_through_the_admin_endpoint(emulator) -> None:
     with pytest.raises(urllib.error.HTTPError) as err:
         opener.open(bad, timeout=10)
     assert err.value.code == 400
+
+
+def test_cloud_metadata_names_the_emulator_as_resource_manager(emulator) -> None:
+    ep = emulator.endpoint
+    status, body = _call(ep, "/metadata/endpoints?api-version=2022-09-01", None)
+    assert status == 200
+    assert body[0]["resourceManager"] == ep.url + "/"

@@ -49,6 +49,17 @@ def _api_version_error(path: str, query: dict[str, str]) -> ArmHttpError | None:
     return None
 
 
+def cloud_metadata(base_url: str, tenant: str) -> list[dict]:
+    """ARM's cloud metadata with this emulator as resource manager (login stays Microsoft's)."""
+    return [{"name": "ArmgenEmulator", "resourceManager": base_url + "/",
+             "authentication": {"loginEndpoint": "https://login.microsoftonline.com/",
+                                "audiences": ["https://management.core.windows.net/",
+                                              "https://management.azure.com/"],
+                                "tenant": tenant, "identityProvider": "AAD"},
+             "portal": base_url, "suffixes": {"storage": "core.windows.net", "keyVaultDns": "vault.azure.net",
+                                              "acrLoginServer": "azurecr.io"}}]
+
+
 class ArmRequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True  # headers and body go out in two writes: no 40 ms delayed-ACK stall
@@ -84,6 +95,8 @@ class ArmRequestHandler(BaseHTTPRequestHandler):
     def _dispatch(self, app: EmulatorApp, req: Request) -> Response | None:
         if req.path.lower() == "/_emulator/health":
             return Response(200, {"status": "ok"})
+        if req.path.lower() == "/metadata/endpoints":  # anonymous, as on ARM (az cloud register uses it)
+            return Response(200, cloud_metadata(req.base_url, app.config.tenant_id))
         err = _auth_error(self.headers.get("Authorization"), app.token) or _api_version_error(req.path, req.query)
         if err:
             if err.status == 401:
