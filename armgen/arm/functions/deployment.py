@@ -31,3 +31,11 @@ def deployment(ev: Evaluator, args: list) -> object:
 @arm_function("environment", 0)
 def environment(ev: Evaluator, args: list) -> object:
     return copy.deepcopy(AZURE_CLOUD)
+
+
+@arm_function("deployer", 0)
+def deployer(ev: Evaluator, args: list) -> object:
+    """The identity running the deployment; offline a fixed placeholder principal in the context's tenant."""
+    tenant = ev.scope.context.tenant_id
+    return {"objectId": "00000000-0000-0000-0000-000000000000", "tenantId": tenant,
+            "userPrincipalName": "armgen@example.invalid"}

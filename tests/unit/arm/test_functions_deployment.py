@@ -17,6 +17,7 @@ from tests.unit.arm.conftest import evaluate
     ("environment().suffixes.storage", "core.windows.net"),
     ("environment().suffixes.acrLoginServer", ".azurecr.io"),
     ("environment().portal", "https://portal.azure.com"),
+    ("deployer().tenantId", "00000000-0000-0000-0000-000000000000"),
 ])
 def test_deployment_functions(expr: str, expected) -> None:
     assert evaluate(expr, parameters={"p": "pv"}, variables={"v": {"x": 1}}) == expected
