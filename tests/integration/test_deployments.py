@@ -36,6 +36,7 @@ def test_deploy_shared_template_and_read_outputs(emulator) -> None:
     assert re.fullmatch(r"PT\d+(\.\d+)?S", props.duration)
     assert props.timestamp is not None
     assert props.parameters["env"] == {"type": "String", "value": "dev"}
+    assert props.parameters["retentionDays"] == {"type": "Int", "value": 30}  # defaults are echoed too
     deployed = {r.id.rsplit("/", 1)[-1] for r in props.output_resources}
     assert {"datasets", "results", sa, identity.name} <= deployed
 

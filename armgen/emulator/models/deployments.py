@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 import traceback
@@ -23,6 +24,14 @@ from armgen.emulator.store import Store
 from armgen.naming import check_name
 
 ACTIVE = frozenset({"Accepted", "Running"})
+
+
+def parameter_values(engine: Any, given: dict[str, Any]) -> dict[str, Any]:
+    """Every parameter's value, defaults included (as ARM echoes them), when the engine can tell."""
+    try:
+        return json.loads(json.dumps(engine.params.resolve_all(), default=str))
+    except Exception:  # noqa: BLE001 - an unevaluable default: echo what was given
+        return dict(given)
 
 
 def deployment_id(scope_id: str, name: str) -> str:
@@ -113,7 +122,8 @@ class DeploymentModel:
             preflight(self, prepared, name, global_names=False)
             dep_id = deployment_id(scope_id, name)
             record = rec.new_record(dep_id, name, body, template_hash.template_hash(prepared.template),
-                                    rec.typed_parameters(prepared.template, prepared.parameters))
+                                    rec.typed_parameters(prepared.template,
+                                                         parameter_values(prepared.engine, prepared.parameters)))
             record["properties"]["providers"] = rec.providers(prepared.engine.instances, prepared.location)
             record["properties"]["dependencies"] = rec.dependencies(prepared.engine.instances)
             op_id = self.operations.start("deployment", prepared.context.subscription_id, dep_id)
@@ -180,11 +190,16 @@ class DeploymentModel:
         name = inst.name.rsplit("/", 1)[-1]
         record = rec.new_record(inst.id, name, {"properties": {"mode": mode}, "location": body.get("location")},
                                 template_hash.template_hash(template),
-                                rec.typed_parameters(template, getattr(engine, "parameters", {}) or {}))
+                                rec.typed_parameters(template, parameter_values(engine, {})))
         record["properties"]["provisioningState"] = "Running"
         self.store.put("dep", inst.id, record, parent=scope_id)
         self.store.put("template", inst.id, template, parent=scope_id)
-        result = runner.apply(engine, mode, scope_id, inst.id)
+        try:
+            result = runner.apply(engine, mode, scope_id, inst.id)
+        except Canceled:
+            self._finish(inst.id, None, {"code": "DeploymentCanceled", "message": "The deployment was canceled."},
+                         state="Canceled")
+            raise
         self._finish(inst.id, result)
         return result
 
@@ -222,7 +237,8 @@ class DeploymentModel:
         checked = preflight(self, prepared, name, global_names=True)
         dep_id = deployment_id(scope_id, name)
         record = rec.new_record(dep_id, name, body, template_hash.template_hash(prepared.template),
-                                rec.typed_parameters(prepared.template, prepared.parameters))
+                                rec.typed_parameters(prepared.template,
+                                                         parameter_values(prepared.engine, prepared.parameters)))
         props = record["properties"]
         props.update(provisioningState="Succeeded", validatedResources=[{"id": i} for i in checked],
                      providers=rec.providers(prepared.engine.instances, prepared.location),
