@@ -230,6 +230,8 @@ class DeploymentModel:
         for key, event in list(self._cancel.items()):
             if key.startswith(prefix):
                 event.set()
+        for thread in [t for t in self._threads if t.name.startswith(f"deploy-{prefix}")]:
+            thread.join(timeout=10)  # nothing writes into the group once it is being deleted
 
     # -- validate and what-if ---------------------------------------------------------------
     def validate(self, scope_id: str, name: str, body: dict[str, Any]) -> dict[str, Any]:
