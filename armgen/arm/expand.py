@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from armgen.arm.context import DeploymentContext
 from armgen.arm.errors import ArmError
+from armgen.arm.linked import TemplateLoader
 from armgen.arm.state import PlaceholderState, StateProvider
 from armgen.arm.template import TemplateEngine
 from armgen.arm.values import PlaceholderObject
@@ -102,10 +103,10 @@ class RecordingState:
 
 
 def expand(template: dict, parameters: dict | None, context: DeploymentContext,
-           state: StateProvider | None = None) -> ExpandedDeployment:
-    """Evaluate everything; raises ArmError on the first problem."""
+           state: StateProvider | None = None, loader: TemplateLoader | None = None) -> ExpandedDeployment:
+    """Evaluate everything; raises ArmError on the first problem. ``loader`` resolves ``templateLink``s."""
     recording = RecordingState(state)
-    engine = TemplateEngine(template, parameters or {}, context, state=recording)
+    engine = TemplateEngine(template, parameters or {}, context, state=recording, loader=loader)
     return expand_engine(engine, recording)
 
 
@@ -119,12 +120,13 @@ def expand_engine(engine: TemplateEngine, state: RecordingState, deployment: str
             body = engine.evaluate_resource(inst, state)
             state.record(inst.id, body)
             props = inst.declaration.get("properties")
-            if inst.is_nested_deployment and isinstance(props, dict) and isinstance(props.get("template"), dict):
+            if inst.is_nested_deployment and isinstance(props, dict) and (
+                    isinstance(props.get("template"), dict) or ("templateLink" in props and engine.loader)):
                 nested = engine.nested_engine(inst, state)
                 try:
                     child = expand_engine(nested, state, inst.id)
                 except ArmError as err:
-                    raise err.at(inst.path + ["properties", "template"]) from None
+                    raise err.at(inst.path + ["properties", "template" if "template" in props else "templateLink"]) from None
                 state.record_outputs(inst.id, child.outputs)
                 shown = dict(body)
                 shown["properties"] = {k: v for k, v in (body.get("properties") or {}).items() if k != "template"}

@@ -34,28 +34,38 @@ def nested_engine(engine: TemplateEngine, instance: ResourceInstance, state: Sta
     if not isinstance(raw_props, dict):
         raise ArmError(f"The nested deployment '{instance.name}' properties must be an object.",
                        path=instance.path + ["properties"])
-    template = raw_props.get("template")
-    if not isinstance(template, dict):
-        if "templateLink" in raw_props:
-            raise ArmError(f"The nested deployment '{instance.name}' uses 'templateLink', which cannot be "
-                           f"expanded offline; inline the template to expand it.", code="NotSupported",
-                           path=instance.path + ["properties", "templateLink"])
-        raise ArmError(f"The nested deployment '{instance.name}' has no inline 'template'.",
-                       path=instance.path + ["properties"])
     body = engine.evaluate_resource(instance, state)
     props = body.get("properties") or {}
     if not isinstance(props.get("parameters") or {}, dict):
         raise ArmError("The nested deployment 'parameters' must be an object.",
                        path=instance.path + ["properties", "parameters"])
+    template, loader, linked = raw_props.get("template"), engine.loader, False
+    if not isinstance(template, dict):
+        if "templateLink" not in raw_props:
+            raise ArmError(f"The nested deployment '{instance.name}' has no inline 'template'.",
+                           path=instance.path + ["properties"])
+        link_path = instance.path + ["properties", "templateLink"]
+        if loader is None:
+            raise ArmError(f"The nested deployment '{instance.name}' uses 'templateLink', which cannot be "
+                           f"expanded offline; inline the template to expand it.", code="NotSupported",
+                           path=link_path)
+        if "parametersLink" in props:
+            raise ArmError("A 'parametersLink' cannot be read offline; pass 'parameters' inline.",
+                           code="NotSupported", path=instance.path + ["properties", "parametersLink"])
+        try:
+            template, loader = loader.load(props.get("templateLink") or {})
+        except ArmError as err:
+            raise err.at(link_path) from None
+        linked = True
     target = _target_context(engine, instance, body, state)
-    if evaluation_scope(instance.declaration) == "inner":
+    if linked or evaluation_scope(instance.declaration) == "inner":
         parameters = {}
         for name, entry in (props.get("parameters") or {}).items():
             parameters[name] = _parameter_value(name, entry, instance)
         try:
-            return TemplateEngine(template, parameters, target, state=state, now=engine.now)
+            return TemplateEngine(template, parameters, target, state=state, now=engine.now, loader=loader)
         except ArmError as err:
-            raise err.at(instance.path + ["properties", "template"]) from None
+            raise err.at(instance.path + ["properties", "templateLink" if linked else "template"]) from None
     return TemplateEngine(template, {}, engine.context, parent=engine, outer=True,
                           parent_frames=instance.copy_indices, target=target, state=state)
 

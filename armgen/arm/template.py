@@ -17,6 +17,7 @@ from armgen.arm.dependencies import (
 from armgen.arm.errors import ArmError
 from armgen.arm.evaluator import Evaluator
 from armgen.arm.instances import InstanceBuilder, ResourceInstance
+from armgen.arm.linked import TemplateLoader
 from armgen.arm.nested import evaluation_scope
 from armgen.arm.parameters import ParameterResolver
 from armgen.arm.scope_view import EngineScope, FunctionScope
@@ -34,11 +35,12 @@ class TemplateEngine:
     def __init__(self, template: dict, parameters: dict | None, context: DeploymentContext, *,
                  parent: TemplateEngine | None = None, outer: bool = False, parent_frames: dict | None = None,
                  target: DeploymentContext | None = None, state: StateProvider | None = None,
-                 now: datetime | None = None) -> None:
+                 now: datetime | None = None, loader: TemplateLoader | None = None) -> None:
         if not isinstance(template, dict):
             raise ArmError("The template must be a JSON object.")
         self.template = template
         self.context = context
+        self.loader = loader if loader is not None else (parent.loader if parent else None)
         self.target = target or context
         self.parent = parent
         self.outer = outer

@@ -68,8 +68,10 @@ def expand(template: Path, parameters_file: Path | None, env: str | None, spec_p
         resource_group=(resource_group or defaults["resource_group"]) if scope == "resourceGroup" else None,
         location=location, deployment_name=deployment_name, scope=scope, resource_group_location=location,
         management_group=management_group if scope == "managementGroup" else None)
+    from armgen.arm.linked import FileTemplateLoader
+
     try:
-        result = expand_template(doc, parameters, context)
+        result = expand_template(doc, parameters, context, loader=FileTemplateLoader(template.resolve().parent))
     except ArmError as err:
         raise _located(err, template, doc, parameters_file, params_doc) from None
     click.echo(json.dumps(result.to_dict(), sort_keys=True, indent=2, ensure_ascii=False))

@@ -106,3 +106,9 @@ def test_management_group_and_tenant_templates_are_expanded_at_their_scope() -> 
     tenant = _run(str(FIXTURES / "tenant.json"))
     assert tenant.exit_code == 0, tenant.output
     assert json.loads(tenant.output)["outputs"]["nestedGroup"]["value"] == "mg-ml-platform"
+
+
+def test_linked_templates_next_to_the_template_are_expanded() -> None:
+    result = _run(str(FIXTURES / "linked" / "main.json"))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["outputs"]["containerName"]["value"] == "datasets"

@@ -190,3 +190,27 @@ def test_subscription_functions_are_refused_at_management_group_scope() -> None:
     template["outputs"]["bad"] = {"type": "string", "value": "[subscription().id]"}
     with pytest.raises(ArmError, match="'subscription' is not expected at this location"):
         expand(template, {}, RG_CTX.for_management_group("mg-ml"))
+
+
+def test_linked_templates_by_relative_path_with_a_file_loader() -> None:
+    from armgen.arm.linked import FileTemplateLoader
+    from tests.unit.arm.fixtures import FIXTURES
+
+    folder = FIXTURES / "linked"
+    result = expand(load("linked/main"), {}, RG_CTX, loader=FileTemplateLoader(folder))
+    account = f"{RG_ID}/providers/Microsoft.Storage/storageAccounts/mlpdata"
+    ids = [r.id for r in result.resources]
+    assert ids == [f"{RG_ID}/providers/Microsoft.Resources/deployments/storage", account,
+                   f"{RG_ID}/providers/Microsoft.Resources/deployments/container",
+                   f"{account}/blobServices/default/containers/datasets"]
+    assert result.outputs == {"storageId": {"type": "String", "value": account},
+                              "containerName": {"type": "String", "value": "datasets"}}
+    with pytest.raises(ArmError) as info:
+        expand(load("linked/main"), {"prefix": "x"}, RG_CTX, loader=FileTemplateLoader(folder))
+    assert info.value.path[:5] == ["resources", 0, "properties", "templateLink", "parameters"]
+    opaque = expand(load("linked/main"), {}, RG_CTX)  # without a loader the link is not followed
+    assert [r.id for r in opaque.resources] == ids[:1]
+    engine = TemplateEngine(load("linked/main"), {}, RG_CTX)
+    with pytest.raises(ArmError) as missing:
+        engine.nested_engine(engine.instances[0])
+    assert missing.value.code == "NotSupported"
