@@ -112,3 +112,12 @@ def test_setting_a_read_only_property_has_no_effect(emulator, deployed) -> None:
     assert (effect.path, effect.property_change_type, effect.after) == \
         ("properties.loginServer", "NoEffect", "elsewhere.azurecr.io")
     assert effect.before.endswith(".azurecr.io")
+
+
+def test_unevaluable_resource_is_unsupported_not_no_change(emulator, deployed) -> None:
+    deployed["resources"][5]["tags"] = {"elsewhere": "[reference(resourceId('Microsoft.ManagedIdentity/"
+                                                     "userAssignedIdentities', 'id-absent'), '2023-01-31').clientId]"}
+    result = what_if(emulator, "rg-wi", "shared", deployed, env="dev")
+    (unsupported,) = [c for c in result.changes if c.change_type == "Unsupported"]
+    assert unsupported.resource_id.endswith("/id-mlp-compute-dev")
+    assert "id-absent" in unsupported.unsupported_reason
