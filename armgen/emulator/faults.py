@@ -57,5 +57,10 @@ class FaultInjector:
                 return rule
         return None
 
+    def fired(self) -> list[int]:
+        """How often each configured rule has fired so far (for tests and the admin endpoint)."""
+        with self._lock:
+            return [self._fired.get(i, 0) for i in range(len(self.config.faults))]
+
     def latency(self, resource_type: str) -> float:
         return self.config.latency_for(resource_type)

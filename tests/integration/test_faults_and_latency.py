@@ -31,6 +31,7 @@ def test_sdk_retries_through_a_503_and_a_dropped_connection(emulator) -> None:
     rc = emulator.resources(**FAST_RETRY)
     rc.resource_groups.create_or_update("rg-fault", {"location": "westeurope"})
     assert rc.resource_groups.get("rg-fault").name == "rg-fault"
+    assert emulator.server.app.faults.fired() == [1, 1]
 
 
 def test_without_retries_the_faults_surface(emulator) -> None:
@@ -99,3 +100,15 @@ def test_direct_put_with_latency_is_long_running_and_can_fail(emulator) -> None:
     assert "VaultProvisioningFailed" in str(err.value)
     failed = rc.resources.get_by_id(f"{base}/Microsoft.KeyVault/vaults/kv-fails-01", api_version="2023-07-01")
     assert failed.properties["provisioningState"] == "Failed"
+
+
+def test_a_dropped_status_poll_is_retried_and_the_deployment_completes(emulator) -> None:
+    emulator.configure(faults=[{"kind": "drop", "path_contains": "/operationstatuses/", "times": 1},
+                               {"kind": "throttle", "path_contains": "/operationstatuses/", "times": 1,
+                                "retry_after": 0}])
+    emulator.resources().resource_groups.create_or_update("rg-poll", {"location": "westeurope"})
+    dc = emulator.deployments(**FAST_RETRY)
+    result = dc.deployments.begin_create_or_update("rg-poll", "shared",
+                                                   body(load_fixture("shared.json"), env="dev")).result()
+    assert result.properties.provisioning_state == "Succeeded"
+    assert emulator.server.app.faults.fired() == [1, 1]

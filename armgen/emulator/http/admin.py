@@ -19,7 +19,8 @@ def reset(app: EmulatorApp, req: Request) -> Response:
 
 
 def get_config(app: EmulatorApp, req: Request) -> Response:
-    return ok(app.config.to_dict())
+    """The knobs, and how often each fault rule has fired (``faultsFired``)."""
+    return ok(dict(app.config.to_dict(), faultsFired=app.faults.fired()))
 
 
 def put_config(app: EmulatorApp, req: Request) -> Response:
