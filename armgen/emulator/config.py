@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from armgen.emulator.endpoint import DEFAULT_SUBSCRIPTION, DEFAULT_TENANT
+
 CONFIG_FILE = "config.json"
 
 
@@ -49,8 +51,8 @@ class EmulatorConfig:
     """All knobs; every default keeps tests fast and faithful."""
 
     seed: int = 0
-    subscription_id: str = "00000000-0000-0000-0000-000000000001"
-    tenant_id: str = "00000000-0000-0000-0000-000000000000"
+    subscription_id: str = DEFAULT_SUBSCRIPTION  # what `status` reports; any subscription id is served
+    tenant_id: str = DEFAULT_TENANT
     latency_seconds: dict[str, float] = field(default_factory=dict)  # resource type (or "*") -> seconds
     faults: list[FaultRule] = field(default_factory=list)
     principal_delay_seconds: float = 0.0  # PrincipalNotFound window for a new identity's principal

@@ -98,8 +98,6 @@ RUNTIME: dict[str, Runtime] = {
 # properties a provider accepts but never returns
 WRITE_ONLY: dict[str, tuple[str, ...]] = {"microsoft.keyvault/vaults/secrets": ("value",)}
 
-# top-level (not under properties) keys that are never part of a request
-READ_ONLY_TOP = frozenset({"id", "name", "type", "etag", "systemData", "managedBy", "apiVersion"})
 
 
 def runtime_properties(rid: ResourceId, body: dict[str, Any], old_runtime: dict[str, Any]) -> dict[str, Any]:
