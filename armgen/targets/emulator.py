@@ -39,6 +39,15 @@ class EmulatorCredential:
         self.close()
 
 
+def bypass_proxies_for_loopback() -> None:
+    """Make sure no HTTP(S)_PROXY intercepts calls to 127.0.0.1/localhost (requests reads NO_PROXY)."""
+    for var in ("NO_PROXY", "no_proxy"):
+        current = [h.strip() for h in os.environ.get(var, "").split(",") if h.strip()]
+        missing = [h for h in ("127.0.0.1", "localhost") if h not in current]
+        if missing or var not in os.environ:
+            os.environ[var] = ",".join(current + missing)
+
+
 def ensure_endpoint(state_dir: str | os.PathLike[str] | None = None) -> EndpointInfo:
     """The running emulator of ``state_dir`` (default state dir), started on demand."""
     from armgen.emulator import ensure_running
@@ -49,7 +58,7 @@ def ensure_endpoint(state_dir: str | os.PathLike[str] | None = None) -> Endpoint
 def client_kwargs(endpoint: EndpointInfo, polling_interval: float | None = None, **extra: Any) -> dict[str, Any]:
     """What an SDK client needs for the emulator: ``credential`` (pop it: it is positional), ``base_url``,
     ``connection_verify`` (the emulator's CA), ``credential_scopes``; ``polling_interval`` only when given."""
-    os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
+    bypass_proxies_for_loopback()
     out: dict[str, Any] = {"credential": EmulatorCredential(endpoint.token), "base_url": endpoint.url,
                            "connection_verify": endpoint.ca_file, "credential_scopes": [ARM_SCOPE], **extra}
     if polling_interval is not None:
