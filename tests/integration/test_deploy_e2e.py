@@ -310,3 +310,23 @@ def test_ctrl_c_cancels_running_deployments_and_a_rerun_converges(workdir: Path,
     emulator.configure()
     code, report = deploy_json(workdir)
     assert code == 0, report
+
+
+def test_what_if_first_shows_the_changes_before_deploying(workdir: Path) -> None:
+    result = armgen(workdir, "deploy", "--env", ENV, "--what-if-first", "--yes", "--unit", "resourcegroups")
+    assert result.exit_code == 0, result.output
+    assert "+ Microsoft.Resources/resourceGroups/rg-mlp-shared-int" in result.output or \
+        "rg-mlp-shared-int" in result.output
+    assert result.output.index("Resource changes:") < result.output.index("deployed")
+
+
+def test_destroy_refuses_production_without_the_flag(workdir: Path) -> None:
+    result = armgen(workdir, "destroy", "--env", "pro", "--yes")
+    assert result.exit_code == 2
+    assert "--allow-production" in result.output
+
+
+def test_plan_and_what_if_of_an_unknown_unit_fail_cleanly(workdir: Path) -> None:
+    result = armgen(workdir, "what-if", "--env", ENV, "--unit", "nope")
+    assert result.exit_code == 2
+    assert "no unit 'nope'" in result.output and "Traceback" not in result.output
