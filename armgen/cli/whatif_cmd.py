@@ -15,6 +15,17 @@ from armgen.deploy.whatif import UnitWhatIf, what_if
 from armgen.deploy.whatif_format import CHANGE_TYPES, format_text, has_changes, summary, to_json
 
 
+def recreate_notes(changes: list) -> list[str]:
+    """Changes ARM cannot apply in place (a cluster's vmSize or priority): say what deploy will need."""
+    notes = []
+    for c in changes:
+        fixed = [d.path for d in c.delta if d.path.rsplit(".", 1)[-1] in ("vmSize", "vmPriority")]
+        if c.change_type == "Modify" and "/computes/" in c.resource_id and fixed:
+            notes.append(f"{c.resource_id.rsplit('/', 1)[-1]}: {', '.join(fixed)} cannot change in place; the "
+                         "cluster is deleted and recreated with 'armgen deploy --recreate-compute'")
+    return notes
+
+
 def print_what_if(results: list[UnitWhatIf], console: Console, color: bool,
                   exclude: frozenset[str] = frozenset()) -> None:
     for r in results:
@@ -28,6 +39,8 @@ def print_what_if(results: list[UnitWhatIf], console: Console, color: bool,
             console.print(f"resource group {r.step.unit.resource_group} does not exist yet: every resource "
                           "is predicted offline as a Create", markup=False, highlight=False, soft_wrap=True)
         text = format_text(r.changes, color=color, exclude=exclude)
+        for note in recreate_notes(r.changes):
+            text += f"Note: {note}\n"
         if color:
             console.print(text, highlight=False, end="", soft_wrap=True)
         else:

@@ -149,11 +149,43 @@ def check_workspace_links(target: Target, plan: Plan, choice: str | None) -> lis
     return out
 
 
+COMPUTE_FIXED = (("vmSize", "vmSize"), ("vmPriority", "vmPriority"))  # AmlCompute property -> parameter
+
+
+def check_compute_in_place(target: Target, plan: Plan, recreate: bool) -> list[str]:
+    """vmSize and priority of a cluster cannot change in place: stop, or delete it first with ``recreate``."""
+    from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
+
+    out: list[str] = []
+    rc = target.resources.resources
+    for step in plan.steps:
+        if step.unit.template != "computecluster":
+            continue
+        p = step.unit.parameters
+        cid = (_workspace_id(target, step.unit.resource_group, p["workspaceName"]) + f"/computes/{p['computeName']}")
+        try:
+            live = rc.get_by_id(cid, api_version=api(WORKSPACE)).as_dict()
+        except (ResourceNotFoundError, HttpResponseError):
+            continue
+        inner = ((live.get("properties") or {}).get("properties")) or {}
+        changed = [f"{prop} {inner.get(prop)} -> {p[param]}" for prop, param in COMPUTE_FIXED
+                   if inner.get(prop) and str(inner.get(prop)).lower() != str(p[param]).lower()]
+        if not changed:
+            continue
+        what = f"compute cluster {p['computeName']} of {p['workspaceName']}: {', '.join(changed)}"
+        if not recreate:
+            raise ArmgenError(f"{what} cannot change in place; re-run with --recreate-compute to delete and "
+                              "recreate the cluster (its running jobs are lost)")
+        rc.begin_delete_by_id(cid, api_version=api(WORKSPACE)).result()
+        out.append(f"{what}: deleted, to be recreated")
+    return out
+
+
 def _snake(name: str) -> str:
     return "".join(f"_{c.lower()}" if c.isupper() else c for c in name)
 
 
-def preflight(target: Target, plan: Plan, soft_deleted: str | None) -> list[str]:
+def preflight(target: Target, plan: Plan, soft_deleted: str | None, recreate_compute: bool = False) -> list[str]:
     """Run every pre-deploy check; returns lines to show, raises ArmgenError when deploying would fail."""
     return (check_soft_deleted_vault(target, plan, soft_deleted) + check_workspace_links(target, plan, soft_deleted)
-            + prune_history(target, plan))
+            + check_compute_in_place(target, plan, recreate_compute) + prune_history(target, plan))

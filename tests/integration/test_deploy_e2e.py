@@ -330,3 +330,21 @@ def test_plan_and_what_if_of_an_unknown_unit_fail_cleanly(workdir: Path) -> None
     result = armgen(workdir, "what-if", "--env", ENV, "--unit", "nope")
     assert result.exit_code == 2
     assert "no unit 'nope'" in result.output and "Traceback" not in result.output
+
+
+def test_a_vm_size_change_needs_recreate_compute(workdir: Path, emulator) -> None:  # noqa: ANN001
+    assert deploy_json(workdir)[0] == 0
+    spec = workdir / "mlenv.yaml"
+    spec.write_text(spec.read_text().replace("vmSize: Standard_DS3_v2", "vmSize: Standard_D4s_v5"))
+    assert armgen(workdir, "render").exit_code == 0
+    shown = armgen(workdir, "what-if", "--env", ENV, "--unit", "computecluster-nlp")
+    assert "cannot change in place" in shown.stdout and "--recreate-compute" in shown.stdout
+    refused = armgen(workdir, "deploy", "--env", ENV)
+    assert refused.exit_code == 1
+    assert "vmSize Standard_DS3_v2 -> Standard_D4s_v5 cannot change in place" in refused.output
+    code, report = deploy_json(workdir, "--recreate-compute")
+    assert code == 0, report
+    cid = ("/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-mlp-nlp-int/providers/"
+           "Microsoft.MachineLearningServices/workspaces/mlw-mlp-nlp-int/computes/cpu-cluster")
+    live = emulator.resources().resources.get_by_id(cid, api_version="2025-12-01").as_dict()
+    assert live["properties"]["properties"]["vmSize"] == "Standard_D4s_v5"
