@@ -189,6 +189,7 @@ def _env_template() -> dict:
 
 def _unit_template(job: str, display: str, extra: list[dict], depends: str | None) -> dict:
     deploy = ("armgen deploy --env ${{ parameters.environment }} ${{ parameters.specArgs }} --target azure --yes "
+              "--recover-soft-deleted "
               "--unit ${{ join(' --unit ', parameters.units) }}\n")
     body: dict = {"deployment": job, "displayName": display}
     if depends:

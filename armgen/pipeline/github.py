@@ -66,7 +66,7 @@ def _build(spec: Spec) -> dict:
 def _command(spec: Spec, stage: Stage) -> str:
     env, args = stage.env, spec_args(spec)
     if stage.kind == DEPLOY:
-        return f"armgen deploy --env {env}{args} --target azure --yes"
+        return f"armgen deploy --env {env}{args} --target azure --yes --recover-soft-deleted"
     if stage.kind == CLEANUP:
         return f"armgen destroy --env {env}{args} --target azure --yes"
     what = "verify" if stage.kind == VERIFY else "roles test"
