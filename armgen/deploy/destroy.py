@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from armgen.catalog import api
 from armgen.deploy.errors import failure_from
 from armgen.deploy.plan import Plan
+from armgen.deploy.preflight import send_and_wait
 from armgen.deploy.target import Target
+from armgen.errors import ArmgenError
 
 WORKSPACE_TYPE = "Microsoft.MachineLearningServices/workspaces"
 
@@ -23,7 +25,6 @@ class Removal:
 def _purge_workspaces(target: Target, group: str) -> list[Removal]:
     """Delete ML workspaces permanently (forceToPurge) so their names are free at once."""
     from azure.core.exceptions import ResourceNotFoundError
-    from azure.core.rest import HttpRequest
 
     out = []
     try:
@@ -34,11 +35,11 @@ def _purge_workspaces(target: Target, group: str) -> list[Removal]:
     for res in resources:
         if (res.type or "").lower() != WORKSPACE_TYPE.lower():
             continue
-        url = f"{res.id}?api-version={api(WORKSPACE_TYPE)}&forceToPurge=true"
-        response = target.resources.send_request(HttpRequest("DELETE", url))
-        ok = response.status_code in (200, 202, 204, 404)
-        out.append(Removal(f"workspace {res.name}", "deleted" if ok else "failed",
-                           "" if ok else f"HTTP {response.status_code}: {response.text()[:200]}"))
+        try:
+            send_and_wait(target, "DELETE", f"{res.id}?api-version={api(WORKSPACE_TYPE)}&forceToPurge=true")
+            out.append(Removal(f"workspace {res.name}", "deleted"))
+        except ArmgenError as exc:
+            out.append(Removal(f"workspace {res.name}", "failed", exc.message))
     return out
 
 

@@ -24,6 +24,37 @@ def _deleted_vault(target: Target, name: str, location: str) -> dict | None:
         return None
 
 
+def send_and_wait(target: Target, method: str, url: str, timeout: float = 600.0) -> int:
+    """Send a management request through the SDK pipeline and follow ARM's async protocol to the end.
+
+    Returns the final HTTP status; an operation that ends Failed or Canceled raises ArmgenError.
+    """
+    import json
+    import time
+
+    from azure.core.rest import HttpRequest
+
+    response = target.resources.send_request(HttpRequest(method, url))
+    monitor = response.headers.get("Azure-AsyncOperation") or response.headers.get("Location")
+    deadline = time.monotonic() + timeout
+    while response.status_code in (201, 202) and monitor and time.monotonic() < deadline:
+        time.sleep(min(float(response.headers.get("Retry-After") or 1), 10.0))
+        response = target.resources.send_request(HttpRequest("GET", monitor))
+        try:
+            status = json.loads(response.text() or "{}").get("status", "")
+        except ValueError:
+            status = ""
+        if status in ("Failed", "Canceled"):
+            raise ArmgenError(f"{method} {url.split('?')[0]} ended {status}: {response.text()[:300]}")
+        if status == "Succeeded":
+            return 200
+        if response.headers.get("Location"):
+            monitor = response.headers["Location"]
+    if response.status_code >= 400:
+        raise ArmgenError(f"{method} {url.split('?')[0]} failed: HTTP {response.status_code} {response.text()[:300]}")
+    return response.status_code
+
+
 def _vault_exists(target: Target, group: str, name: str) -> bool:
     from azure.core.exceptions import ResourceNotFoundError
 
@@ -63,6 +94,10 @@ def check_soft_deleted_vault(target: Target, plan: Plan, choice: str | None) -> 
             if props.get("purge_protection_enabled") or props.get("purgeProtectionEnabled", True):
                 raise ArmgenError(f"Key Vault {name} is soft-deleted with purge protection: it cannot be purged "
                                   f"before {purge_date}; use --recover-soft-deleted instead")
+            url = (f"/subscriptions/{target.subscription_id}/providers/Microsoft.KeyVault/locations/"
+                   f"{plan.env.location}/deletedVaults/{name}/purge?api-version={api('Microsoft.KeyVault/vaults')}")
+            send_and_wait(target, "POST", url)
+            out.append(f"Key Vault {name} was soft-deleted: purged")
         else:
             raise ArmgenError(f"Key Vault {name} exists in deleted state (soft delete keeps the name until "
                               f"{purge_date}); re-run with --recover-soft-deleted to bring it back")
@@ -115,7 +150,6 @@ def check_workspace_links(target: Target, plan: Plan, choice: str | None) -> lis
     With ``choice == "purge"``, a soft-deleted workspace of the same name is purged first.
     """
     from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
-    from azure.core.rest import HttpRequest
 
     out: list[str] = []
     for step in plan.steps:
@@ -126,11 +160,9 @@ def check_workspace_links(target: Target, plan: Plan, choice: str | None) -> lis
         try:
             live = target.resources.resources.get_by_id(wid, api_version=api(WORKSPACE)).as_dict()
         except ResourceNotFoundError:
-            if choice == "purge":
-                url = f"{wid}?api-version={api(WORKSPACE)}&forceToPurge=true"
-                response = target.resources.send_request(HttpRequest("DELETE", url))
-                if response.status_code == 200:
-                    out.append(f"purged soft-deleted workspace {p['workspaceName']}")
+            if choice == "purge" and send_and_wait(
+                    target, "DELETE", f"{wid}?api-version={api(WORKSPACE)}&forceToPurge=true") == 200:
+                out.append(f"purged soft-deleted workspace {p['workspaceName']}")
             continue
         except HttpResponseError:
             continue

@@ -170,10 +170,33 @@ def test_a_workspace_left_soft_deleted_is_purged_on_request(workdir: Path, emula
     emulator.resources().resource_groups.begin_delete("rg-mlp-nlp-int").result()  # by hand: no purge
     code, report = deploy_json(workdir)
     assert code == 1
-    assert report["units"][[u["unit"] for u in report["units"]].index("mlworkspace-nlp")]["error"]["code"] \
-        in ("SoftDeletedWorkspaceExists", "ResourceGroupNotFound", "DeploymentFailed")
+    failed = {u["unit"]: u for u in report["units"] if u["result"] == "failed"}
+    assert list(failed) == ["mlworkspace-nlp"]
+    assert "SoftDeletedWorkspaceExists" in json.dumps(failed["mlworkspace-nlp"]["error"])
+    assert statuses(report)["resourcegroups"] == "deployed"  # the group deleted by hand is recreated
+    hinted = armgen(workdir, "deploy", "--env", ENV)
+    assert "hint: a deleted workspace keeps its name for 14 days: re-run with --purge-soft-deleted" in hinted.output
     code, report = deploy_json(workdir, "--purge-soft-deleted")
     assert code == 0, report
+    assert statuses(report)["mlworkspace-nlp"] == "deployed"
+
+
+def test_a_soft_deleted_vault_without_purge_protection_is_purged_on_request(workdir: Path, emulator) -> None:  # noqa: ANN001
+    rc = emulator.resources()
+    rc.resource_groups.create_or_update("rg-elsewhere", {"location": "westeurope"})
+    vid = ("/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-elsewhere/providers/"
+           "Microsoft.KeyVault/vaults/kv-mlp-shared-int")
+    rc.resources.begin_create_or_update_by_id(vid, {
+        "location": "westeurope", "properties": {
+            "tenantId": "00000000-0000-0000-0000-000000000000", "sku": {"family": "A", "name": "standard"},
+            "enableRbacAuthorization": True, "enableSoftDelete": True, "enablePurgeProtection": False}},
+        api_version="2025-05-01").result()
+    rc.resources.begin_delete_by_id(vid, api_version="2025-05-01").result()
+    blocked = armgen(workdir, "deploy", "--env", ENV)
+    assert blocked.exit_code == 1 and "exists in deleted state" in blocked.output
+    result = armgen(workdir, "deploy", "--env", ENV, "--purge-soft-deleted")
+    assert result.exit_code == 0, result.output
+    assert "Key Vault kv-mlp-shared-int was soft-deleted: purged" in result.output
 
 
 def test_principal_not_found_is_avoided_by_principal_type(workdir: Path, emulator) -> None:  # noqa: ANN001
