@@ -52,7 +52,8 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
     successful deployment are skipped (no PUT is sent). Re-run after any
     failure: finished units are skipped and the rest converge.
     Exit codes: 0 all units deployed or unchanged, 1 a unit failed or was
-    blocked, 2 bad input or refused confirmation, 130 interrupted.
+    blocked, or the rendered files drifted from the spec (run 'armgen render'),
+    2 bad input or refused confirmation, 130 interrupted.
     """
     spec, plan = load_plan(spec_path, env, units)
     if mode == "Complete" and not units:

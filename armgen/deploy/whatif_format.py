@@ -112,6 +112,9 @@ def sort_changes(changes: list[ResourceChange]) -> list[ResourceChange]:
 def format_text(changes: list[ResourceChange], color: bool = False, exclude: frozenset[str] = frozenset()) -> str:
     """The az-style report: legend, one block per scope, property deltas, summary line."""
     shown = [c for c in changes if c.change_type not in exclude]
+    if not shown:
+        hidden = f" ({len(changes)} hidden by --exclude-change-types)" if changes else ""
+        return f"No resource changes to show{hidden}.\n"
     used = sorted({c.change_type for c in shown}, key=lambda t: CHANGE_TYPES.get(t, ("", "", 9))[2])
     lines = ["Resource and property changes are indicated with these symbols:"]
     for t in used:

@@ -58,3 +58,8 @@ def test_from_sdk_reads_the_rest_shape() -> None:
     [c] = from_sdk(body)
     assert c.change_type == "Modify" and c.api_version == "2025-05-01"
     assert c.delta[0].before == "standard" and c.delta[0].after == "premium"
+
+
+def test_everything_hidden_says_so_instead_of_an_empty_report() -> None:
+    text = format_text([change("a", "NoChange"), change("b", "Ignore")], exclude=frozenset({"NoChange", "Ignore"}))
+    assert text == "No resource changes to show (2 hidden by --exclude-change-types).\n"
