@@ -213,6 +213,49 @@ def check_compute_in_place(target: Target, plan: Plan, recreate: bool) -> list[s
     return out
 
 
+GLOBAL_NAMES = {  # template -> (provider, resource type, name parameter)
+    "storageaccount": ("Microsoft.Storage", "Microsoft.Storage/storageAccounts", "storageAccountName"),
+    "keyvault": ("Microsoft.KeyVault", "Microsoft.KeyVault/vaults", "keyVaultName"),
+    "containerregistry": ("Microsoft.ContainerRegistry", "Microsoft.ContainerRegistry/registries", "registryName"),
+}
+
+
+def check_global_names(target: Target, plan: Plan) -> list[str]:
+    """Globally unique names (storage, vaults, registries) taken by someone else stop the deploy up front."""
+    import json
+
+    from azure.core.exceptions import ResourceNotFoundError
+    from azure.core.rest import HttpRequest
+
+    taken = []
+    for step in plan.steps:
+        if step.unit.template not in GLOBAL_NAMES:
+            continue
+        provider, rtype, param = GLOBAL_NAMES[step.unit.template]
+        name = step.unit.parameters[param]
+        rid = f"/subscriptions/{target.subscription_id}/resourceGroups/{step.unit.resource_group}/providers/{rtype}/{name}"
+        try:
+            target.resources.resources.get_by_id(rid, api_version=api(rtype))
+            continue  # ours already
+        except ResourceNotFoundError:
+            pass
+        if rtype == "Microsoft.KeyVault/vaults" and _deleted_vault(target, name, plan.env.location):
+            continue  # ours, soft-deleted: the soft-delete check decides
+        url = f"/subscriptions/{target.subscription_id}/providers/{provider}/checkNameAvailability" \
+              f"?api-version={api(rtype)}"
+        request = HttpRequest("POST", url, json={"name": name, "type": rtype})
+        response = target.resources.send_request(request)
+        if response.status_code != 200:
+            continue  # the check itself is unavailable: let ARM answer
+        answer = json.loads(response.text() or "{}")
+        if answer.get("nameAvailable") is False:
+            taken.append(f"{name} ({rtype.split('/')[-1][:-1]}: {answer.get('reason', 'taken')})")
+    if taken:
+        raise ArmgenError(f"globally unique name(s) not available: {', '.join(taken)}; choose other names in the "
+                          "spec (naming patterns or explicit names) and run 'armgen render'")
+    return []
+
+
 def _snake(name: str) -> str:
     return "".join(f"_{c.lower()}" if c.isupper() else c for c in name)
 
@@ -220,4 +263,5 @@ def _snake(name: str) -> str:
 def preflight(target: Target, plan: Plan, soft_deleted: str | None, recreate_compute: bool = False) -> list[str]:
     """Run every pre-deploy check; returns lines to show, raises ArmgenError when deploying would fail."""
     return (check_soft_deleted_vault(target, plan, soft_deleted) + check_workspace_links(target, plan, soft_deleted)
-            + check_compute_in_place(target, plan, recreate_compute) + prune_history(target, plan))
+            + check_compute_in_place(target, plan, recreate_compute) + check_global_names(target, plan)
+            + prune_history(target, plan))

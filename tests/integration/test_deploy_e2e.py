@@ -371,3 +371,17 @@ def test_a_vm_size_change_needs_recreate_compute(workdir: Path, emulator) -> Non
            "Microsoft.MachineLearningServices/workspaces/mlw-mlp-nlp-int/computes/cpu-cluster")
     live = emulator.resources().resources.get_by_id(cid, api_version="2025-12-01").as_dict()
     assert live["properties"]["properties"]["vmSize"] == "Standard_D4s_v5"
+
+
+def test_a_globally_taken_name_stops_the_deploy_before_anything_is_sent(workdir: Path, emulator) -> None:  # noqa: ANN001
+    rc = emulator.resources()
+    rc.resource_groups.create_or_update("rg-someone-else", {"location": "westeurope"})
+    rc.resources.begin_create_or_update_by_id(
+        "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-someone-else/providers/"
+        "Microsoft.Storage/storageAccounts/stmlpdataint",
+        {"location": "westeurope", "kind": "StorageV2", "sku": {"name": "Standard_LRS"}, "properties": {}},
+        api_version="2025-08-01").result()
+    result = armgen(workdir, "deploy", "--env", ENV)
+    assert result.exit_code == 1
+    assert "stmlpdataint (storageAccount: AlreadyExists)" in result.output
+    assert "rg-mlp-shared-int" not in [g.name for g in rc.resource_groups.list()]  # nothing was deployed

@@ -8,7 +8,7 @@ import time
 from armgen.emulator.app import EmulatorApp
 from armgen.emulator.http.groups import lro_headers
 from armgen.emulator.http.messages import Request, Response, empty, ok
-from armgen.emulator.models import providers, soft_delete
+from armgen.emulator.models import naming_rules, providers, soft_delete
 from armgen.emulator.models.errors import bad_request
 from armgen.emulator.models.ids import parse_resource_id
 from armgen.emulator.models.operations import OperationModel
@@ -143,3 +143,12 @@ def purge_deleted_vault(app: EmulatorApp, req: Request, sub: str, loc: str, name
     op_id = app.operations.start("purge", sub)
     app.operations.finish(op_id, "Succeeded", http_status=200)
     return empty(202, {"Location": req.url(f"/subscriptions/{sub}/operationresults/{op_id}")})
+
+
+def check_name_availability(app: EmulatorApp, req: Request, sub: str, provider: str) -> Response:
+    """POST .../providers/<Microsoft.Storage|KeyVault|ContainerRegistry>/checkNameAvailability."""
+    body = req.json()
+    name, rtype = str(body.get("name", "")), str(body.get("type", ""))
+    if not name or not rtype.lower().startswith(provider.lower() + "/"):
+        raise bad_request("InvalidRequestContent", "The request needs 'name' and the provider's resource 'type'.")
+    return ok(naming_rules.name_availability(app.store, rtype, name))

@@ -51,6 +51,8 @@ ROUTES: list[tuple[str, str, Callable]] = [
      resources.get_deleted_vault),
     ("POST", _SUB + r"/providers/microsoft\.keyvault/locations/(?P<loc>[^/]+)/deletedvaults/(?P<name>[^/]+)"
      r"/purge", resources.purge_deleted_vault),
+    ("POST", _SUB + r"/providers/(?P<provider>microsoft\.(?:storage|keyvault|containerregistry))"
+     r"/checknameavailability", resources.check_name_availability),
     ("POST", r"(?P<rid>/.+/providers/.+)/(?P<action>list[a-z]*)", resources.post_action),
     ("PUT", r"(?P<rid>/.+/providers/.+)", resources.put_resource),
     ("PATCH", r"(?P<rid>/.+/providers/.+)", resources.patch_resource),

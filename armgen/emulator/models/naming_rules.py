@@ -83,3 +83,17 @@ def release_global_name(store: Store, rid: ResourceId) -> None:
         owner = store.get("gname", _global_key(rid))
         if owner and same_id(owner["id"], rid.id):
             store.delete("gname", _global_key(rid))
+
+
+def name_availability(store: Store, resource_type: str, name: str) -> dict:
+    """The providers' checkNameAvailability answer for a globally named type."""
+    t = resource_type.lower()
+    if check_name(resource_type, name):
+        reason = "Invalid" if t == _REGISTRY else "AccountNameInvalid"
+        return {"nameAvailable": False, "reason": reason,
+                "message": f"'{name}' is not a valid name for {resource_type}."}
+    owner = store.get("gname", f"{t}/{name.lower()}")
+    if owner is None:
+        return {"nameAvailable": True}
+    return {"nameAvailable": False, "reason": "AlreadyExists",
+            "message": f"The name '{name}' is already in use for {resource_type}."}
