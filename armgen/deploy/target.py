@@ -38,6 +38,11 @@ def connect(env: Environment, kind: str | None = None, polling_interval: float |
     from azure.mgmt.resource.resources import ResourceManagementClient
 
     kind = kind or env.target
+    if polling_interval is None and os.environ.get("ARMGEN_POLLING_INTERVAL"):
+        try:
+            polling_interval = float(os.environ["ARMGEN_POLLING_INTERVAL"])
+        except ValueError:
+            raise InputError("ARMGEN_POLLING_INTERVAL must be a number of seconds") from None
     if kind not in TARGETS:
         raise InputError(f"unknown target '{kind}'; use one of: {', '.join(TARGETS)}")
     kwargs = _sdk_kwargs(polling_interval, retries)
@@ -52,6 +57,7 @@ def connect(env: Environment, kind: str | None = None, polling_interval: float |
     else:
         from azure.identity import DefaultAzureCredential
 
+        kwargs.setdefault("polling_interval", 5.0)  # when ARM sends no Retry-After (the SDK would wait 30 s)
         credential = DefaultAzureCredential()
         endpoint = os.environ.get("ARMGEN_ARM_ENDPOINT")  # sovereign clouds, or a test endpoint
         extra = {"base_url": endpoint, "credential_scopes": [MANAGEMENT_SCOPE]} if endpoint else {}

@@ -285,6 +285,7 @@ def test_default_azure_credential_through_a_fake_az_cli(workdir: Path, emulator,
     monkeypatch.setenv("AZURE_TOKEN_CREDENTIALS", "AzureCliCredential")
     monkeypatch.setenv("ARMGEN_ARM_ENDPOINT", emulator.server.url)
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", emulator.endpoint.ca_file)
+    monkeypatch.setenv("ARMGEN_POLLING_INTERVAL", "0.1")
     result = armgen(workdir, "deploy", "--env", ENV, "--target", "azure", "--unit", "resourcegroups")
     assert result.exit_code == 0, result.output
     assert emulator.resources().resource_groups.check_existence("rg-mlp-shared-int")
