@@ -18,7 +18,7 @@ from armgen.spec.model import (
     StorageAccount,
     Workspace,
 )
-from armgen.spec.names import KINDS, compact, fill, pattern_problem
+from armgen.spec.names import KINDS, compact, fill, pattern_problem, unique_token
 
 ST, CR, KV = "Microsoft.Storage/storageAccounts", "Microsoft.ContainerRegistry/registries", "Microsoft.KeyVault/vaults"
 GPU_PREFIXES = ("Standard_NC", "Standard_ND", "Standard_NV")
@@ -32,11 +32,13 @@ class Namer:
         self.project = doc["project"]
         self.naming = doc.get("naming", {})
         self.errors: list[SourceError] = []
+        self.unique = unique_token(str(doc["environments"][env]["subscriptionId"]), self.project, env)
 
     def name(self, rtype: str, workload: str, explicit_path: list | None = None, explicit: str | None = None,
              pattern_key: str | None = None) -> str:
         kind, is_compact = KINDS.get(rtype, ("", False))
-        tokens = {"kind": kind, "project": self.project, "workload": workload, "env": self.env}
+        tokens = {"kind": kind, "project": self.project, "workload": workload, "env": self.env,
+                  "unique": self.unique}
         if explicit:
             template, where = explicit, explicit_path or []
         else:

@@ -7,7 +7,15 @@ import string
 
 from armgen.naming import rule_for
 
-TOKENS = frozenset({"kind", "project", "workload", "env"})
+TOKENS = frozenset({"kind", "project", "workload", "env", "unique"})
+UNIQUE_LENGTH = 6  # {unique}: the start of uniqueString(subscriptionId, project, env), as ARM computes it
+
+
+def unique_token(subscription_id: str, project: str, env: str) -> str:
+    """A deterministic suffix for globally unique names, stable per subscription, project and environment."""
+    from armgen.arm.hashing import unique_string
+
+    return unique_string(subscription_id.lower(), project, env)[:UNIQUE_LENGTH]
 
 # resource type -> the {kind} abbreviation (Cloud Adoption Framework style) and whether names are compact
 KINDS: dict[str, tuple[str, bool]] = {
@@ -43,10 +51,10 @@ def pattern_problem(pattern: str) -> str | None:
         list(string.Formatter().parse(pattern))
     except ValueError as exc:
         return (f"'{pattern}' is not a valid pattern ({exc}); write tokens as {{kind}} {{project}} "
-                "{workload} {env}")
+                "{workload} {env} {unique}")
     bad = unknown_tokens(pattern)
     if bad:
-        return f"unknown token {{{bad[0]}}}; use {{kind}} {{project}} {{workload}} {{env}}"
+        return f"unknown token {{{bad[0]}}}; use {{kind}} {{project}} {{workload}} {{env}} {{unique}}"
     return None
 
 

@@ -23,7 +23,7 @@ from tests.unit.spec.project import (
 )
 
 YAML_BOOL_HINT = "(YAML reads yes/no/on/off/true/false/null unquoted; put the value in quotes)"
-TOKENS = "use {kind} {project} {workload} {env}"
+TOKENS = "use {kind} {project} {workload} {env} {unique}"
 
 
 @dataclass(frozen=True)
@@ -215,7 +215,7 @@ SPEC_CASES = [
               edits=(("-{workload}-{env}\"   #", "-{workload}-{envv}\"   #"),)),
     spec_case("naming-pattern-broken-brace",
               "mlenv.yaml:9:18: naming.resourceGroup: 'rg-{project-{workload}-{env}' is not a valid pattern "
-              "(unexpected '{' in field name); write tokens as {kind} {project} {workload} {env}",
+              "(unexpected '{' in field name); write tokens as {kind} {project} {workload} {env} {unique}",
               edits=(('"rg-{project}-{workload}-{env}"', '"rg-{project-{workload}-{env}"'),)),
     spec_case("naming-token-with-format-spec",
               f"mlenv.yaml:9:18: naming.resourceGroup: unknown token {{project:>40}}; {TOKENS}",

@@ -114,11 +114,11 @@ def test_marks_point_at_keys_and_values() -> None:
 
 @pytest.mark.parametrize(("pattern", "unknown", "problem"), [
     ("{kind}-{project}-{workload}-{env}", [], None),
-    ("{kind}{project}{Env}", ["Env"], "unknown token {Env}; use {kind} {project} {workload} {env}"),
-    ("{project!s}", ["project!s"], "unknown token {project!s}; use {kind} {project} {workload} {env}"),
+    ("{kind}{project}{Env}", ["Env"], "unknown token {Env}; use {kind} {project} {workload} {env} {unique}"),
+    ("{project!s}", ["project!s"], "unknown token {project!s}; use {kind} {project} {workload} {env} {unique}"),
     ("x-{", ["<Single '{' encountered in format string>"],
      "'x-{' is not a valid pattern (Single '{' encountered in format string); "
-     "write tokens as {kind} {project} {workload} {env}"),
+     "write tokens as {kind} {project} {workload} {env} {unique}"),
 ])
 def test_pattern_tokens(pattern: str, unknown: list[str], problem: str | None) -> None:
     assert unknown_tokens(pattern) == unknown
