@@ -23,6 +23,7 @@ BUILTIN_ROLES: dict[str, str] = {
     "Azure AI Developer": "64702f94-c441-49e6-a78b-ef80e0188fee",
     "AcrPull": "7f951dda-4ed3-4680-a7ca-43fe172d538d",
     "Storage Blob Data Contributor": "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+    "Storage Blob Data Reader": "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
 }
 
 TEMPLATE_SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"

@@ -119,6 +119,12 @@ def _workspace_units(env: Environment, ws: Workspace) -> list[Unit]:
     units.append(Unit(f"roleassignments-{ws.key}", "roleassignments", RESOURCE_GROUP, rg, {
         "identityName": s.identity_name, "identityResourceGroup": s.resource_group,
         "identityGrants": [_grant("Azure AI Developer", f"Microsoft.MachineLearningServices/workspaces/{ws.name}")],
+        # the workspace's own identity reads datastores for the studio and writes its logs and snapshots
+        "workspaceName": ws.name, "workspaceGrantsResourceGroup": s.resource_group,
+        "workspaceGrants": [
+            _grant("Storage Blob Data Contributor", f"Microsoft.Storage/storageAccounts/{s.storage['workspace'].name}"),
+            _grant("Storage Blob Data Reader", f"Microsoft.Storage/storageAccounts/{s.storage['data'].name}"),
+        ],
         **_principal_grants(env)}, (ml, "managedidentity", "roledefinition"), workspace=ws.key))
     return units
 

@@ -31,5 +31,8 @@ def test_unit_expands(env: str, unit) -> None:
     prefix = f"/subscriptions/{environment.subscription_id}/"
     assert all(r.id.startswith(prefix) for r in result.resources)
     if unit.scope != SUBSCRIPTION:
-        own = [r for r in result.resources if r.deployment is None]
+        # a nested deployment may target another group of the environment (workspace grants on shared storage)
+        own = [r for r in result.resources if r.deployment is None and r.body.get("type") != "Microsoft.Resources/deployments"]
+        groups = [g.lower() for g in environment.resource_groups]
+        assert all(r.id.lower().split("/")[4] in groups for r in result.resources if r.deployment is None)
         assert all(r.id.lower().startswith(f"{prefix}resourcegroups/{unit.resource_group}/".lower()) for r in own)
