@@ -39,3 +39,18 @@ def api(resource_type: str) -> str:
         return API_VERSIONS[resource_type]
     root = "/".join(resource_type.split("/")[:2])
     return API_VERSIONS[root]
+
+# Azure public-cloud regions (programmatic names). A spec naming another region must say
+# allowUnknownLocation: true on the environment (a region newer than this list, a sovereign cloud).
+REGIONS: frozenset[str] = frozenset({
+    "australiacentral", "australiacentral2", "australiaeast", "australiasoutheast", "austriaeast",
+    "belgiumcentral", "brazilsouth", "brazilsoutheast", "canadacentral", "canadaeast", "centralindia",
+    "centralus", "centraluseuap", "chilecentral", "denmarkeast", "eastasia", "eastus", "eastus2",
+    "eastus2euap", "francecentral", "francesouth", "germanynorth", "germanywestcentral", "indonesiacentral",
+    "israelcentral", "italynorth", "japaneast", "japanwest", "jioindiacentral", "jioindiawest",
+    "koreacentral", "koreasouth", "malaysiawest", "mexicocentral", "newzealandnorth", "northcentralus",
+    "northeurope", "norwayeast", "norwaywest", "polandcentral", "qatarcentral", "southafricanorth",
+    "southafricawest", "southcentralus", "southeastasia", "southindia", "spaincentral", "swedencentral",
+    "swedensouth", "switzerlandnorth", "switzerlandwest", "uaecentral", "uaenorth", "uksouth", "ukwest",
+    "westcentralus", "westeurope", "westindia", "westus", "westus2", "westus3"
+})

@@ -129,6 +129,24 @@ def load_datastores(path: Path, doc: Any, spec_file: str) -> list[dict]:
     return list(config["datastores"])
 
 
+def _location_errors(doc: MarkedDict, file: str) -> list[SourceError]:
+    """A location that is no Azure region (a typo such as 'westeurop') fails here, not in ARM."""
+    from armgen.catalog import REGIONS
+
+    out = []
+    for env, e in doc["environments"].items():
+        loc = e.get("location")
+        if not isinstance(loc, str) or loc in REGIONS or e.get("allowUnknownLocation"):
+            continue
+        guess = difflib.get_close_matches(loc, sorted(REGIONS), n=1)
+        hint = f"did you mean '{guess[0]}'?" if guess else "use a region name such as westeurope"
+        line, col = mark_of(doc, ["environments", env, "location"])
+        out.append(SourceError(file, line, col, f"environments.{env}.location",
+                               f"'{loc}' is not an Azure region ({hint}); for a region armgen does not know yet, "
+                               "set allowUnknownLocation: true"))
+    return out
+
+
 def load_spec(path: str | Path = DEFAULT_SPEC, datastore_config: str | Path | None = None) -> Spec:
     """Load, check and resolve a spec; raises SourceErrors (exit 2) listing every problem found."""
     path = Path(path)
@@ -139,7 +157,7 @@ def load_spec(path: str | Path = DEFAULT_SPEC, datastore_config: str | Path | No
     _fail(schemas.check("mlenv", file, doc))
     envs = list(doc["environments"])
     _fail(env_map_errors(doc, schemas.raw_schema("mlenv"), envs, file) + _naming_errors(doc, file)
-          + _duplicate_workspaces(doc, file) + _release_order_errors(doc, envs, file))
+          + _duplicate_workspaces(doc, file) + _release_order_errors(doc, envs, file) + _location_errors(doc, file))
     ds_path = Path(datastore_config) if datastore_config else path.parent / DATASTORE_CONFIG
     datastores = load_datastores(ds_path, doc, file)
 
