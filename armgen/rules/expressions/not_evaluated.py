@@ -1,4 +1,4 @@
-"""AG3007: say when a template could not be evaluated (no values for its required parameters)."""
+"""AG3007: say when a template could not be evaluated (no values for its parameters, or an error stopped it)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,14 @@ class NotEvaluated(Rule):
     scope = "pairing"
 
     def match(self, ctx: RuleContext) -> Iterator[Match]:
+        from armgen.validate.evaluation import evaluate
+
+        result = evaluate(ctx)
+        if result is not None and result.error is not None:
+            yield Match(("resources",), "evaluation stopped at an error reported for this template, so the checks of "
+                                        "evaluated values (names, dependsOn, security, counts) did not run; fix "
+                                        "it and validate again")
+            return
         if ctx.parameters_doc is not None:
             return
         missing = [name for name, decl in ctx.section("parameters").items()
