@@ -33,13 +33,24 @@ def root_causes(ctx: RuleContext) -> bool:
     return ctx.memo("root-causes", any_static, shared=False)
 
 
+def hidden_engine_error(ctx: RuleContext) -> bool:
+    """True when evaluation failed and the failure is left to a static finding (so evaluated checks did not run)."""
+    result = evaluate(ctx)
+    if result is None or result.error is None:
+        return False
+    err = result.error
+    return engine_error_kind(err.message, err.code, err.path) == "AG3006" and root_causes(ctx)
+
+
 def engine_matches(ctx: RuleContext, kind: str) -> Iterator[Match]:
     """The evaluation error of this pairing as a finding of rule ``kind``."""
     result = evaluate(ctx)
     if result is None or result.error is None:
         return
     err = result.error
-    if engine_error_kind(err.message, err.code, err.path) != kind or root_causes(ctx):
+    if engine_error_kind(err.message, err.code, err.path) != kind:
+        return
+    if kind == "AG3006" and root_causes(ctx):  # dependsOn problems stand on their own; report them anyway
         return
     env = f" with the {ctx.env} parameters" if ctx.env else ""
     index = err.column - 1 if err.column else None

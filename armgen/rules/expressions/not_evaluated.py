@@ -20,10 +20,9 @@ class NotEvaluated(Rule):
     scope = "pairing"
 
     def match(self, ctx: RuleContext) -> Iterator[Match]:
-        from armgen.validate.evaluation import evaluate
+        from armgen.rules.expressions.evaluation_error import hidden_engine_error
 
-        result = evaluate(ctx)
-        if result is not None and result.error is not None:
+        if hidden_engine_error(ctx):
             yield Match(("resources",), "evaluation stopped at an error reported for this template, so the checks of "
                                         "evaluated values (names, dependsOn, security, counts) did not run; fix "
                                         "it and validate again")

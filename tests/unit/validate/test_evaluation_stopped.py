@@ -11,8 +11,9 @@ TEMPLATE = {
     "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
     "contentVersion": "1.0.0.0",
     "resources": [{"type": "Microsoft.ManagedIdentity/userAssignedIdentities", "apiVersion": "2024-11-30",
-                   "name": "id1", "location": "westeurope", "properties": {}}],
-    "outputs": {"x": {"type": "string", "value": "[foo(1)]"}},
+                   "name": "[foo(1)]", "location": "westeurope", "properties": {}},
+                  {"type": "Microsoft.ManagedIdentity/userAssignedIdentities", "apiVersion": "2024-11-30",
+                   "name": "id2", "location": "westeurope", "dependsOn": ["nothere"], "properties": {}}],
 }
 
 
@@ -25,3 +26,16 @@ def test_a_stopped_evaluation_is_reported_as_info(tmp_path: Path) -> None:
     assert findings["AG3002"]["severity"] == "error"
     assert findings["AG3007"]["severity"] == "info"
     assert "did not run" in findings["AG3007"]["message"]
+
+
+def test_an_unknown_dependency_is_reported_next_to_an_expression_error(tmp_path: Path) -> None:
+    template = {**TEMPLATE, "resources": [
+        {**TEMPLATE["resources"][1]},
+        {"type": "Microsoft.ManagedIdentity/userAssignedIdentities", "apiVersion": "2024-11-30", "name": "id3",
+         "location": "westeurope", "properties": {}}],
+        "outputs": {"x": {"type": "string", "value": "[foo(1)]"}}}
+    path = tmp_path / "azuredeploy.json"
+    path.write_text(json.dumps(template, indent=2))
+    result = CliRunner().invoke(cli, ["validate", str(path), "--format", "json"])
+    rules = {f["rule_id"] for f in json.loads(result.stdout)}
+    assert {"AG3002", "AG4001"} <= rules
