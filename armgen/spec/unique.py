@@ -51,3 +51,22 @@ def global_name_clashes(file: str, built: list[tuple[Any, Environment]]) -> list
                                       f"environment {other_env}; {label} names are globally unique: put {token} "
                                       "in the pattern or name"))
     return errors
+
+
+def role_name_clashes(file: str, built: list[tuple[Any, Environment]]) -> list[SourceError]:
+    """Two environments with the same custom role name share one role definition (its id is
+    guid(roleName, subscription)) in the same subscription, and a custom role's name is unique in the tenant
+    everywhere else: either way destroying one environment would break the other."""
+    first: dict[str, str] = {}
+    errors: list[SourceError] = []
+    for doc, env in built:
+        name = env.shared.model_developer.role_name
+        other = first.setdefault(name.lower(), env.name)
+        if other == env.name:
+            continue
+        where = ["shared", "roles", "modelDeveloper", "roleName"]
+        line, col = mark_of(doc, where)
+        errors.append(SourceError(file, line, col, format_path(where),
+                                  f"custom role name '{name}' (environment {env.name}) is also the role name of "
+                                  f"environment {other}; role names are unique per tenant: put {{env}} in roleName"))
+    return errors
