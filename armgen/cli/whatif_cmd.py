@@ -74,9 +74,10 @@ def what_if_cmd(spec_path: Path, env: str, units: tuple[str, ...], target_kind: 
     _, plan = load_plan(spec_path, env, units)
     target = connect(plan.env, target_kind)
     results = what_if(target, plan, mode, parallel)
+    warnings = blockers(target, plan)
     skip = frozenset(next(t for t in CHANGE_TYPES if t.lower() == x.lower()) for x in exclude)
     if fmt == "json":
-        click.echo(json.dumps({"environment": env, "units": [{
+        click.echo(json.dumps({"environment": env, "blockers": warnings, "units": [{
             "unit": r.step.name, "deployment": r.step.deployment, "predicted": r.predicted,
             "error": r.error.as_dict() if r.error else None,
             "changes": [c for c in to_json(r.changes) if c["changeType"] not in skip]} for r in results]},
@@ -84,10 +85,27 @@ def what_if_cmd(spec_path: Path, env: str, units: tuple[str, ...], target_kind: 
     else:
         console = Console()
         print_what_if(results, console, color=console.is_terminal and not _no_color(), exclude=skip)
+        for w in warnings:
+            console.print(f"Warning: deploy would stop here: {w}", markup=False, highlight=False, soft_wrap=True)
     if any(r.error for r in results):
         raise SystemExit(1)
     if fail_on_change and any(has_changes(r.changes) for r in results):
         raise SystemExit(2)
+
+
+def blockers(target, plan) -> list[str]:  # noqa: ANN001
+    """What deploy's preflight would refuse (workspace links, in-place compute changes), as messages."""
+    from armgen.deploy.preflight import check_compute_in_place, check_workspace_links
+    from armgen.errors import ArmgenError
+
+    out = []
+    for check in (lambda: check_workspace_links(target, plan, None),
+                  lambda: check_compute_in_place(target, plan, False)):
+        try:
+            check()
+        except ArmgenError as exc:
+            out.append(exc.message)
+    return out
 
 
 def _no_color() -> bool:

@@ -386,3 +386,17 @@ def test_a_globally_taken_name_stops_the_deploy_before_anything_is_sent(workdir:
     assert result.exit_code == 1
     assert "stmlpdataint (storageAccount: AlreadyExists)" in result.output
     assert "rg-mlp-shared-int" not in [g.name for g in rc.resource_groups.list()]  # nothing was deployed
+
+
+def test_what_if_warns_when_a_workspace_link_would_change(workdir: Path, emulator) -> None:  # noqa: ANN001
+    assert deploy_json(workdir)[0] == 0
+    spec = workdir / "mlenv.yaml"
+    spec.write_text(spec.read_text().replace("healthy: {sku: {default: Standard, pro: Premium}}",
+                                             "healthy: {sku: {default: Standard, pro: Premium}, name: 'crmlpgood{env}'}"))
+    assert armgen(workdir, "render").exit_code == 0
+    shown = armgen(workdir, "what-if", "--env", ENV, "--unit", "mlworkspace-vision")
+    assert "Warning: deploy would stop here: workspace mlw-mlp-vision-int: containerRegistry is crmlphealthyint, " \
+           "the spec wants crmlpgoodint" in shown.stdout
+    refused = armgen(workdir, "deploy", "--env", ENV)
+    assert refused.exit_code == 1
+    assert "Azure cannot change these after creation" in refused.output
