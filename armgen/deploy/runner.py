@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -162,6 +163,13 @@ class Runner:
         results: dict[str, UnitResult] = {}
         pending = list(self.plan.steps)
         with ThreadPoolExecutor(max_workers=self.parallel) as pool:
+            # start every worker now, while nothing else runs: a thread started later, when units are
+            # busy on the network, takes milliseconds to come up and delays the units behind it
+            width = min(self.parallel, len(pending))
+            gate = threading.Barrier(width + 1)
+            for _ in range(width):
+                pool.submit(gate.wait)
+            gate.wait()
             try:
                 while pending or self._running:
                     for step in list(pending):

@@ -24,6 +24,21 @@ class Target:
     description: str
 
 
+POOL_SIZE = 128  # connections kept per host: requests' default of 10 makes parallel units open new TLS sessions
+
+
+def pooled_transport(connection_verify: str | bool = True, size: int = POOL_SIZE):  # noqa: ANN201
+    """An azure-core transport whose HTTP session keeps enough connections for parallel units."""
+    import requests
+    from azure.core.pipeline.transport import RequestsTransport
+
+    session = requests.Session()
+    adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=size)
+    session.mount("https://", adapter)
+    session.mount("http://", adapter)
+    return RequestsTransport(session=session, session_owner=False, connection_verify=connection_verify)
+
+
 def _sdk_kwargs(polling_interval: float | None, retries: int) -> dict:
     kwargs: dict[str, Any] = {"retry_total": retries, "retry_backoff_factor": 0.5, "retry_backoff_max": 30}
     if polling_interval is not None:
@@ -62,6 +77,8 @@ def connect(env: Environment, kind: str | None = None, polling_interval: float |
         endpoint = os.environ.get("ARMGEN_ARM_ENDPOINT")  # sovereign clouds, or a test endpoint
         extra = {"base_url": endpoint, "credential_scopes": [MANAGEMENT_SCOPE]} if endpoint else {}
         description = f"Azure subscription {env.subscription_id}" + (f" at {endpoint}" if endpoint else "")
+    verify = extra.pop("connection_verify", None)
+    kwargs["transport"] = pooled_transport(verify if verify is not None else True)
     try:
         resources = ResourceManagementClient(credential, env.subscription_id, **extra, **kwargs)
         deployments = DeploymentsMgmtClient(credential, env.subscription_id, **extra, **kwargs)
