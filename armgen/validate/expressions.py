@@ -66,6 +66,14 @@ def calls(node: Node) -> Iterator[Call]:
     return (n for n in walk(node) if isinstance(n, Call))
 
 
+def all_calls(ctx: RuleContext) -> Iterator[tuple[Parsed, Call]]:
+    """Every function call in every parsed expression of the template, with the expression it is in."""
+    for p in parsed(ctx):
+        if p.node is not None:
+            for call in calls(p.node):
+                yield p, call
+
+
 def literal_arg(call: Call, i: int = 0) -> str | None:
     """The i-th argument when it is a string literal."""
     if len(call.args) > i and isinstance(call.args[i], Literal) and isinstance(call.args[i].value, str):

@@ -8,7 +8,7 @@ from armgen.arm import ArmError
 from armgen.arm.functions import known_functions
 from armgen.rules.base import Match, Rule
 from armgen.validate.context import RuleContext
-from armgen.validate.expressions import calls, declarations, parsed
+from armgen.validate.expressions import all_calls, declarations
 
 
 class FunctionArity(Rule):
@@ -21,25 +21,22 @@ class FunctionArity(Rule):
 
     def match(self, ctx: RuleContext) -> Iterator[Match]:
         builtins = known_functions()
-        for p in parsed(ctx):
-            if p.node is None:
+        for p, call in all_calls(ctx):
+            name = call.name.lower()
+            if "." in name:
+                expected = declarations(ctx, p.path).functions.get(name)
+                if expected is not None and expected != len(call.args):
+                    yield Match(p.path, f"{call.name}() takes {expected} argument(s), {len(call.args)} given",
+                                index=call.column - 1)
                 continue
-            for call in calls(p.node):
-                name = call.name.lower()
-                if "." in name:
-                    expected = declarations(ctx, p.path).functions.get(name)
-                    if expected is not None and expected != len(call.args):
-                        yield Match(p.path, f"{call.name}() takes {expected} argument(s), {len(call.args)} given",
-                                    index=call.column - 1)
-                    continue
-                spec = builtins.get(name)
-                if spec is None:
-                    continue
-                try:
-                    spec.check_arity(len(call.args))
-                except ArmError:
-                    yield Match(p.path, f"{spec.name}() takes {_range(spec.min_args, spec.max_args)} argument(s), "
-                                        f"{len(call.args)} given", index=call.column - 1)
+            spec = builtins.get(name)
+            if spec is None:
+                continue
+            try:
+                spec.check_arity(len(call.args))
+            except ArmError:
+                yield Match(p.path, f"{spec.name}() takes {_range(spec.min_args, spec.max_args)} argument(s), "
+                                    f"{len(call.args)} given", index=call.column - 1)
 
 
 def _range(lo: int, hi: int | None) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from armgen.arm.functions import known_functions
 from armgen.rules.base import Match, Rule
 from armgen.validate.context import RuleContext
-from armgen.validate.expressions import calls, declarations, parsed
+from armgen.validate.expressions import all_calls, declarations
 
 
 class UnknownFunction(Rule):
@@ -22,17 +22,14 @@ class UnknownFunction(Rule):
 
     def match(self, ctx: RuleContext) -> Iterator[Match]:
         builtins = known_functions()
-        for p in parsed(ctx):
-            if p.node is None:
-                continue
-            for call in calls(p.node):
-                name = call.name.lower()
-                if "." in name:
-                    if name not in declarations(ctx, p.path).functions:
-                        yield Match(p.path, f"user-defined function {call.name!r} is not declared in "
-                                            "functions; declare it or fix the namespace/name",
-                                    index=call.column - 1)
-                elif name not in builtins and not name.startswith("list"):
-                    close = difflib.get_close_matches(name, list(builtins), n=1)
-                    hint = f"; did you mean {builtins[close[0]].name!r}?" if close else ""
-                    yield Match(p.path, f"unknown function {call.name!r}{hint}", index=call.column - 1)
+        for p, call in all_calls(ctx):
+            name = call.name.lower()
+            if "." in name:
+                if name not in declarations(ctx, p.path).functions:
+                    yield Match(p.path, f"user-defined function {call.name!r} is not declared in "
+                                        "functions; declare it or fix the namespace/name",
+                                index=call.column - 1)
+            elif name not in builtins and not name.startswith("list"):
+                close = difflib.get_close_matches(name, list(builtins), n=1)
+                hint = f"; did you mean {builtins[close[0]].name!r}?" if close else ""
+                yield Match(p.path, f"unknown function {call.name!r}{hint}", index=call.column - 1)
