@@ -29,7 +29,7 @@ from armgen.errors import ArmgenError, InputError
 @target_option
 @click.option("--what-if-first", is_flag=True, help="Show what would change and ask before deploying.")
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation (production needs this or a prompt).")
-@click.option("--parallel", type=click.IntRange(1, 64), default=4, show_default=True,
+@click.option("--parallel", type=click.IntRange(1, 256), default=16, show_default=True,
               help="Units deployed at the same time.")
 @click.option("--mode", type=click.Choice(["Incremental", "Complete"]), default="Incremental", show_default=True,
               help="Complete deletes what a unit's template no longer lists (with --unit and confirmation only).")

@@ -21,7 +21,7 @@ from armgen.errors import ArmgenError, InputError
 @target_option
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 @click.option("--allow-production", is_flag=True, help="Required to destroy an environment marked production.")
-@click.option("--parallel", type=click.IntRange(1, 64), default=4, show_default=True)
+@click.option("--parallel", type=click.IntRange(1, 256), default=16, show_default=True)
 @format_option("text", "json")
 def destroy(spec_path: Path, env: str, target_kind: str | None, yes: bool, allow_production: bool,
             parallel: int, fmt: str) -> None:

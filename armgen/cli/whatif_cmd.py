@@ -60,7 +60,7 @@ def print_what_if(results: list[UnitWhatIf], console: Console, color: bool,
               help="Hide these change types (repeatable), like az's --exclude-change-types.")
 @click.option("--mode", type=click.Choice(["Incremental", "Complete"]), default="Incremental", show_default=True)
 @click.option("--fail-on-change", is_flag=True, help="Exit 2 when anything would change (for pipelines).")
-@click.option("--parallel", type=click.IntRange(1, 64), default=4, show_default=True)
+@click.option("--parallel", type=click.IntRange(1, 256), default=16, show_default=True)
 @format_option("text", "json")
 def what_if_cmd(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str | None,
                 exclude: tuple[str, ...], mode: str, fail_on_change: bool, parallel: int, fmt: str) -> None:
