@@ -10,7 +10,7 @@ import click
 
 from armgen.deploy.plan import Plan, build_plan
 from armgen.deploy.target import TARGETS
-from armgen.errors import ArmgenError
+from armgen.errors import ArmgenError, InputError
 from armgen.render.outputs import render_all
 from armgen.render.writer import check
 from armgen.spec import Spec, load_spec
@@ -35,6 +35,8 @@ def load_plan(spec_path: Path, env: str, units: tuple[str, ...] = (), drift_chec
     root = spec_path.parent
     if drift_check:
         drifts = check(root, render_all(spec, [env]), [env])
+        if drifts and all(d.kind == "missing" for d in drifts) and not (root / "templates").is_dir():
+            raise InputError(f"{root / 'templates'}: nothing rendered yet; run 'armgen render' first")
         if drifts:
             raise ArmgenError(f"{len(drifts)} rendered file(s) differ from {spec_path.name} (first: "
                               f"{drifts[0].path}); run 'armgen render' and review the change before deploying")

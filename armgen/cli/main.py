@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import logging
+import os
+import sys
 
 import click
 
@@ -37,6 +40,39 @@ class LazyGroup(click.Group):
         module = COMMANDS[name].split(":")[0]
         return importlib.util.find_spec(module) is not None
 
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: ANN001, ANN201
+        """Every failure is one ``Error: ...`` line and an exit code; tracebacks only with ARMGEN_DEBUG=1."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        debug = bool(os.environ.get("ARMGEN_DEBUG"))
+        if not debug:  # azure-identity logs every credential it tries as a warning
+            logging.getLogger("azure").setLevel(logging.ERROR)
+        try:
+            rv = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as e:
+            where = f" (see '{e.ctx.command_path} --help')" if e.ctx else ""
+            click.echo(f"Error: {e.format_message()}{where}", err=True)
+            sys.exit(e.exit_code)
+        except click.ClickException as e:
+            e.show()
+            sys.exit(e.exit_code)
+        except click.Abort:
+            click.echo("Error: interrupted; re-run the command to finish", err=True)
+            sys.exit(130)
+        except Exception as e:  # noqa: BLE001 - the last line of defence against a traceback
+            if debug:
+                raise
+            name = type(e).__name__
+            if name == "ClientAuthenticationError":
+                click.echo("Error: cannot sign in to Azure: run 'az login', or set AZURE_TENANT_ID, "
+                           "AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or workload identity)", err=True)
+                sys.exit(1)
+            first = str(e).splitlines()[0] if str(e) else ""
+            click.echo(f"Error: internal error ({name}: {first}); re-run with ARMGEN_DEBUG=1 and report it",
+                       err=True)
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
     def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's signature
         """Ctrl-C anywhere is exit 130 with one line, not click's "Aborted!" with exit 1."""
         try:
@@ -61,7 +97,8 @@ def cli() -> None:
 
     \b
     Exit codes: 0 success, 1 a check failed (drift, findings, failed deploy),
-    2 unusable input (bad spec, bad flags, missing files).
+    2 unusable input (bad spec, bad flags, missing files), 130 interrupted.
+    ARMGEN_DEBUG=1 shows tracebacks and the Azure SDK's log warnings.
     """
 
 

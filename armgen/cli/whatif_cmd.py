@@ -47,6 +47,9 @@ def print_what_if(results: list[UnitWhatIf], console: Console, color: bool,
             console.print(text, markup=False, highlight=False, end="", soft_wrap=True)
     everything = [c for r in results for c in r.changes if c.change_type not in exclude]
     total = summary(everything).removeprefix("Resource changes: ")
+    failed = sum(1 for r in results if r.error)
+    if failed:
+        total = f"{failed} unit(s) could not be evaluated (see above); the others: {total}"
     console.print(f"Total over {len(results)} unit(s): {total}", markup=False, highlight=False, soft_wrap=True)
 
 

@@ -88,14 +88,27 @@ class Plan:
         return max(finish.values(), default=0.0)
 
 
-def _read_json(path: Path) -> dict:
+def _read_json(path: Path, key: str | None = None) -> dict:
+    """A rendered JSON object (or its ``key`` member, also an object); any problem is a one-line InputError."""
+    fix = "run 'armgen render' to regenerate it"
     try:
-        return json.loads(path.read_text("utf-8"))
+        data = json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
         raise InputError(f"{path}: not found; run 'armgen render' first") from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}; "
-                         "run 'armgen render' to regenerate it") from None
+        raise InputError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}; {fix}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text; {fix}") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc}); {fix}") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: expected a JSON object; {fix}")
+    if key is None:
+        return data
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise InputError(f"{path}: '{key}' must be an object; {fix}")
+    return value
 
 
 def _layers(units: list[Unit]) -> dict[str, int]:
@@ -123,7 +136,7 @@ def build_plan(spec: Spec, env_name: str, root: Path, only: list[str] | None = N
     steps = []
     for unit in sorted(units, key=lambda u: layer[u.name]):
         template = _read_json(root / TEMPLATES_DIR / f"{unit.template}.json")
-        params = _read_json(root / PARAMETERS_DIR / unit.parameter_file(env.name)).get("parameters", {})
+        params = _read_json(root / PARAMETERS_DIR / unit.parameter_file(env.name), "parameters")
         steps.append(Step(unit, env.name, deployment_name(env.name, unit.name), template, params, layer[unit.name]))
     plan = Plan(env, steps)
     if only:

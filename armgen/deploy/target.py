@@ -46,6 +46,17 @@ def _sdk_kwargs(polling_interval: float | None, retries: int) -> dict:
     return kwargs
 
 
+def _check_sign_in(credential) -> None:  # noqa: ANN001 - an azure-identity credential
+    """Fail once, in one line, when no credential works (instead of once per unit)."""
+    from azure.core.exceptions import ClientAuthenticationError
+
+    try:
+        credential.get_token(MANAGEMENT_SCOPE)
+    except ClientAuthenticationError:
+        raise ArmgenError("cannot sign in to Azure: run 'az login', or set AZURE_TENANT_ID, AZURE_CLIENT_ID and "
+                          "AZURE_CLIENT_SECRET (or workload identity: AZURE_FEDERATED_TOKEN_FILE)") from None
+
+
 def connect(env: Environment, kind: str | None = None, polling_interval: float | None = None,
             retries: int = 6) -> Target:
     """Clients for ``env``'s subscription on its target (or ``kind`` when given)."""
@@ -74,6 +85,7 @@ def connect(env: Environment, kind: str | None = None, polling_interval: float |
 
         kwargs.setdefault("polling_interval", 5.0)  # when ARM sends no Retry-After (the SDK would wait 30 s)
         credential = DefaultAzureCredential()
+        _check_sign_in(credential)
         endpoint = os.environ.get("ARMGEN_ARM_ENDPOINT")  # sovereign clouds, or a test endpoint
         extra = {"base_url": endpoint, "credential_scopes": [MANAGEMENT_SCOPE]} if endpoint else {}
         description = f"Azure subscription {env.subscription_id}" + (f" at {endpoint}" if endpoint else "")

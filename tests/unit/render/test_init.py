@@ -63,5 +63,5 @@ def test_init_where_a_file_blocks_the_folder(tmp_path: Path) -> None:
     result = armgen("init", str(tmp_path / "platform"))
     assert result.exit_code == 2
     assert "Traceback" not in result.output
-    assert result.stderr.splitlines()[-1] == (f"Error: Invalid value for '[DIRECTORY]': Directory "
-                                              f"'{tmp_path / 'platform'}' is a file.")
+    assert result.stderr.splitlines() == [f"Error: Invalid value for '[DIRECTORY]': Directory "
+                                          f"'{tmp_path / 'platform'}' is a file. (see 'cli init --help')"]
