@@ -37,14 +37,17 @@ from armgen.errors import ArmgenError, InputError
               help="Recover a soft-deleted Key Vault of the same name.")
 @click.option("--purge-soft-deleted", "soft_deleted", flag_value="purge",
               help="Purge soft-deleted Key Vaults and ML workspaces of the same names first.")
+@click.option("--no-skip", is_flag=True,
+              help="Deploy every unit even when unchanged (after resources were deleted outside armgen; "
+                   "'armgen verify' finds those).")
 @click.option("--recreate-compute", is_flag=True,
               help="Delete and recreate compute clusters whose vmSize or priority changed (cannot change in place).")
 @click.option("--on-interrupt", type=click.Choice(["cancel", "leave"]), default="cancel", show_default=True,
               help="On Ctrl-C, cancel running ARM deployments or leave them to finish.")
 @format_option("text", "json")
 def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str | None, what_if_first: bool,
-           yes: bool, parallel: int, mode: str, soft_deleted: str | None, recreate_compute: bool, on_interrupt: str,
-           fmt: str) -> None:
+           yes: bool, parallel: int, mode: str, soft_deleted: str | None, no_skip: bool, recreate_compute: bool,
+           on_interrupt: str, fmt: str) -> None:
     """Deploy an environment: shared infrastructure first, then every workspace in parallel.
 
     \b
@@ -73,7 +76,7 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
                 raise InputError("deploy cancelled; nothing was changed")
     for line in preflight(target, plan, soft_deleted, recreate_compute):
         console.print(line)
-    runner = Runner(target, plan, parallel=parallel, mode=mode)
+    runner = Runner(target, plan, parallel=parallel, mode=mode, skip_unchanged=not no_skip)
     with Progress(plan, console, live=console.is_terminal and fmt == "text") as progress:
         runner.on_event = progress.event
         try:

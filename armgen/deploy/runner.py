@@ -74,11 +74,12 @@ class Runner:
 
     def __init__(self, target: Target, plan: Plan, parallel: int = 4, mode: str = "Incremental",
                  on_event: Event | None = None, principal_retries: int = 5, retry_delay: float = 2.0,
-                 wait_interval: float = 1.0) -> None:
+                 wait_interval: float = 1.0, skip_unchanged: bool = True) -> None:
         self.target, self.plan, self.parallel, self.mode = target, plan, max(1, parallel), mode
         self.on_event = on_event or (lambda *_: None)
         self.principal_retries, self.retry_delay, self.wait_interval = principal_retries, retry_delay, wait_interval
         self.puts = 0
+        self.skip_unchanged = skip_unchanged
         self._running: dict[Future, Step] = {}
 
     def _body(self, step: Step) -> dict:
@@ -126,7 +127,8 @@ class Runner:
         try:
             current = self._wait_running(ops, ops.get())
             tags = (getattr(current, "tags", None) or {}) if current else {}
-            if (_state(current) == "Succeeded" and tags.get(FINGERPRINT_TAG) == step.fingerprint()
+            if (self.skip_unchanged and _state(current) == "Succeeded"
+                    and tags.get(FINGERPRINT_TAG) == step.fingerprint()
                     and self._outputs_alive(step, current)):
                 result.status = "skipped"
                 return result

@@ -400,3 +400,16 @@ def test_what_if_warns_when_a_workspace_link_would_change(workdir: Path, emulato
     refused = armgen(workdir, "deploy", "--env", ENV)
     assert refused.exit_code == 1
     assert "Azure cannot change these after creation" in refused.output
+
+
+def test_no_skip_restores_what_was_deleted_outside_armgen(workdir: Path, emulator) -> None:  # noqa: ANN001
+    assert deploy_json(workdir)[0] == 0
+    rid = ("/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-mlp-shared-int/providers/"
+           "Microsoft.OperationalInsights/workspaces/log-mlp-shared-int")
+    rc = emulator.resources()
+    rc.resources.begin_delete_by_id(rid, api_version="2025-07-01").result()
+    code, report = deploy_json(workdir)
+    assert code == 0 and statuses(report)["loganalytics"] == "skipped"  # the record still matches
+    code, report = deploy_json(workdir, "--no-skip")
+    assert code == 0 and set(statuses(report).values()) == {"deployed"}
+    assert rc.resources.check_existence_by_id(rid, api_version="2025-07-01")
