@@ -67,6 +67,19 @@ class EmulatorConfig:
         unknown = set(data) - known
         if unknown:
             raise ValueError(f"unknown emulator config keys: {', '.join(sorted(unknown))}")
+        defaults = cls()
+        for key, value in data.items():
+            if key == "faults":
+                continue
+            want = type(getattr(defaults, key))
+            ok = isinstance(value, (int, float)) if want is float else isinstance(value, want)
+            if not ok or (want is int and isinstance(value, bool)):
+                raise ValueError(f"'{key}' must be {want.__name__}, not {type(value).__name__}")
+        if not isinstance(data.get("faults", []), list):
+            raise ValueError("'faults' must be a list of fault rules")
+        for key, value in (data.get("latency_seconds") or {}).items():
+            if not isinstance(value, (int, float)) or isinstance(value, bool):
+                raise ValueError(f"latency_seconds['{key}'] must be a number of seconds")
         values = dict(data)
         values["faults"] = [FaultRule.from_dict(f) for f in data.get("faults", [])]
         return cls(**values)
@@ -82,10 +95,20 @@ class EmulatorConfig:
 
 
 def load_config(state_dir: Path) -> EmulatorConfig:
+    """The knobs in ``config.json`` (defaults when absent); a bad file raises ValueError naming it."""
     path = state_dir / CONFIG_FILE
     if not path.exists():
         return EmulatorConfig()
-    return EmulatorConfig.from_dict(json.loads(path.read_text()))
+    try:
+        data = json.loads(path.read_text())
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a JSON object of settings")
+    try:
+        return EmulatorConfig.from_dict(data)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{path}: {exc}") from None
 
 
 def save_config(state_dir: Path, config: EmulatorConfig) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from armgen.emulator.certs import CA_FILE
 from armgen.emulator.config import load_config
 from armgen.emulator.endpoint import ENDPOINT_FILE, EndpointInfo, read_endpoint_file, resolve_state_dir
-from armgen.errors import ArmgenError
+from armgen.errors import ArmgenError, InputError
 
 LOG_FILE = "emulator.log"
 _START_TIMEOUT = 20.0
@@ -73,7 +73,15 @@ def start(state_dir: str | os.PathLike[str] | None = None, port: int | None = No
     running = info(sd)
     if running is not None:
         return running
-    sd.mkdir(parents=True, exist_ok=True)
+    try:
+        sd.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{sd}: cannot use as the emulator's state folder ({exc.strerror or exc}); "
+                         "pass --state or set ARMGEN_EMULATOR_STATE") from None
+    try:
+        load_config(sd)
+    except ValueError as exc:
+        raise InputError(f"{exc}; fix or delete the file") from None
     (sd / ENDPOINT_FILE).unlink(missing_ok=True)
     chosen = _default_port(sd) if port is None else port
     log = open(sd / LOG_FILE, "ab")  # noqa: SIM115 - handed to the child process

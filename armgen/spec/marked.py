@@ -77,7 +77,8 @@ def _read(path: Path, name: str, missing_hint: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise SourceError(name, 1, 1, "", f"file not found; {missing_hint}") from None
+        where = f"{path} does not exist" if str(path) != name else "file not found"
+        raise SourceError(name, 1, 1, "", f"{where}; {missing_hint}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise SourceError(name, 1, 1, "", f"cannot read file ({exc})") from None
 
@@ -85,7 +86,8 @@ def _read(path: Path, name: str, missing_hint: str) -> str:
 def load_yaml(path: Path, display: str | None = None) -> Any:
     """Load one YAML document with marks; syntax errors become one-line SourceErrors."""
     name = display or path.name
-    return parse_yaml(_read(path, name, "run 'armgen init' or pass --spec"), name)
+    return parse_yaml(_read(path, name, "run 'armgen init' there, or pass --spec (or ARMGEN_SPEC) with the right "
+                                        "path"), name)
 
 
 def parse_yaml(text: str, name: str) -> Any:

@@ -404,7 +404,8 @@ def test_bad_input_is_one_located_line_per_problem(tmp_path: Path, case: Bad) ->
 def test_missing_spec_file(tmp_path: Path) -> None:
     result = render(tmp_path / "nothere.yaml")
     assert result.exit_code == 2
-    assert result.stderr == "Error: nothere.yaml:1:1: file not found; run 'armgen init' or pass --spec\n"
+    assert result.stderr == (f"Error: nothere.yaml:1:1: {tmp_path / 'nothere.yaml'} does not exist; run 'armgen init' "
+                             "there, or pass --spec (or ARMGEN_SPEC) with the right path\n")
 
 
 def test_unknown_environment_on_the_command_line(tmp_path: Path) -> None:
