@@ -93,7 +93,8 @@ def discover(templates: tuple[str, ...], parameters: tuple[str, ...], templates_
     if not templates:
         tdir, pdir = Path(templates_dir), Path(parameters_dir)
         if not tdir.is_dir():
-            raise InputError(f"{templates_dir}/ does not exist: run `armgen render` or name templates to validate")
+            what = "is not a folder" if tdir.exists() else "does not exist"
+            raise InputError(f"{templates_dir}/ {what}: run `armgen render` or name templates to validate")
         found = _templates_in(tdir)
         if not found:
             raise InputError(f"no templates (*.json) in {templates_dir}/")
@@ -119,6 +120,9 @@ def discover(templates: tuple[str, ...], parameters: tuple[str, ...], templates_
         pf = [ParameterFile(Path(n), _env_of(Path(n)), None) for n in parameters]
         return [Pairing(chosen[0], pf)], []
     folders = {p.parent.resolve() for p in chosen}
+    # the rendered layout: templates/<kind>.json pairs with ../parameters/ next to it
+    folders |= {p.parent.parent.resolve() / "parameters" for p in chosen
+                if p.parent.name == "templates" and (p.parent.parent / "parameters").is_dir()}
     pdir = Path(parameters_dir)
     if pdir.is_dir():
         folders.add(pdir.resolve())

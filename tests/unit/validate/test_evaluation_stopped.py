@@ -39,3 +39,10 @@ def test_an_unknown_dependency_is_reported_next_to_an_expression_error(tmp_path:
     result = CliRunner().invoke(cli, ["validate", str(path), "--format", "json"])
     rules = {f["rule_id"] for f in json.loads(result.stdout)}
     assert {"AG3002", "AG4001"} <= rules
+
+
+def test_a_rendered_template_named_alone_pairs_with_the_parameters_folder_beside_it() -> None:
+    root = Path(__file__).resolve().parents[3]
+    result = CliRunner().invoke(cli, ["validate", str(root / "templates" / "keyvault.json")])
+    assert result.exit_code == 0, result.output
+    assert "1 template(s), 3 parameter file(s)" in result.output
