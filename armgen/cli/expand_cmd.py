@@ -59,6 +59,9 @@ def expand(template: Path, parameters_file: Path | None, env: str | None, spec_p
     if env:
         if parameters_file is None:
             parameters_file = _paired_parameters(template, env)
+        beside = template.resolve().parent.parent / spec_path.name  # the rendered layout: templates/ next to the spec
+        if not spec_path.exists() and not spec_path.is_absolute() and beside.is_file():
+            spec_path = beside
         defaults.update(_environment_defaults(spec_path, env, parameters_file))
     params_doc = _read_json(parameters_file, "parameters") if parameters_file else None
     parameters = _parameter_values(params_doc, parameters_file) if parameters_file else {}
