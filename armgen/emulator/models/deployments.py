@@ -116,16 +116,19 @@ class DeploymentModel:
 
     def create(self, scope_id: str, name: str, body: dict[str, Any]) -> tuple[dict[str, Any], str]:
         """Start a deployment; returns (record, async operation id)."""
+        # expanding the template is the expensive part: do it outside the store lock, so that many
+        # deployments arriving at once (a parallel armgen deploy) are prepared side by side
+        self._check_name_and_quota(scope_id, name, body.get("location"))
+        prepared = self._prepare(scope_id, name, body)
+        preflight(self, prepared, name, global_names=False)
+        dep_id = deployment_id(scope_id, name)
+        record = rec.new_record(dep_id, name, body, template_hash.template_hash(prepared.template),
+                                rec.typed_parameters(prepared.template,
+                                                     parameter_values(prepared.engine, prepared.parameters)))
+        record["properties"]["providers"] = rec.providers(prepared.engine.instances, prepared.location)
+        record["properties"]["dependencies"] = rec.dependencies(prepared.engine.instances)
         with self.store.lock:
-            self._check_name_and_quota(scope_id, name, body.get("location"))
-            prepared = self._prepare(scope_id, name, body)
-            preflight(self, prepared, name, global_names=False)
-            dep_id = deployment_id(scope_id, name)
-            record = rec.new_record(dep_id, name, body, template_hash.template_hash(prepared.template),
-                                    rec.typed_parameters(prepared.template,
-                                                         parameter_values(prepared.engine, prepared.parameters)))
-            record["properties"]["providers"] = rec.providers(prepared.engine.instances, prepared.location)
-            record["properties"]["dependencies"] = rec.dependencies(prepared.engine.instances)
+            self._check_name_and_quota(scope_id, name, body.get("location"))  # again, now atomically
             op_id = self.operations.start("deployment", prepared.context.subscription_id, dep_id)
             record["_op"] = op_id
             self.store.delete_prefix("depop", dep_id + "/")
