@@ -118,7 +118,6 @@ class DeploymentModel:
         """Start a deployment; returns (record, async operation id)."""
         # expanding the template is the expensive part: do it outside the store lock, so that many
         # deployments arriving at once (a parallel armgen deploy) are prepared side by side
-        self._check_name_and_quota(scope_id, name, body.get("location"))
         prepared = self._prepare(scope_id, name, body)
         preflight(self, prepared, name, global_names=False)
         dep_id = deployment_id(scope_id, name)
@@ -128,7 +127,7 @@ class DeploymentModel:
         record["properties"]["providers"] = rec.providers(prepared.engine.instances, prepared.location)
         record["properties"]["dependencies"] = rec.dependencies(prepared.engine.instances)
         with self.store.lock:
-            self._check_name_and_quota(scope_id, name, body.get("location"))  # again, now atomically
+            self._check_name_and_quota(scope_id, name, body.get("location"))
             op_id = self.operations.start("deployment", prepared.context.subscription_id, dep_id)
             record["_op"] = op_id
             self.store.delete_prefix("depop", dep_id + "/")
