@@ -38,6 +38,8 @@ def load_plan(spec_path: Path, env: str, units: tuple[str, ...] = (), drift_chec
         if drifts and all(d.kind == "missing" for d in drifts) and not (root / "templates").is_dir():
             raise InputError(f"{root / 'templates'}: nothing rendered yet; run 'armgen render' first")
         if drifts:
-            raise ArmgenError(f"{len(drifts)} rendered file(s) differ from {spec_path.name} (first: "
-                              f"{drifts[0].path}); run 'armgen render' and review the change before deploying")
+            shown = ", ".join(d.path for d in drifts[:3]) + (f" (+{len(drifts) - 3} more)" if len(drifts) > 3 else "")
+            raise ArmgenError(f"{len(drifts)} rendered file(s) differ from {spec_path.name}: {shown}; "
+                              "'armgen render --check' shows the diff, 'armgen render' updates them (review the "
+                              "change, then deploy)")
     return spec, build_plan(spec, env, root, list(units) or None)
