@@ -17,6 +17,7 @@ FINGERPRINT_TAG = "armgenFingerprint"
 TERMINAL = {"Succeeded", "Failed", "Canceled"}
 RETRYABLE_CODES = {"PrincipalNotFound"}
 OK = ("deployed", "skipped")
+_UNKNOWN = object()
 
 
 @dataclass
@@ -81,6 +82,7 @@ class Runner:
         self.puts = 0
         self.skip_unchanged = skip_unchanged
         self._running: dict[Future, Step] = {}
+        self._known: dict = {}
 
     def _body(self, step: Step) -> dict:
         body = {"properties": {"mode": self.mode, "template": step.template, "parameters": step.parameters},
@@ -120,12 +122,41 @@ class Runner:
                 return False
         return True
 
+    def _prefetch(self, pool: ThreadPoolExecutor) -> dict:
+        """Every existing deployment record of the plan, by name, in one list call per scope.
+
+        A no-op re-deploy then costs a few list calls instead of one GET per unit. Units missing from
+        the answer (their group does not exist yet, or it could not be listed) are read one by one.
+        """
+        from azure.core.exceptions import HttpResponseError
+
+        ops = self.target.deployments.deployments
+        wanted = {s.deployment.lower() for s in self.plan.steps}
+
+        def listing(group: str | None) -> dict:
+            try:
+                found = ops.list_by_resource_group(group) if group else ops.list_at_subscription_scope()
+                return {d.name.lower(): d for d in found if d.name.lower() in wanted}
+            except HttpResponseError:
+                return {}
+
+        groups = sorted({s.unit.resource_group for s in self.plan.steps if s.unit.resource_group})
+        scopes = ([None] if any(s.at_subscription for s in self.plan.steps) else []) + groups
+        known: dict = {}
+        for found in pool.map(listing, scopes):
+            known.update(found)
+        for s in self.plan.steps:  # listed scopes that hold no record of this unit: it has none
+            if s.deployment.lower() not in known and (s.at_subscription or s.unit.resource_group in groups):
+                known[s.deployment.lower()] = None
+        return known
+
     def deploy_step(self, step: Step) -> UnitResult:
         start = time.monotonic()
         ops = DeployOps(self.target, step)
         result = UnitResult(step.name, "failed", deployment=step.deployment)
         try:
-            current = self._wait_running(ops, ops.get())
+            known = self._known.get(step.deployment.lower(), _UNKNOWN)
+            current = self._wait_running(ops, ops.get() if known is _UNKNOWN else known)
             tags = (getattr(current, "tags", None) or {}) if current else {}
             if (self.skip_unchanged and _state(current) == "Succeeded"
                     and tags.get(FINGERPRINT_TAG) == step.fingerprint()
@@ -172,6 +203,7 @@ class Runner:
             for _ in range(width):
                 pool.submit(gate.wait)
             gate.wait()
+            self._known = self._prefetch(pool) if self.skip_unchanged else {}
             try:
                 while pending or self._running:
                     for step in list(pending):
