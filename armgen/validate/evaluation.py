@@ -6,10 +6,12 @@ inline templates included), so rules can judge evaluated values and report templ
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from armgen.arm import ArmError, DeploymentContext, RecordingState, TemplateEngine
+from armgen.arm.context import DEFAULT_TENANT
 from armgen.jsonmarks import JsonPath
 from armgen.validate.context import RuleContext
 
@@ -29,14 +31,56 @@ class Evaluation:
     complete: bool = False
 
 
-def deployment_context(template: dict, env: str | None) -> DeploymentContext:
-    """An offline target: subscription scope for subscription templates, else a resource group."""
+def deployment_context(template: dict, env: str | None, parameters_file: str | None = None) -> DeploymentContext:
+    """The deployment's target: the spec's environment and the unit's group when the parameter file is one
+    armgen rendered (``mlenv.yaml`` beside ``parameters/``), else an offline placeholder."""
+    at_subscription = bool(SUBSCRIPTION_SCHEMA.search(str(template.get("$schema", ""))))
+    real = _spec_target(parameters_file, env) if parameters_file and env else None
+    if real is not None:
+        subscription, tenant, group, location, deployment = real
+        if at_subscription:
+            return DeploymentContext(subscription_id=subscription, tenant_id=tenant, resource_group=None,
+                                     scope="subscription", location=location, deployment_name=deployment)
+        return DeploymentContext(subscription_id=subscription, tenant_id=tenant, resource_group=group,
+                                 location=location, deployment_name=deployment, resource_group_location=location)
     name = f"armgen-validate-{env}" if env else "armgen-validate"
-    if SUBSCRIPTION_SCHEMA.search(str(template.get("$schema", ""))):
+    if at_subscription:
         return DeploymentContext(subscription_id=VALIDATE_SUBSCRIPTION, resource_group=None, scope="subscription",
                                  deployment_name=name)
     return DeploymentContext(subscription_id=VALIDATE_SUBSCRIPTION, resource_group=f"rg-{name}",
                              deployment_name=name, resource_group_location="westeurope")
+
+
+def _spec_target(parameters_file: str, env: str) -> tuple[str, str, str | None, str, str] | None:
+    """(subscription, tenant, group, location, deployment name) of the unit a rendered parameter file belongs to."""
+    from pathlib import Path
+
+    path = Path(parameters_file)
+    spec_path = path.resolve().parent.parent / "mlenv.yaml"
+    units = _units(str(spec_path), env)
+    if units is None:
+        return None
+    for unit, environment in units:
+        if unit.parameter_file(env) == path.name:
+            from armgen.deploy.plan import deployment_name
+
+            return (environment.subscription_id, environment.tenant_id or DEFAULT_TENANT, unit.resource_group,
+                    environment.location, deployment_name(env, unit.name))
+    return None
+
+
+@functools.lru_cache(maxsize=16)
+def _units(spec_path: str, env: str) -> list | None:
+    """The units of one environment of the spec at ``spec_path`` (None when there is no usable spec)."""
+    from armgen.errors import ArmgenError
+    from armgen.render.units import units_for
+    from armgen.spec import load_spec
+
+    try:
+        environment = load_spec(spec_path).environments.get(env)
+    except (ArmgenError, OSError):
+        return None
+    return [(u, environment) for u in units_for(environment)] if environment else None
 
 
 def parameter_values(ctx: RuleContext) -> dict[str, object] | None:
@@ -69,7 +113,9 @@ def _evaluate(ctx: RuleContext) -> Evaluation | None:
     result = Evaluation()
     state = RecordingState()
     try:
-        engine = TemplateEngine(ctx.template, values, deployment_context(ctx.template, ctx.env), state=state)
+        parameters_file = ctx.parameters_doc.file if ctx.parameters_doc is not None else None
+        engine = TemplateEngine(ctx.template, values, deployment_context(ctx.template, ctx.env, parameters_file),
+                                state=state)
         _expand(engine, state, (), result)
         result.complete = True
     except ArmError as e:
