@@ -85,6 +85,8 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
             raise ArmgenError("interrupted: running deployments were "
                               + ("cancelled" if on_interrupt == "cancel" else "left to finish")
                               + "; re-run 'armgen deploy' to converge", exit_code=130) from None
+    for note in runner.notes:
+        console.print(note, markup=False, highlight=False, soft_wrap=True)
     if fmt == "json":
         click.echo(json.dumps({"environment": env, "target": target.kind, "puts": runner.puts,
                                "units": [r.as_dict() for r in results]}, indent=2))

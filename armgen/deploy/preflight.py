@@ -116,21 +116,6 @@ def prune_group(target: Target, plan: Plan, group: str) -> int:
     return len(stale)
 
 
-def prune_history(target: Target, plan: Plan) -> list[str]:
-    """Prune armgen's stale records in groups close to ARM's 800-deployment limit."""
-    out = []
-    for group in sorted({s.unit.resource_group for s in plan.steps if s.unit.resource_group}):
-        try:
-            count = sum(1 for _ in target.deployments.deployments.list_by_resource_group(group))
-        except Exception:  # noqa: BLE001 - a group that does not exist yet has no history
-            continue
-        if count >= HISTORY_PRUNE_AT:
-            pruned = prune_group(target, plan, group)
-            out.append(f"{group}: {count} deployments of {HISTORY_LIMIT} allowed; pruned {pruned} stale armgen "
-                       "records")
-    return out
-
-
 WORKSPACE = "Microsoft.MachineLearningServices/workspaces"
 LINKS = {  # workspace property -> (resource type, parameter holding the name)
     "storageAccount": ("Microsoft.Storage/storageAccounts", "storageAccountName"),
@@ -263,5 +248,4 @@ def _snake(name: str) -> str:
 def preflight(target: Target, plan: Plan, soft_deleted: str | None, recreate_compute: bool = False) -> list[str]:
     """Run every pre-deploy check; returns lines to show, raises ArmgenError when deploying would fail."""
     return (check_soft_deleted_vault(target, plan, soft_deleted) + check_workspace_links(target, plan, soft_deleted)
-            + check_compute_in_place(target, plan, recreate_compute) + check_global_names(target, plan)
-            + prune_history(target, plan))
+            + check_compute_in_place(target, plan, recreate_compute) + check_global_names(target, plan))

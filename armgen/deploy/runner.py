@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from armgen.deploy.errors import ArmFailure, failure_from
 from armgen.deploy.plan import Plan, Step
+from armgen.deploy.preflight import HISTORY_LIMIT, HISTORY_PRUNE_AT, prune_group
 from armgen.deploy.target import Target
 
 FINGERPRINT_TAG = "armgenFingerprint"
@@ -83,6 +84,7 @@ class Runner:
         self.skip_unchanged = skip_unchanged
         self._running: dict[Future, Step] = {}
         self._known: dict = {}
+        self.notes: list[str] = []  # what the run did besides deploying (history pruned)
 
     def _body(self, step: Step) -> dict:
         body = {"properties": {"mode": self.mode, "template": step.template, "parameters": step.parameters},
@@ -135,10 +137,14 @@ class Runner:
 
         def listing(group: str | None) -> dict:
             try:
-                found = ops.list_by_resource_group(group) if group else ops.list_at_subscription_scope()
-                return {d.name.lower(): d for d in found if d.name.lower() in wanted}
+                found = list(ops.list_by_resource_group(group) if group else ops.list_at_subscription_scope())
             except HttpResponseError:
                 return {}
+            if group and len(found) >= HISTORY_PRUNE_AT:  # close to ARM's limit: drop armgen's retired records
+                pruned = prune_group(self.target, self.plan, group)
+                self.notes.append(f"{group}: {len(found)} deployments of {HISTORY_LIMIT} allowed; pruned {pruned} "
+                                  "stale armgen records")
+            return {d.name.lower(): d for d in found if d.name.lower() in wanted}
 
         groups = sorted({s.unit.resource_group for s in self.plan.steps if s.unit.resource_group})
         scopes = ([None] if any(s.at_subscription for s in self.plan.steps) else []) + groups
@@ -177,8 +183,6 @@ class Runner:
                         time.sleep(self.retry_delay * (2 ** attempt))
                         continue
                     if "DeploymentQuotaExceeded" in failure.codes() and not pruned and step.unit.resource_group:
-                        from armgen.deploy.preflight import prune_group
-
                         pruned = True
                         if prune_group(self.target, self.plan, step.unit.resource_group):
                             continue

@@ -49,11 +49,7 @@ class ResourceChange:
     @property
     def relative(self) -> str:
         _, sep, tail = self.resource_id.partition("/providers/")
-        if not sep:
-            return self.resource_id
-        parts = tail.split("/")
-        # Provider/type/name[/type/name...] -> Provider/type/name
-        return "/".join(parts)
+        return tail if sep else self.resource_id  # Provider/type/name[/type/name...]
 
 
 def from_sdk(result: Any) -> list[ResourceChange]:
