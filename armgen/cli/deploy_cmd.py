@@ -7,18 +7,9 @@ import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
 
-from armgen.cli.deploy_common import load_plan, target_option, unit_option
-from armgen.cli.deploy_view import Progress, summary_table
+from armgen.cli.deploy_common import target_option, unit_option
 from armgen.cli.options import env_option, format_option, spec_option
-from armgen.cli.whatif_cmd import print_what_if
-from armgen.deploy.errors import hints
-from armgen.deploy.preflight import preflight
-from armgen.deploy.runner import OK, Runner
-from armgen.deploy.target import connect
-from armgen.deploy.whatif import what_if
-from armgen.deploy.whatif_format import has_changes
 from armgen.errors import ArmgenError, InputError
 
 
@@ -58,6 +49,18 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
     blocked, or the rendered files drifted from the spec (run 'armgen render'),
     2 bad input or refused confirmation, 130 interrupted.
     """
+    from rich.console import Console
+
+    from armgen.cli.deploy_common import load_plan
+    from armgen.cli.deploy_view import Progress, summary_table
+    from armgen.cli.whatif_cmd import print_what_if
+    from armgen.deploy.errors import hints
+    from armgen.deploy.preflight import preflight
+    from armgen.deploy.runner import OK, Runner
+    from armgen.deploy.target import connect
+    from armgen.deploy.whatif import what_if
+    from armgen.deploy.whatif_format import has_changes
+
     spec, plan = load_plan(spec_path, env, units)
     if mode == "Complete" and not units:
         raise InputError("--mode Complete deletes resources a template no longer lists; name the units with --unit")

@@ -7,9 +7,6 @@ from pathlib import Path
 import click
 
 from armgen.cli.options import env_option, spec_option
-from armgen.render.outputs import render_all
-from armgen.render.writer import check, write
-from armgen.spec import load_spec
 
 
 @click.command()
@@ -26,6 +23,10 @@ def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_o
     templates/<kind>.json                       one template per resource kind
     parameters/<unit>.parameters.<env>.json     one per deployment unit and environment
     """
+    from armgen.render.outputs import render_all
+    from armgen.render.writer import check, write
+    from armgen.spec import load_spec
+
     spec = load_spec(spec_path)
     selected = list(envs) or None
     for name in selected or []:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
 
-from armgen.cli.deploy_common import load_plan, target_option, unit_option
+from armgen.cli.deploy_common import target_option, unit_option
 from armgen.cli.options import env_option, format_option, spec_option
-from armgen.deploy.target import connect
-from armgen.deploy.whatif import UnitWhatIf, what_if
-from armgen.deploy.whatif_format import CHANGE_TYPES, format_text, has_changes, summary, to_json
+from armgen.deploy.whatif_format import CHANGE_TYPES  # stdlib only: cheap enough for --help
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from armgen.deploy.whatif import UnitWhatIf
 
 
 def recreate_notes(changes: list) -> list[str]:
@@ -28,6 +31,8 @@ def recreate_notes(changes: list) -> list[str]:
 
 def print_what_if(results: list[UnitWhatIf], console: Console, color: bool,
                   exclude: frozenset[str] = frozenset()) -> None:
+    from armgen.deploy.whatif_format import format_text, summary
+
     for r in results:
         console.rule(f"{r.step.name} ({r.step.deployment})", style="bright_black")
         if r.error:
@@ -74,6 +79,13 @@ def what_if_cmd(spec_path: Path, env: str, units: tuple[str, ...], target_kind: 
     Exit codes: 0 done (changes or not), 1 a what-if call failed, 2 changes found
     with --fail-on-change, or bad input.
     """
+    from rich.console import Console
+
+    from armgen.cli.deploy_common import load_plan
+    from armgen.deploy.target import connect
+    from armgen.deploy.whatif import what_if
+    from armgen.deploy.whatif_format import has_changes, to_json
+
     _, plan = load_plan(spec_path, env, units)
     target = connect(plan.env, target_kind)
     results = what_if(target, plan, mode, parallel)

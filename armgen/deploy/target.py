@@ -6,10 +6,10 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from armgen.defaults import TARGETS
 from armgen.errors import ArmgenError, InputError
 from armgen.spec.model import Environment
 
-TARGETS = ("emulator", "azure")
 MANAGEMENT_SCOPE = "https://management.azure.com/.default"
 
 

@@ -1,0 +1,5 @@
+"""Default file names and deploy targets: constants the CLI needs before any heavy module loads."""
+
+DEFAULT_SPEC = "mlenv.yaml"
+DATASTORE_CONFIG = "datastore_config.json"
+TARGETS = ("emulator", "azure")
