@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -96,15 +97,17 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
     with Progress(plan, console, live=console.is_terminal and fmt == "text") as progress:
         runner.on_event = progress.event
         try:
+            started = time.monotonic()
             results = runner.run(cancel_on_interrupt=on_interrupt == "cancel")
         except KeyboardInterrupt:
             raise ArmgenError("interrupted: running deployments were "
                               + ("cancelled" if on_interrupt == "cancel" else "left to finish")
                               + "; re-run 'armgen deploy' to converge", exit_code=130) from None
-    for note in runner.notes:
+    pacing = target.pacer.verdict(started, time.monotonic()) if target.pacer and runner.puts else None
+    for note in [*runner.notes, *([pacing] if pacing else [])]:
         console.print(note, markup=False, highlight=False, soft_wrap=True)
     if fmt == "json":
-        click.echo(json.dumps({"environment": env, "target": target.kind, "puts": runner.puts,
+        click.echo(json.dumps({"environment": env, "target": target.kind, "puts": runner.puts, "pacing": pacing,
                                "units": [r.as_dict() for r in results]}, indent=2))
     else:
         console.print(summary_table(results, env))
