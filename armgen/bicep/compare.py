@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from armgen.arm.ast import Call, Node
@@ -157,7 +158,7 @@ def differences(expected: Any, actual: Any, path: str = "") -> list[str]:
 
 
 def _short(value: Any) -> str:
-    text = repr(value)
+    text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 120 else text[:117] + "..."
 
 

@@ -42,8 +42,9 @@ def translate(kind: str, template: dict, where: str | None = None) -> Output:
 
 
 class _Module:
-    def __init__(self, kind: str, template: dict, where: str, scope: str, out: Output) -> None:
+    def __init__(self, kind: str, template: dict, where: str, scope: str, out: Output, nested: bool = False) -> None:
         self.kind, self.template, self.where, self.scope, self.out = kind, template, where, scope, out
+        self.nested = nested  # a module file itself: its own modules are its siblings in modules/
         unknown = sorted(set(template) - TEMPLATE_KEYS)
         if unknown:
             raise Unsupported(f"{where}: the template property '{unknown[0]}'; the Bicep translator does not support it")
@@ -114,6 +115,9 @@ class _Module:
         return decls
 
     def api_for(self, rtype: str) -> str:
+        """An API version for an ``existing`` resource: the catalogue's, else one of the same provider here."""
+        if rtype in API_VERSIONS:
+            return API_VERSIONS[rtype]
         provider = rtype.split("/")[0].lower()
         for res, _ in self.declared:
             if str(res.get("type", "")).split("/")[0].lower() == provider:
@@ -145,7 +149,8 @@ class _Module:
                               f"type level; the Bicep translator does not support it")
         symbol = self.targets.symbol_for(rtype, bool(copy), (copy or {}).get("name"))
         target = Target(symbol, rtype, segments, CURRENT, str(res.get("apiVersion")), False, loop=bool(copy),
-                        copy_name=(copy or {}).get("name"))
+                        copy_name=(copy or {}).get("name"),
+                        loop_count=key_text(_node(copy.get("count", 0))) if copy else None)
         return self.targets.add(target)
 
     def resource(self, res: dict, target: Target | str) -> str:
@@ -244,7 +249,7 @@ class _Module:
         loop = Loop(array, item, index) if array is not None else Loop(None, index, index)
         text = render(loop)
         self.targets.taken = taken_before | {t.symbol for t in self.targets.items}
-        if array is None:
+        if array is None or (loop.index_used and not loop.item_used):
             header = f"for {index} in range(0, {self.tr.expr(count, 0, None)[0]})"
         else:
             source_text = self.tr.expr(source, 0, None)[0]

@@ -42,6 +42,7 @@ class Loop:
     item: str
     index: str
     index_used: bool = False
+    item_used: bool = False
 
 
 class Translator:
@@ -85,6 +86,7 @@ class Translator:
             return ("null" if v is None else "true" if v is True else "false" if v is False else str(v)), PRIMARY
         if isinstance(node, Index):
             if loop and loop.array is not None and _is_copy_index(node.index) and _same(node.target, loop.array):
+                loop.item_used = True
                 return loop.item, PRIMARY
             target = self.operand(node.target, level, loop, PRIMARY)
             if isinstance(node.index, Literal) and isinstance(node.index.value, str) \
@@ -137,6 +139,10 @@ class Translator:
             target = self.resolve(node)
             if target is not None:
                 return self.symbol(target) + ".id", PRIMARY
+            looped = self.resolve_looped(node, loop)
+            if looped is not None and loop is not None:
+                loop.index_used = True
+                return f"{self.symbol(looped)}[{loop.index}].id", PRIMARY
         if name == "reference":
             return self.reference(node), PRIMARY
         if name.startswith("list") or name not in FUNCTIONS:
@@ -166,13 +172,28 @@ class Translator:
     # -- resources ----------------------------------------------------------------------------
     def resolve(self, node: Call) -> Target | None:
         """The target of a resourceId()/subscriptionResourceId() call, None when it stays a call."""
+        parsed = self._parse_id(node)
+        if parsed is None or any(mentions_loop(a) for a in node.args):
+            return None
+        return self.targets.existing(*parsed, None)
+
+    def resolve_looped(self, node: Call, loop: Loop | None) -> Target | None:
+        """The loop resource whose i-th instance a loop's resourceId() names (both loops over one array)."""
+        parsed = self._parse_id(node)
+        if parsed is None or loop is None or loop.array is None:
+            return None
+        count = key_text(Call("length", (loop.array,)))
+        found = self.targets.find(*parsed)
+        return found if found is not None and found.loop and found.loop_count == count else None
+
+    def _parse_id(self, node: Call) -> tuple[str, list[Node], tuple] | None:
         args = node.args
         at = next((i for i, a in enumerate(args)
                    if isinstance(a, Literal) and isinstance(a.value, str) and RESOURCE_TYPE.match(a.value)), None)
-        if at is None or any(mentions_loop(a) for a in args):
+        if at is None:
             return None
         rtype, pre, names = str(args[at].value), args[:at], list(args[at + 1:])  # type: ignore[union-attr]
-        if len(names) != len(type_segments(rtype)) or len(pre) > 2:
+        if len(names) != len(type_segments(rtype)) or len(pre) > 2 or any(mentions_loop(a) for a in pre):
             return None
         if node.name.lower() == "subscriptionresourceid":
             if pre:
@@ -180,7 +201,7 @@ class Translator:
             scope = CURRENT if self.scope_kind == "subscription" else SUBSCRIPTION
         else:
             scope = CURRENT if not pre else ("rg", pre[0]) if len(pre) == 1 else ("subrg", pre[0], pre[1])
-        return self.targets.existing(rtype, names, scope, None)
+        return rtype, names, scope
 
     def symbol(self, target: Target) -> str:
         target.used = True

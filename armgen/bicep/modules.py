@@ -33,8 +33,8 @@ def module(m: _Module, res: dict, symbol: str) -> str:
     inner = props["template"]
     inner_scope = "resourceGroup" if "resourceGroup" in res or m.scope == "resourceGroup" else scope_kind(inner)
     try:
-        sub = type(m.out)("")
-        text, ext = Module(m.kind, inner, f"{where}", inner_scope, sub).text(), "bicep"
+        sub = type(m.out)("", dict(m.out.modules))
+        text, ext = Module(m.kind, inner, f"{where}", inner_scope, sub, nested=True).text(), "bicep"
         m.out.modules.update(sub.modules)
     except Inexpressible:  # kept as an ARM JSON module, which Bicep accepts as it is
         text, ext = inner, "json"
@@ -82,7 +82,7 @@ def _module_path(m: _Module, inner: dict, text: str | dict, ext: str) -> str:
         name = f"modules/{m.kind}-{stem}{n if n > 1 else ''}.{ext}"
         if m.out.modules.get(name, text) == text:
             m.out.modules[name] = text
-            return name
+            return name.removeprefix("modules/") if m.nested else name
         n += 1
 
 

@@ -139,8 +139,18 @@ class ExpressionReader:
 
     def member(self, node, env: dict) -> Node:  # noqa: ANN001
         obj, prop = node.child_by_field_name("object"), text(node.child_by_field_name("property"))
-        if obj.type == "identifier" and text(obj) in self.symbols and text(obj) not in env:
+        base = obj.child_by_field_name("object") if obj.type == "subscript_expression" else None
+        if base is not None and base.type == "identifier" and text(base) in self.symbols and text(base) not in env:
+            sym = self.use(text(base))  # <loop resource>[i].prop: the i-th instance
+            index = self.arm(obj.child_by_field_name("index"), env)
+            sym = Symbol(sym.name, sym.kind, sym.type, sym.api, sym.existing,
+                         [_at_index(s, index) for s in sym.segments], sym.scope)
+            obj = None
+        elif obj.type == "identifier" and text(obj) in self.symbols and text(obj) not in env:
             sym = self.use(text(obj))
+        else:
+            sym = None
+        if sym is not None:
             if sym.kind != "resource":
                 raise self.fail(node, "a module's outputs")
             if prop == "id":
@@ -177,6 +187,19 @@ class ExpressionReader:
         for type_seg, name in zip(types[1:], sym.segments, strict=True):
             parts += ["/" + type_seg + "/", name]
         return join_parts(parts)
+
+
+def _at_index(node: Node, index: Node) -> Node:
+    """``node`` with the resource loop's ``copyIndex()`` replaced by ``index``."""
+    if isinstance(node, Call):
+        if node.name.lower() == "copyindex" and not node.args:
+            return index
+        return Call(node.name, tuple(_at_index(a, index) for a in node.args))
+    if isinstance(node, Property):
+        return Property(_at_index(node.target, index), node.name)
+    if isinstance(node, Index):
+        return Index(_at_index(node.target, index), _at_index(node.index, index))
+    return node
 
 
 def _props(node) -> list:  # noqa: ANN001

@@ -60,6 +60,7 @@ class Target:
     parent: Target | None = None
     copy_name: str | None = None
     used: bool = False
+    loop_count: str | None = None  # key of a loop resource's copy count (which array it iterates)
 
     @property
     def key(self) -> tuple:
