@@ -10,7 +10,7 @@ from armgen.bicep.canonical import key_text
 from armgen.bicep.declarations import decorators, output_type, parameter_type
 from armgen.bicep.expressions import Loop, Translator
 from armgen.bicep.syntax import INDENT, Inexpressible, Unsupported, is_identifier, literal, quote, singular
-from armgen.bicep.targets import CURRENT, Target, Targets, name_segments, type_segments
+from armgen.bicep.targets import CURRENT, Target, Targets, mentions_loop, name_segments, type_segments
 from armgen.catalog import API_VERSIONS, api
 
 DEPLOYMENTS = "microsoft.resources/deployments"
@@ -166,8 +166,7 @@ class _Module:
             if "scope" in res:
                 lines.append(f"scope: {self.extension_scope(res['scope'], loop)}")
             if len(target.segments) > 1:
-                parent = self.parent(target)
-                lines.append(f"parent: {parent.symbol}")
+                lines.append(f"parent: {self.parent(target, loop)}")
             lines.append(f"name: {self.segment(target.segments[-1], loop)}")
             for k, v in res.items():
                 if k.lower() in CONTROL:
@@ -176,7 +175,7 @@ class _Module:
                     raise Unsupported(f"{self.where}: '{k}' on the {target.type} resource; the Bicep translator "
                                       f"does not support it (a module would)")
                 lines.append(f"{k if is_identifier(k) else quote(k)}: {self.tr.value(v, 1, loop)}")
-            depends = self.depends(res, target)
+            depends = self.depends(res, loop)
             if depends:
                 lines.append("dependsOn: [\n" + "".join(f"{INDENT * 2}{d}\n" for d in depends) + f"{INDENT}]")
             return self.wrap_body(lines, res, loop)
@@ -196,13 +195,27 @@ class _Module:
             return f"if ({cond_text}) {obj}"
         return obj
 
-    def parent(self, target: Target) -> Target:
+    def parent(self, target: Target, loop: Loop | None) -> str:
+        """The ``parent:`` of a child resource: a resource of the template (the loop's own instance of a loop
+        resource over the same array), else an ``existing`` one."""
         ptype = "/".join(target.type.split("/")[:-1])
-        parent = self.targets.existing(ptype, target.segments[:-1], CURRENT, target.api)
+        segments = target.segments[:-1]
+        parent = self.targets.find(ptype, segments, CURRENT)
+        if parent is not None and parent.loop:
+            if loop is None or loop.array is None or parent.loop_count != key_text(Call("length", (loop.array,))):
+                raise Unsupported(f"{self.where}: the parent of a {target.type} resource is an instance of another "
+                                  f"loop; the Bicep translator does not support it")
+            loop.index_used = True
+            self.tr.used.add(parent.symbol)
+            return f"{parent.symbol}[{loop.index}]"
+        if parent is None and any(mentions_loop(s) for s in segments):
+            raise Unsupported(f"{self.where}: the parent of a {target.type} resource changes per loop iteration and is "
+                              f"not in the template; the Bicep translator does not support it")
+        parent = self.targets.existing(ptype, segments, CURRENT, target.api)
         parent.used = True
         if not parent.existing:
             self.tr.used.add(parent.symbol)
-        return parent
+        return parent.symbol
 
     def extension_scope(self, value: object, loop: Loop | None) -> str:
         from armgen.bicep.modules import scope_target
@@ -213,26 +226,36 @@ class _Module:
                                 f"must name a resource symbol")
         return self.tr.symbol(target)
 
-    def depends(self, res: dict, target: Target | None) -> list[str]:
+    def depends(self, res: dict, loop: Loop | None) -> list[str]:
         """Explicit dependsOn entries that no reference or parent implies (linter: no-unnecessary-dependson)."""
         needed = []
         for entry in res.get("dependsOn") or []:
-            dep = self.dependency(str(entry))
-            if dep is None:
+            found = self.dependency(str(entry), loop)
+            if found is None:
                 raise Unsupported(f"{self.where}: dependsOn '{entry}' names no resource of the template; the Bicep "
                                   f"translator does not support it")
-            if dep.symbol not in self.tr.used and dep.symbol not in needed:
-                needed.append(dep.symbol)
+            dep, text = found
+            if dep.symbol not in self.tr.used and text not in needed:
+                needed.append(text)
         return needed
 
-    def dependency(self, entry: str) -> Target | None:
+    def dependency(self, entry: str, loop: Loop | None) -> tuple[Target, str] | None:
+        """The resource a dependsOn entry names, and how Bicep names it (``zones[i]`` for this loop's instance)."""
         if is_expression(entry):
             node = parse_template_string(entry)
-            found = self.tr.resolve(node) if isinstance(node, Call) else None
-            return found if found is not None and not found.existing else None
+            if not isinstance(node, Call):
+                return None
+            found = self.tr.resolve(node)
+            if found is not None and not found.existing:
+                return found, found.symbol
+            looped = self.tr.resolve_looped(node, loop)
+            if looped is not None and loop is not None:
+                loop.index_used = True
+                return looped, f"{looped.symbol}[{loop.index}]"
+            return None
         for _, t in self.declared:
             if isinstance(t, Target) and (t.copy_name == entry or key_text(t.segments[-1]) == key_text(_node(entry))):
-                return t
+                return t, t.symbol
         return None
 
     def loop_value(self, copy: dict, render, loop_body: bool = False) -> str:  # noqa: ANN001 - callable

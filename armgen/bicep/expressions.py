@@ -26,7 +26,7 @@ _NAMES = (
     "managementGroupResourceId max min newGuid padLeft pickZones range replace resourceGroup resourceId skip "
     "split startsWith string subscription subscriptionResourceId substring take tenant tenantResourceId "
     "toLower toUpper trim union uniqueString uri uriComponent uriComponentToString utcNow items join "
-    "objectKeys flatten")
+    "objectKeys flatten map filter reduce sort mapValues toObject groupBy")
 FUNCTIONS = {f.lower(): f for f in _NAMES.split()}
 BINARY = {"equals": ("==", 5), "less": ("<", 6), "lessorequals": ("<=", 6), "greater": (">", 6),
           "greaterorequals": (">=", 6), "add": ("+", 7), "sub": ("-", 7), "mul": ("*", 8), "div": ("/", 8),
@@ -109,6 +109,16 @@ class Translator:
             if len(args) != 1 or not isinstance(args[0], Literal) or args[0].value not in self.names:
                 raise self.fail(f"{node.name}() of an undeclared or computed name")
             return self.names[str(args[0].value)], PRIMARY
+        if name == "lambda" and len(args) >= 2 and all(isinstance(a, Literal) for a in args[:-1]):
+            variables = [str(a.value) for a in args[:-1]]  # type: ignore[union-attr]
+            saved = dict(self.names)
+            self.names.update({f"lambda:{v}": v for v in variables})
+            body = self.expr(args[-1], level, loop)[0]
+            self.names = saved
+            head = variables[0] if len(variables) == 1 else f"({', '.join(variables)})"
+            return f"{head} => {body}", 0
+        if name == "lambdavariables" and len(args) == 1 and f"lambda:{getattr(args[0], 'value', '')}" in self.names:
+            return self.names[f"lambda:{args[0].value}"], PRIMARY  # type: ignore[union-attr]
         if name == "copyindex":
             if args or loop is None:
                 raise self.fail("copyIndex() with a loop name or offset, or outside a loop")

@@ -54,7 +54,7 @@ def module(m: _Module, res: dict, symbol: str) -> str:
             params.append(f"{name if is_identifier(name) else quote(name)}: {m.tr.value(entry['value'], 2, loop)}")
         if params:
             lines.append("params: {\n" + "".join(f"{INDENT * 2}{p}\n" for p in params) + f"{INDENT}}}")
-        depends = m.depends(res, None)
+        depends = m.depends(res, loop)
         if depends:
             lines.append("dependsOn: [\n" + "".join(f"{INDENT * 2}{d}\n" for d in depends) + f"{INDENT}]")
         return m.wrap_body(lines, res, loop)
