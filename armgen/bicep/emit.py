@@ -67,7 +67,9 @@ class _Module:
             self.declared.append((res, self.declare(res)))
         sections: list[list[str]] = [self.header()]
         sections.append([self.parameter(n, p) for n, p in (t.get("parameters") or {}).items()])
+        self.tr.may_depend = set()  # a variable may be used anywhere: no resource of the template by symbol
         variables = [f"var {n} = {self.tr.value(v, 0)}" for n, v in (t.get("variables") or {}).items()]
+        self.tr.may_depend = None
         bodies = [self.resource(res, target) for res, target in self.declared]
         outputs = [self.output(n, o) for n, o in (t.get("outputs") or {}).items()]
         sections += [variables, self.existing(), bodies, outputs]
@@ -163,6 +165,7 @@ class _Module:
 
         def body(loop: Loop | None) -> str:
             lines.clear()
+            self.tr.may_depend = self.dependencies(res, loop)
             if "scope" in res:
                 lines.append(f"scope: {self.extension_scope(res['scope'], loop)}")
             if len(target.segments) > 1:
@@ -183,9 +186,20 @@ class _Module:
         head = f"resource {target.symbol} '{target.type}@{target.api}' = "
         copy = res.get("copy")
         deco = _batch(copy)
-        if copy:
-            return deco + head + self.loop_value(copy, body, loop_body=True)
-        return head + body(None)
+        try:
+            if copy:
+                return deco + head + self.loop_value(copy, body, loop_body=True)
+            return head + body(None)
+        finally:
+            self.tr.may_depend = None
+
+    def dependencies(self, res: dict, loop: Loop | None) -> set[str]:
+        """The declared resources an ARM resource depends on (dependsOn, reference()), which Bicep may name."""
+        found = {dep.symbol for entry in res.get("dependsOn") or [] if (hit := self.dependency(str(entry), loop))
+                 for dep in [hit[0]]}
+        if loop is not None:
+            loop.index_used = False  # asking is not using
+        return found
 
     def wrap_body(self, lines: list[str], res: dict, loop: Loop | None) -> str:
         obj = "{\n" + "".join(f"{INDENT}{line}\n" for line in lines) + "}"

@@ -51,6 +51,8 @@ class Translator:
     def __init__(self, where: str, scope_kind: str, names: dict[str, str], targets: Targets) -> None:
         self.where, self.scope_kind, self.names, self.targets = where, scope_kind, names, targets
         self.used: set[str] = set()  # declared resources the current declaration refers to
+        # declared resources a symbol may name here (a Bicep reference adds a dependency); None: any
+        self.may_depend: set[str] | None = None
 
     def fail(self, what: str) -> Unsupported:
         return Unsupported(f"{self.where}: {what}; the Bicep translator does not support it")
@@ -147,8 +149,11 @@ class Translator:
                 return self.interpolation(parts, level, loop), PRIMARY
         if name in ("resourceid", "subscriptionresourceid"):
             target = self.resolve(node)
-            if target is not None:
+            if target is not None and (target.existing or self.may_depend is None or target.symbol in self.may_depend):
                 return self.symbol(target) + ".id", PRIMARY
+            if target is not None:  # '.id' would add a dependency the template does not have
+                inner = ", ".join(self.expr(a, level, loop)[0] for a in args)
+                return f"{FUNCTIONS[name]}({inner})", PRIMARY
             looped = self.resolve_looped(node, loop)
             if looped is not None and loop is not None:
                 loop.index_used = True

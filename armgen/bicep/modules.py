@@ -42,6 +42,7 @@ def module(m: _Module, res: dict, symbol: str) -> str:
     m.tr.used = set()
 
     def body(loop) -> str:  # noqa: ANN001 - Loop | None
+        m.tr.may_depend = m.dependencies(res, loop)
         lines = [f"name: {m.tr.value(res.get('name', ''), 1, loop)}"]
         scope = _scope(m, res, loop)
         if scope:
@@ -60,9 +61,12 @@ def module(m: _Module, res: dict, symbol: str) -> str:
         return m.wrap_body(lines, res, loop)
 
     head = f"module {symbol} '{path}' = "
-    if res.get("copy"):
-        return head + m.loop_value(res["copy"], body, loop_body=True)
-    return head + body(None)
+    try:
+        if res.get("copy"):
+            return head + m.loop_value(res["copy"], body, loop_body=True)
+        return head + body(None)
+    finally:
+        m.tr.may_depend = None
 
 
 def _scope(m: _Module, res: dict, loop) -> str:  # noqa: ANN001

@@ -139,7 +139,9 @@ class _Reader:
             elif t == "parameter_declaration":
                 parts["parameters"][name] = self.parameter(decl)
             elif t == "variable_declaration":
+                self.x.refs, self.x.instance_refs = [], []
                 parts["variables"][name] = self.x.json(decl.named_children[-1], {})
+                self.x.variable_refs[name] = (list(self.x.refs), list(self.x.instance_refs))
             elif t == "output_declaration":
                 parts["outputs"][name] = self.output(decl)
             elif t == "resource_declaration":

@@ -39,6 +39,7 @@ class ExpressionReader:
         self.symbols: dict[str, Symbol] = {}
         self.refs: list[str] = []
         self.instance_refs: list[str] = []  # dependencies on one instance of a loop resource, as written
+        self.variable_refs: dict[str, tuple[list[str], list[str]]] = {}  # what each variable's value names
         self.resolve_symbol = lambda name: self.symbols[name]  # replaced by the reader (lazy declarations)
 
     def fail(self, node, what: str) -> BicepParseError:  # noqa: ANN001
@@ -156,7 +157,10 @@ class ExpressionReader:
             return env[name]
         if name in self.params:
             return Call("parameters", (Literal(name),))
-        if name in self.variables:
+        if name in self.variables:  # a reference through a variable is a dependency too
+            refs, instances = self.variable_refs.get(name, ([], []))
+            self.refs += [r for r in refs if r not in self.refs]
+            self.instance_refs += [r for r in instances if r not in self.instance_refs]
             return Call("variables", (Literal(name),))
         raise self.fail(node, f"the name '{name}' (no parameter, variable or loop variable of that name)")
 

@@ -104,3 +104,21 @@ def test_constructs_beyond_todays_templates_round_trip(tmp_path: Path) -> None:
         assert idiom in text, idiom
     assert "dependsOn" not in text  # the parent and the reference imply both dependencies
     assert differences(normalize(template), normalize(read_module(path))) == []
+
+
+def test_loops_lambdas_and_instance_parents_round_trip(tmp_path: Path) -> None:
+    """The loop forms of the network templates: lambdas, a loop instance as parent and dependency, a dependency
+    on a whole loop, and the expressions tree-sitter-bicep 1.1 reads wrongly unless the reader corrects it
+    (``c ? a : b.x``, ``!a.b``, ``a[0]`` as an item of a multi-line array)."""
+    template = json.loads((FIXTURES / "loops.json").read_text("utf-8"))
+    path = _write(tmp_path, "loops", template)
+    text = path.read_text("utf-8")
+    for idiom in ("mapValues(zoneNames, zone => resourceId('Microsoft.Network/privateDnsZones', zone))",
+                  "map(subnets, s => {", "parent: zones[i]", "dependsOn: [\n    networkSecurityGroups\n  ]",
+                  "empty(settings) ? 'none' : settings.label", "!settings.disabled", "      extraGroups[0]\n",
+                  "[for i in range(0, length(zoneKeys)): zones[i].id]",
+                  # the links do not depend on the network in the ARM, so no symbol adds that dependency:
+                  "id: resourceId('Microsoft.Network/virtualNetworks', 'vnet')",
+                  "var literal = '[not an expression]'"):
+        assert idiom in text, idiom
+    assert differences(normalize(template), normalize(read_module(path))) == []
