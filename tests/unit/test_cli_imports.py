@@ -37,8 +37,8 @@ import pytest
 from armgen.cli.main import COMMANDS, SUMMARIES, cli
 
 # armgen modules that import nothing but the standard library and click
-LIGHT_ARMGEN = {"armgen", "armgen.errors", "armgen.defaults", "armgen.emulator", "armgen.emulator.endpoint",
-                "armgen.deploy", "armgen.deploy.whatif_format"}
+LIGHT_ARMGEN = {"armgen", "armgen.errors", "armgen.defaults", "armgen.exitcodes", "armgen.emulator",
+                "armgen.emulator.endpoint", "armgen.deploy", "armgen.deploy.whatif_format"}
 # standard-library packages too heavy for a help text (TLS, databases, event loops, HTTP, threads pools)
 HEAVY_STDLIB = {"ssl", "sqlite3", "asyncio", "concurrent", "http", "email", "xml", "multiprocessing", "ctypes"}
 THIRD_PARTY_ALLOWED = {"click", "colorama"}  # colorama: click's dependency on Windows
