@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "deploy": "armgen.cli.deploy_cmd:deploy",
     "destroy": "armgen.cli.destroy_cmd:destroy",
     "verify": "armgen.cli.verify_cmd:verify",
+    "drift": "armgen.cli.drift_cmd:drift",
     "roles": "armgen.cli.roles_cmd:roles",
     "pipeline": "armgen.cli.pipeline_cmd:pipeline",
 }
@@ -42,6 +43,7 @@ SUMMARIES: dict[str, str] = {
     "verify": "Check a deployed environment: resources, key properties, links, datastores, role assignments.",
     "roles": "The platform's custom role (model developer).",
     "pipeline": "Write the staged release pipeline generated from the spec.",
+    "drift": "Compare a deployed environment with the rendered templates (nothing is changed).",
 }
 
 
