@@ -15,6 +15,8 @@ API_VERSIONS: dict[str, str] = {
     "Microsoft.Authorization/roleDefinitions": "2022-04-01",
     "Microsoft.Authorization/roleAssignments": "2022-04-01",
     "Microsoft.MachineLearningServices/workspaces": "2025-12-01",
+    "Microsoft.Sql/servers": "2025-01-01",
+    "Microsoft.Insights/diagnosticSettings": "2016-09-01",
 }
 
 # Built-in role definition ids (the same in every tenant) that the platform assigns.
@@ -24,6 +26,7 @@ BUILTIN_ROLES: dict[str, str] = {
     "AcrPull": "7f951dda-4ed3-4680-a7ca-43fe172d538d",
     "Storage Blob Data Contributor": "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
     "Storage Blob Data Reader": "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
+    "Storage File Data Privileged Contributor": "69566ab7-960f-475b-8e7c-b3118f30c6bd",
 }
 
 TEMPLATE_SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"

@@ -65,6 +65,12 @@ RULES: dict[str, NameRule] = {
         "Microsoft.Insights/components": NameRule(
             "Application Insights", 1, 260, r"[^%&\\?/]+", "any characters but % & \\ ? /",
             "resource group"),
+        "Microsoft.Sql/servers": NameRule(
+            "SQL server", 1, 63, r"[a-z0-9](?:[-a-z0-9]*[a-z0-9])?",
+            "lowercase letters, digits and hyphens, not starting or ending with a hyphen", "dns"),
+        "Microsoft.Sql/servers/databases": NameRule(
+            "SQL database", 1, 128, r"[^<>*%&:\\/?]*[^<>*%&:\\/?. ]", "any characters but < > * % & : \\ / ?, "
+            "not ending with a period or space", "parent"),
         "Microsoft.Resources/resourceGroups": NameRule(
             "resource group", 1, 90, r"[-\w.()]*[-\w()]", "letters, digits, underscores, hyphens, periods "
             "and parentheses, not ending with a period", "subscription"),

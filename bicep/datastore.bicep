@@ -1,36 +1,77 @@
-metadata description = 'Identity-based blob datastores registered on one ML workspace, as datastore_config.json prescribes.'
+metadata description = 'Credential-less datastores registered on one ML workspace, as datastore_config.json prescribes: blob containers, Data Lake Gen2 filesystems and Azure Files shares, read with the workspace\'s identity (WorkspaceSystemAssignedIdentity) or anonymously (None: public data such as the Planetary Computer).'
 
 @description('The ML workspace (same resource group).')
 @minLength(3)
 @maxLength(33)
 param workspaceName string
 
-@description('Datastores as objects {name, accountName, containerName, description}.')
-param datastores array
+@description('AzureBlob datastores: {name, description, tags, accountName, containerName, endpoint (null: this cloud\'s), subscriptionId, resourceGroup (null when unknown), serviceDataAccessAuthIdentity}.')
+param blobDatastores array = []
 
-@description('Resource group of the storage accounts.')
-param storageResourceGroup string
+@description('AzureDataLakeGen2 datastores: as blobDatastores with filesystem instead of containerName.')
+param dataLakeDatastores array = []
 
-@description('Subscription of the storage accounts.')
-param storageSubscriptionId string = subscription().subscriptionId
+@description('AzureFile datastores: as blobDatastores with fileShareName instead of containerName.')
+param fileDatastores array = []
 
 resource workspace 'Microsoft.MachineLearningServices/workspaces@2025-12-01' existing = {
   name: workspaceName
 }
 
-resource workspaceDatastores 'Microsoft.MachineLearningServices/workspaces/datastores@2025-12-01' = [for datastore in datastores: {
+resource datastores 'Microsoft.MachineLearningServices/workspaces/datastores@2025-12-01' = [for blobDatastore in blobDatastores: {
   parent: workspace
-  name: datastore.name
+  name: blobDatastore.name
   properties: {
     datastoreType: 'AzureBlob'
-    description: datastore.description
-    accountName: datastore.accountName
-    containerName: datastore.containerName
-    endpoint: environment().suffixes.storage
+    description: blobDatastore.description
+    tags: blobDatastore.tags
+    accountName: blobDatastore.accountName
+    containerName: blobDatastore.containerName
+    endpoint: coalesce(blobDatastore.endpoint, environment().suffixes.storage)
     protocol: 'https'
-    resourceGroup: storageResourceGroup
-    subscriptionId: storageSubscriptionId
-    serviceDataAccessAuthIdentity: 'WorkspaceSystemAssignedIdentity'
+    resourceGroup: blobDatastore.resourceGroup
+    subscriptionId: blobDatastore.subscriptionId
+    serviceDataAccessAuthIdentity: blobDatastore.serviceDataAccessAuthIdentity
+    credentials: {
+      credentialsType: 'None'
+    }
+  }
+}]
+
+resource workspaceDatastores 'Microsoft.MachineLearningServices/workspaces/datastores@2025-12-01' = [for dataLakeDatastore in dataLakeDatastores: {
+  parent: workspace
+  name: dataLakeDatastore.name
+  properties: {
+    datastoreType: 'AzureDataLakeGen2'
+    description: dataLakeDatastore.description
+    tags: dataLakeDatastore.tags
+    accountName: dataLakeDatastore.accountName
+    filesystem: dataLakeDatastore.filesystem
+    endpoint: coalesce(dataLakeDatastore.endpoint, environment().suffixes.storage)
+    protocol: 'https'
+    resourceGroup: dataLakeDatastore.resourceGroup
+    subscriptionId: dataLakeDatastore.subscriptionId
+    serviceDataAccessAuthIdentity: dataLakeDatastore.serviceDataAccessAuthIdentity
+    credentials: {
+      credentialsType: 'None'
+    }
+  }
+}]
+
+resource datastoresResources 'Microsoft.MachineLearningServices/workspaces/datastores@2025-12-01' = [for fileDatastore in fileDatastores: {
+  parent: workspace
+  name: fileDatastore.name
+  properties: {
+    datastoreType: 'AzureFile'
+    description: fileDatastore.description
+    tags: fileDatastore.tags
+    accountName: fileDatastore.accountName
+    fileShareName: fileDatastore.fileShareName
+    endpoint: coalesce(fileDatastore.endpoint, environment().suffixes.storage)
+    protocol: 'https'
+    resourceGroup: fileDatastore.resourceGroup
+    subscriptionId: fileDatastore.subscriptionId
+    serviceDataAccessAuthIdentity: fileDatastore.serviceDataAccessAuthIdentity
     credentials: {
       credentialsType: 'None'
     }

@@ -7,8 +7,9 @@ param containerNames = [
   'results'
   'metrics'
   'init-networks'
+  'curated'
 ]
-param isHnsEnabled = false
+param isHnsEnabled = true
 param location = 'westeurope'
 param tags = {
   project: 'mlp'

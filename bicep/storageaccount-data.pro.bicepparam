@@ -7,8 +7,9 @@ param containerNames = [
   'results'
   'metrics'
   'init-networks'
+  'curated'
 ]
-param isHnsEnabled = false
+param isHnsEnabled = true
 param location = 'northeurope'
 param tags = {
   project: 'mlp'

@@ -21,6 +21,9 @@ param skuName string = 'Standard_LRS'
 @description('Private blob containers to create.')
 param containerNames array = []
 
+@description('Azure Files shares to create (file datastores).')
+param fileShareNames array = []
+
 @description('Hierarchical namespace (Data Lake Storage Gen2).')
 param isHnsEnabled bool = false
 
@@ -86,6 +89,26 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   name: containerName
   properties: {
     publicAccess: 'None'
+  }
+}]
+
+resource fileService 'Microsoft.Storage/storageAccounts/fileServices@2025-08-01' = {
+  parent: storageAccount
+  name: 'default'
+  properties: {
+    shareDeleteRetentionPolicy: {
+      enabled: true
+      days: 7
+    }
+  }
+}
+
+resource fileShares 'Microsoft.Storage/storageAccounts/fileServices/shares@2025-08-01' = [for fileShareName in fileShareNames: {
+  parent: fileService
+  name: fileShareName
+  properties: {
+    accessTier: 'TransactionOptimized'
+    enabledProtocols: 'SMB'
   }
 }]
 

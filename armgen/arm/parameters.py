@@ -137,3 +137,15 @@ class ParameterResolver:
     def is_secure(self, name: str) -> bool:
         key = find_key(self.declared, name)
         return key is not None and declared_type(self.declared[key]) in SECURE_TYPES
+
+
+def file_values(entries: dict) -> dict:
+    """Plain values of an ARM parameter file's ``parameters``; a Key Vault reference reads as
+    ``[keyVaultSecret('<name>')]`` (the secret itself is only ever read by ARM)."""
+    out: dict = {}
+    for name, entry in entries.items():
+        if isinstance(entry, dict) and "reference" in entry and "value" not in entry:
+            out[name] = f"[keyVaultSecret('{(entry['reference'] or {}).get('secretName', name)}')]"
+        elif isinstance(entry, dict):
+            out[name] = entry.get("value")
+    return out

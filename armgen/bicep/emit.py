@@ -241,6 +241,10 @@ class _Module:
         if target is None:
             raise Inexpressible(f"{self.where}: an extension resource's scope chosen at deploy time; Bicep's scope "
                                 f"must name a resource symbol")
+        parent = target.parent if target.existing else None
+        while parent is not None:  # Bicep makes a reference to an existing resource depend on its deployed parent
+            self.tr.used.add(parent.symbol)
+            parent = parent.parent if parent.existing else None
         return self.tr.symbol(target)
 
     def depends(self, res: dict, loop: Loop | None) -> list[str]:

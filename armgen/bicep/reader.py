@@ -89,6 +89,16 @@ class _Reader:
             raise self.x.fail(node, f"'{text(node)}' where a resource symbol belongs")
         return self.x.use(text(node))
 
+    def use_parents(self, sym: Symbol) -> None:
+        """An extension resource scoped to an existing resource depends on its deployed parent, as Bicep
+        compiles it (the emitter leaves that dependsOn out)."""
+        while sym.existing and sym.node is not None:
+            parent = next((p.named_children[-1] for p in _props(sym.node.named_children[-1])
+                           if text(p.named_children[0]) == "parent"), None)
+            if parent is None:
+                return
+            sym = self.x.use(text(parent))
+
     def scope_of(self, node, env: dict) -> tuple:  # noqa: ANN001
         if node.type == "call_expression":
             fn = text(node.child_by_field_name("function"))
@@ -211,7 +221,9 @@ class _Reader:
             if key == "parent":
                 self.reference(value, env)
             elif key == "scope":
-                out["scope"] = _json_node(self.x.relative_scope(self.reference(value, env)))
+                scoped = self.reference(value, env)
+                out["scope"] = _json_node(self.x.relative_scope(scoped))
+                self.use_parents(scoped)
             elif key == "dependsOn":
                 for item in items(value):
                     self.reference(item, env)

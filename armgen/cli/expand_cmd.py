@@ -97,17 +97,13 @@ def _parameter_values(doc: object, path: Path) -> dict:
     """Plain values from an ARM parameter file; Key Vault references become placeholders."""
     if not isinstance(doc, dict) or not isinstance(doc.get("parameters", {}), dict):
         raise SourceError(str(path), 1, 1, "", "a parameter file must be an object with a \"parameters\" object")
-    values = {}
     for name, entry in doc.get("parameters", {}).items():
-        if isinstance(entry, dict) and "value" in entry:
-            values[name] = entry["value"]
-        elif isinstance(entry, dict) and "reference" in entry:
-            secret = (entry["reference"] or {}).get("secretName", name)
-            values[name] = f"[keyVaultSecret('{secret}')]"
-        else:
+        if not isinstance(entry, dict) or not ({"value", "reference"} & entry.keys()):
             raise SourceError(str(path), 1, 1, f"parameters.{name}",
                               "each parameter needs {\"value\": ...} or a Key Vault {\"reference\": ...}")
-    return values
+    from armgen.arm.parameters import file_values
+
+    return file_values(doc.get("parameters", {}))
 
 
 def _environment_defaults(spec_path: Path, env: str, parameters_file: Path | None) -> dict:

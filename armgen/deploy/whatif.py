@@ -27,11 +27,12 @@ def _group_exists(target: Target, name: str) -> bool:
 def _predict(step: Step, target: Target, location: str) -> list[ResourceChange]:
     """Everything in a unit whose resource group does not exist yet is a Create."""
     from armgen.arm import DeploymentContext, expand
+    from armgen.arm.parameters import file_values
 
     ctx = DeploymentContext(subscription_id=target.subscription_id, resource_group=step.unit.resource_group,
                             location=location,
                             deployment_name=step.deployment, scope="resourceGroup")
-    params = {k: v.get("value") for k, v in step.parameters.items()}
+    params = file_values(step.parameters)
     expanded = expand(step.template, params, ctx)
     return [ResourceChange(r["id"], "Create", r.get("apiVersion", "")) for r in expanded.as_dict()["resources"]]
 

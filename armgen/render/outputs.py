@@ -13,7 +13,7 @@ from armgen.catalog import PARAMETERS_SCHEMA, SUBSCRIPTION_TEMPLATE_SCHEMA, TEMP
 from armgen.defaults import RENDER_FORMATS
 from armgen.errors import ArmgenError
 from armgen.render.jsonfmt import dumps
-from armgen.render.units import SUBSCRIPTION, Unit, units_for
+from armgen.render.units import SUBSCRIPTION, KeyVaultReference, Unit, units_for
 from armgen.spec.model import Spec
 
 TEMPLATES_DIR = "templates"
@@ -51,7 +51,8 @@ def parameter_file(unit: Unit) -> dict:
     return {
         "$schema": PARAMETERS_SCHEMA,
         "contentVersion": "1.0.0.0",
-        "parameters": {name: {"value": value} for name, value in unit.parameters.items()},
+        "parameters": {name: value.as_parameter() if isinstance(value, KeyVaultReference) else {"value": value}
+                       for name, value in unit.parameters.items()},
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from armgen.catalog import BUILTIN_ROLES
-from armgen.spec.model import Environment, Workspace
+from armgen.spec.model import Datastore, Environment, Workspace
 
 SUBSCRIPTION = "subscription"
 RESOURCE_GROUP = "resourceGroup"
@@ -26,6 +26,17 @@ class Unit:
 
     def parameter_file(self, env: str) -> str:
         return f"{self.name}.parameters.{env}.json"
+
+
+@dataclass(frozen=True)
+class KeyVaultReference:
+    """A parameter whose value ARM reads from a Key Vault secret at deploy time (never written to a file)."""
+
+    vault_id: str
+    secret_name: str
+
+    def as_parameter(self) -> dict:
+        return {"reference": {"keyVault": {"id": self.vault_id}, "secretName": self.secret_name}}
 
 
 def _grant(role: str, scope: str) -> dict:
@@ -58,6 +69,7 @@ def _shared_units(env: Environment) -> list[Unit]:
     for st in s.storage.values():
         units.append(Unit(f"storageaccount-{st.key}", "storageaccount", RESOURCE_GROUP, rg, {
             "storageAccountName": st.name, "skuName": st.sku, "containerNames": st.containers,
+            **({"fileShareNames": st.file_shares} if st.file_shares else {}),
             "isHnsEnabled": st.hierarchical_namespace, **loc}, ("resourcegroups",)))
     for cr in s.registries.values():
         units.append(Unit(f"containerregistry-{cr.key}", "containerregistry", RESOURCE_GROUP, rg,
@@ -69,6 +81,8 @@ def _shared_units(env: Environment) -> list[Unit]:
         _grant("AcrPull", f"Microsoft.ContainerRegistry/registries/{s.registries['healthy'].name}"),
         *(_grant("Storage Blob Data Contributor", f"Microsoft.Storage/storageAccounts/{st.name}")
           for st in s.storage.values()),
+        *(_grant("Storage File Data Privileged Contributor", f"Microsoft.Storage/storageAccounts/{st.name}")
+          for st in s.storage.values() if st.file_shares),
     ]
     units.append(Unit("roleassignments-shared", "roleassignments", RESOURCE_GROUP, rg, {
         "identityName": s.identity_name, "identityResourceGroup": rg, "identityGrants": grants,
@@ -105,12 +119,17 @@ def _workspace_units(env: Environment, ws: Workspace) -> list[Unit]:
             "identityName": s.identity_name, "identityResourceGroup": s.resource_group,
             "subnetId": ws.compute.subnet_id or "", **loc}, (ml, "managedidentity"), workspace=ws.key),
     ]
-    if ws.datastores:
-        units.append(Unit(f"datastore-{ws.key}", "datastore", RESOURCE_GROUP, rg, {
-            "workspaceName": ws.name, "storageResourceGroup": s.resource_group,
-            "datastores": [{"name": d.name, "accountName": d.account_name, "containerName": d.container,
-                            "description": d.description} for d in ws.datastores]},
-            (ml, *sorted({f"storageaccount-{d.storage_key}" for d in ws.datastores})), workspace=ws.key))
+    units += _datastore_units(env, ws, ml)
+    if ws.sql:
+        q = ws.sql
+        units.append(Unit(f"sqldatabase-{ws.key}", "sqldatabase", RESOURCE_GROUP, rg, {
+            "serverName": q.server_name, "databaseName": q.database_name, "adminGroupName": q.admin_group_name,
+            "adminGroupObjectId": q.admin_group_id, "skuName": q.sku, "backupStorageRedundancy": q.backup_redundancy,
+            "publicNetworkAccess": q.public_network_access,
+            "allowAzureServices": q.allow_azure_services and q.public_network_access == "Enabled",
+            "sharedResourceGroup": s.resource_group, "logAnalyticsWorkspaceName": s.log_analytics_name,
+            "workspaceName": ws.name, "computeIdentityName": s.identity_name, **loc},
+            (ml, "loganalytics"), workspace=ws.key))
     if ws.batch_endpoints:
         units.append(Unit(f"batchendpoint-{ws.key}", "batchendpoint", RESOURCE_GROUP, rg, {
             "workspaceName": ws.name,
@@ -126,6 +145,46 @@ def _workspace_units(env: Environment, ws: Workspace) -> list[Unit]:
             _grant("Storage Blob Data Reader", f"Microsoft.Storage/storageAccounts/{s.storage['data'].name}"),
         ],
         **_principal_grants(env)}, (ml, "managedidentity", "roledefinition"), workspace=ws.key))
+    return units
+
+
+def _datastore_item(ds: Datastore) -> dict:
+    target = {"AzureBlob": "containerName", "AzureDataLakeGen2": "filesystem", "AzureFile": "fileShareName"}
+    tags = {"default": "true"} if ds.default else {}
+    if ds.collection:
+        tags |= {"source": "Microsoft Planetary Computer", "stacCollection": ds.collection}
+    return {"name": ds.name, "description": ds.description, "tags": tags, "accountName": ds.account_name,
+            target[ds.datastore_type]: ds.container, "endpoint": ds.endpoint or None,
+            "subscriptionId": ds.subscription_id or None, "resourceGroup": ds.resource_group or None,
+            "serviceDataAccessAuthIdentity": "WorkspaceSystemAssignedIdentity" if ds.credentials == "identity"
+            else "None"}
+
+
+def _datastore_units(env: Environment, ws: Workspace, ml: str) -> list[Unit]:
+    """``datastore-<ws>`` for the credential-less datastores, ``sasdatastore-<ws>-<name>`` per SAS one."""
+    s = env.shared
+    plain = [d for d in ws.datastores if d.credentials != "sas"]
+    accounts = tuple(sorted({f"storageaccount-{d.storage_key}" for d in ws.datastores if d.storage_key}))
+    units = []
+    if plain:
+        arrays = {"AzureBlob": "blobDatastores", "AzureDataLakeGen2": "dataLakeDatastores",
+                  "AzureFile": "fileDatastores"}
+        params: dict = {"workspaceName": ws.name}
+        for kind, array in arrays.items():
+            items = [_datastore_item(d) for d in plain if d.datastore_type == kind]
+            if items:
+                params[array] = items
+        units.append(Unit(f"datastore-{ws.key}", "datastore", RESOURCE_GROUP, ws.resource_group, params,
+                          (ml, *accounts), workspace=ws.key))
+    vault = (f"/subscriptions/{env.subscription_id}/resourceGroups/{s.resource_group}/providers/"
+             f"Microsoft.KeyVault/vaults/{s.key_vault_name}")
+    for d in ws.datastores:
+        if d.credentials == "sas":
+            units.append(Unit(f"sasdatastore-{ws.key}-{d.name}", "sasdatastore", RESOURCE_GROUP, ws.resource_group, {
+                "workspaceName": ws.name, "datastoreName": d.name, "datastoreDescription": d.description,
+                "accountName": d.account_name, "containerName": d.container, "endpoint": d.endpoint,
+                "sasToken": KeyVaultReference(d.sas_vault_id or vault, d.sas_secret)}, (ml, "keyvault"),
+                workspace=ws.key))
     return units
 
 

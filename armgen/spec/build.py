@@ -6,15 +6,16 @@ from typing import Any
 
 from armgen.errors import SourceError
 from armgen.naming import check_name
+from armgen.spec.datastores import datastore_model
 from armgen.spec.marked import format_path, mark_of
 from armgen.spec.model import (
     Compute,
     CustomRole,
-    Datastore,
     Environment,
     Principal,
     Registry,
     Shared,
+    SqlDatabase,
     StorageAccount,
     Workspace,
 )
@@ -96,6 +97,26 @@ def _role(doc: dict, env: str, project: str, scopes: list[str], n: Namer) -> Cus
     )
 
 
+def _sql(n: Namer, w: dict, path: list) -> SqlDatabase | None:
+    """The workspace's SQL database in this environment, when enabled (an admin group is required)."""
+    sql = w["sql"]
+    if not sql["enabled"]:
+        return None
+    admin = sql.get("adminGroup")
+    if not admin:
+        line, col = mark_of(n.doc, [*path, "sql"])
+        n.errors.append(SourceError(n.file, line, col, format_path([*path, "sql"]),
+                                    f"sql is enabled in environment {n.env} but has no adminGroup; add adminGroup: "
+                                    "{name: <Entra group>, objectId: <its object id>} (the server's only "
+                                    "administrator: Entra-only authentication)"))
+        admin = {"name": "", "objectId": ""}
+    return SqlDatabase(
+        server_name=n.name("Microsoft.Sql/servers", w["name"], [*path, "sql", "serverName"], sql.get("serverName")),
+        database_name=sql.get("databaseName") or w["name"], admin_group_name=admin["name"],
+        admin_group_id=str(admin["objectId"]).lower(), sku=sql["sku"], backup_redundancy=sql["backupRedundancy"],
+        public_network_access=sql["publicNetworkAccess"], allow_azure_services=sql["allowAzureServices"])
+
+
 def build_environment(doc: Any, env: str, file: str, datastores: list[dict]) -> tuple[Environment, list[SourceError]]:
     """The model of ``env`` from its resolved document, and the naming errors found on the way."""
     e = doc["environments"][env]
@@ -127,7 +148,7 @@ def build_environment(doc: Any, env: str, file: str, datastores: list[dict]) -> 
         if key == "workspace":  # one container per workspace, by name, plus any declared ones
             containers = list(dict.fromkeys([w["name"] for w in doc["workspaces"]] + containers))
         storage[key] = StorageAccount(key, named(ST, workload, ["shared", "storage", key], node), node["sku"],
-                                      node["hierarchicalNamespace"], containers)
+                                      node["hierarchicalNamespace"], containers, list(node["fileShares"]))
     registries = {key: Registry(key, named(CR, key, ["shared", "registries", key], shared["registries"][key]),
                                 shared["registries"][key]["sku"]) for key in ("staging", "healthy")}
 
@@ -138,8 +159,8 @@ def build_environment(doc: Any, env: str, file: str, datastores: list[dict]) -> 
         gpu = str(c["vmSize"]).startswith(GPU_PREFIXES)
         compute_name = c.get("name") or ("gpu-cluster" if gpu else "cpu-cluster")
         ws_rg = group(w["name"], ["workspaces"], w.get("resourceGroup"))
-        attached = [Datastore(d["name"], d["storageAccount"], storage[d["storageAccount"]].name, d["container"],
-                              d.get("description", "")) for d in datastores if w["name"] in d["workspaces"]]
+        attached = [datastore_model(d, storage, str(e["subscriptionId"]).lower(), shared_rg)
+                    for d in datastores if w["name"] in d["workspaces"]]
         workspaces.append(Workspace(
             key=w["name"], index=i,
             name=n.name("Microsoft.MachineLearningServices/workspaces", w["name"], [*path, "workspaceName"],
@@ -150,7 +171,7 @@ def build_environment(doc: Any, env: str, file: str, datastores: list[dict]) -> 
                             c["idleSeconds"], c.get("subnetId")),
             batch_endpoints=[_endpoint_name(n, ep, w["name"], [*path, "batchEndpoints", j])
                              for j, ep in enumerate(w["batchEndpoints"])],
-            datastores=attached, tags=dict(w["tags"]),
+            datastores=attached, tags=dict(w["tags"]), sql=_sql(n, w, path),
         ))
         if c["minNodes"] > c["maxNodes"]:
             line, col = mark_of(doc, [*path, "compute", "minNodes"])

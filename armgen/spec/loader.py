@@ -11,7 +11,8 @@ from armgen.defaults import DATASTORE_CONFIG, DEFAULT_SPEC  # noqa: F401 - re-ex
 from armgen.errors import SourceError, SourceErrors
 from armgen.spec import schema as schemas
 from armgen.spec.build import build_environment
-from armgen.spec.marked import MarkedDict, format_path, load_json, load_yaml, mark_of
+from armgen.spec.datastores import load_datastores
+from armgen.spec.marked import MarkedDict, format_path, load_yaml, mark_of
 from armgen.spec.model import Environment, Spec
 from armgen.spec.names import pattern_problem
 from armgen.spec.resolve import apply_overrides, env_map_errors, in_override, resolve
@@ -87,46 +88,6 @@ def _release_order_errors(doc: MarkedDict, envs: list[str], file: str) -> list[S
     return out
 
 
-def load_datastores(path: Path, doc: Any, spec_file: str) -> list[dict]:
-    """Load and cross-check datastore_config.json against the spec; absent file means no datastores."""
-    if not path.exists():
-        return []
-    file = path.name
-    config = load_json(path, file)
-    _fail(schemas.check("datastore_config", file, config))
-    errors: list[SourceError] = []
-    workspaces = [w["name"] for w in doc["workspaces"]]
-    storage = doc.get("shared", {}).get("storage", {})
-    declared = {key: set(storage.get(key, {}).get("containers", []) or []) for key in ("data", "workspace")}
-    seen: dict[str, int] = {}
-    for i, ds in enumerate(config["datastores"]):
-        where = ["datastores", i]
-        if ds["name"] in seen:
-            line, col = mark_of(config, [*where, "name"])
-            errors.append(SourceError(file, line, col, format_path([*where, "name"]),
-                                      f"duplicate datastore '{ds['name']}' (also datastores[{seen[ds['name']]}])"))
-        seen.setdefault(ds["name"], i)
-        account = ds["storageAccount"]
-        containers = declared[account] | (set(workspaces) if account == "workspace" else set())
-        if ds["container"] not in containers:
-            line, col = mark_of(config, [*where, "container"])
-            guess = difflib.get_close_matches(ds["container"], sorted(containers), n=1)
-            hint = f" (did you mean '{guess[0]}'?)" if guess else \
-                f"; add it to shared.storage.{account}.containers in {spec_file}"
-            errors.append(SourceError(file, line, col, format_path([*where, "container"]),
-                                      f"storage account '{ds['storageAccount']}' has no container "
-                                      f"'{ds['container']}'{hint}"))
-        for j, ws in enumerate(ds["workspaces"]):
-            if ws not in workspaces:
-                line, col = mark_of(config, [*where, "workspaces", j])
-                guess = difflib.get_close_matches(ws, workspaces, n=1)
-                hint = f" (did you mean '{guess[0]}'?)" if guess else f"; {spec_file} has: {', '.join(workspaces)}"
-                errors.append(SourceError(file, line, col, format_path([*where, "workspaces", j]),
-                                          f"unknown workspace '{ws}'{hint}"))
-    _fail(errors)
-    return list(config["datastores"])
-
-
 def _location_errors(doc: MarkedDict, file: str) -> list[SourceError]:
     """A location that is no Azure region (a typo such as 'westeurop') fails here, not in ARM."""
     from armgen.catalog import REGIONS
@@ -157,7 +118,8 @@ def load_spec(path: str | Path = DEFAULT_SPEC, datastore_config: str | Path | No
     _fail(env_map_errors(doc, schemas.raw_schema("mlenv"), envs, file) + _naming_errors(doc, file)
           + _duplicate_workspaces(doc, file) + _release_order_errors(doc, envs, file) + _location_errors(doc, file))
     ds_path = Path(datastore_config) if datastore_config else path.parent / DATASTORE_CONFIG
-    datastores = load_datastores(ds_path, doc, file)
+    datastores, ds_errors = load_datastores(ds_path, doc, file)
+    _fail(ds_errors)
 
     errors: list[SourceError] = []
     environments: dict[str, Environment] = {}

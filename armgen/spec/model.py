@@ -35,6 +35,7 @@ class StorageAccount:
     sku: str
     hierarchical_namespace: bool
     containers: list[str]
+    file_shares: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -55,13 +56,54 @@ class Compute:
     subnet_id: str | None
 
 
+DATASTORE_TYPES = {"blob": "AzureBlob", "dfs": "AzureDataLakeGen2", "file": "AzureFile",
+                   "planetaryComputer": "AzureBlob", "external": "AzureBlob"}
+
+
 @dataclass(frozen=True)
 class Datastore:
+    """One datastore of datastore_config.json as one workspace registers it."""
+
     name: str
-    storage_key: str
+    kind: str  # blob | dfs | file | planetaryComputer | external
     account_name: str
-    container: str
+    container: str  # the container, Data Lake filesystem or file share
     description: str
+    storage_key: str | None = None  # "data" or "workspace" for the spec's own accounts
+    endpoint: str = ""  # storage suffix; "" is the cloud's own (environment().suffixes.storage)
+    subscription_id: str = ""  # the account's subscription and group, when known
+    resource_group: str = ""
+    credentials: str = "identity"  # identity | none | sas
+    sas_secret: str = ""  # Key Vault secret holding the SAS token (credentials sas)
+    sas_vault_id: str = ""  # its vault; "" is the platform's vault
+    default: bool = False
+    collection: str = ""  # Planetary Computer STAC collection
+
+    @property
+    def datastore_type(self) -> str:
+        return DATASTORE_TYPES[self.kind]
+
+    @property
+    def account_id(self) -> str:
+        """The storage account's resource id, when the spec knows its subscription and group."""
+        if not (self.subscription_id and self.resource_group):
+            return ""
+        return (f"/subscriptions/{self.subscription_id}/resourceGroups/{self.resource_group}/providers/"
+                f"Microsoft.Storage/storageAccounts/{self.account_name}")
+
+
+@dataclass(frozen=True)
+class SqlDatabase:
+    """The optional Azure SQL server and database next to a workspace (Entra-only authentication)."""
+
+    server_name: str
+    database_name: str
+    admin_group_name: str
+    admin_group_id: str
+    sku: str
+    backup_redundancy: str
+    public_network_access: str
+    allow_azure_services: bool
 
 
 @dataclass(frozen=True)
@@ -77,6 +119,7 @@ class Workspace:
     batch_endpoints: list[str]
     datastores: list[Datastore]
     tags: dict[str, str]
+    sql: SqlDatabase | None = None
 
 
 @dataclass(frozen=True)

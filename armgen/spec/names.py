@@ -27,6 +27,7 @@ KINDS: dict[str, tuple[str, bool]] = {
     "Microsoft.ContainerRegistry/registries": ("cr", True),
     "Microsoft.ManagedIdentity/userAssignedIdentities": ("id", False),
     "Microsoft.MachineLearningServices/workspaces": ("mlw", False),
+    "Microsoft.Sql/servers": ("sql", False),
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from armgen.arm import ArmError, DeploymentContext, expand
+from armgen.arm.parameters import file_values
 from armgen.deploy.plan import Plan
 from armgen.verify.state import LiveState
 
@@ -35,6 +36,10 @@ KEY_PROPERTIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "properties.deleteRetentionPolicy.enabled",)),
     "microsoft.storage/storageaccounts/blobservices/containers": ("storage", "blob container", (
         "properties.publicAccess",)),
+    "microsoft.storage/storageaccounts/fileservices": ("storage", "file service", (
+        "properties.shareDeleteRetentionPolicy.enabled",)),
+    "microsoft.storage/storageaccounts/fileservices/shares": ("storage", "file share", (
+        "properties.enabledProtocols",)),
     "microsoft.containerregistry/registries": ("registry", "container registry", (
         "sku.name", "properties.adminUserEnabled", "properties.anonymousPullEnabled",
         "properties.publicNetworkAccess")),
@@ -49,8 +54,23 @@ KEY_PROPERTIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown",
         "properties.properties.remoteLoginPortPublicAccess", "identity.userAssignedIdentities")),
     "microsoft.machinelearningservices/workspaces/datastores": ("datastores", "datastore", (
-        "properties.datastoreType", "properties.accountName", "properties.containerName",
-        "properties.credentials.credentialsType")),
+        "properties.datastoreType", "properties.accountName", "properties.containerName", "properties.filesystem",
+        "properties.fileShareName", "properties.endpoint", "properties.subscriptionId", "properties.resourceGroup",
+        "properties.serviceDataAccessAuthIdentity", "properties.credentials.credentialsType")),
+    "microsoft.machinelearningservices/workspaces/connections": ("sql", "workspace connection", (
+        "properties.category", "properties.authType", "properties.target", "properties.metadata.database")),
+    "microsoft.sql/servers": ("sql", "SQL server", (
+        "properties.minimalTlsVersion", "properties.publicNetworkAccess", "properties.administrators.administratorType",
+        "properties.administrators.azureADOnlyAuthentication", "properties.administrators.login",
+        "properties.administrators.sid", "properties.administrators.principalType")),
+    "microsoft.sql/servers/databases": ("sql", "SQL database", (
+        "sku.name", "properties.requestedBackupStorageRedundancy")),
+    "microsoft.sql/servers/firewallrules": ("sql", "SQL firewall rule", (
+        "properties.startIpAddress", "properties.endIpAddress")),
+    "microsoft.sql/servers/auditingsettings": ("sql", "SQL auditing", (
+        "properties.state", "properties.isAzureMonitorTargetEnabled")),
+    "microsoft.insights/diagnosticsettings": ("sql", "diagnostic setting", (
+        "properties.workspaceId", "properties.logs")),
     "microsoft.machinelearningservices/workspaces/batchendpoints": ("batch-endpoint", "batch endpoint", (
         "properties.authMode",)),
     "microsoft.authorization/roleassignments": ("role-assignments", "role assignment", (
@@ -90,7 +110,7 @@ def expected_resources(plan: Plan, state: LiveState) -> tuple[list[Expected], li
             subscription_id=env.subscription_id, resource_group=step.unit.resource_group, location=env.location,
             deployment_name=step.deployment, scope="subscription" if step.at_subscription else "resourceGroup",
             resource_group_location=env.location, **({"tenant_id": env.tenant_id} if env.tenant_id else {}))
-        params = {k: v.get("value") for k, v in step.parameters.items() if isinstance(v, dict)}
+        params = file_values(step.parameters)
         try:
             expansion = expand(step.template, params, context, state)
         except ArmError as exc:

@@ -21,6 +21,7 @@ class Check:
 class CheckReport:
     title: str  # e.g. "armgen verify int"
     checks: list[Check] = field(default_factory=list)
+    todo: list[str] = field(default_factory=list)  # steps left to a person (not ARM's): printed, never failed
 
     def add(self, group: str, name: str, ok: bool, message: str = "") -> Check:
         check = Check(group, name, ok, message)
@@ -43,13 +44,14 @@ def to_text(report: CheckReport, verbose: bool = False) -> str:
             continue
         detail = f": {c.message}" if c.message else ""
         lines.append(f"{'PASS' if c.ok else 'FAIL'}  [{c.group}] {c.name}{detail}")
+    lines += [f"TODO  {step}" for step in report.todo]
     lines.append(f"{report.title}: {report.summary()}")
     return "\n".join(lines) + "\n"
 
 
 def to_json(report: CheckReport) -> str:
     body = {"title": report.title, "passed": len(report.checks) - len(report.failed),
-            "failed": len(report.failed), "checks": [asdict(c) for c in report.checks]}
+            "failed": len(report.failed), "checks": [asdict(c) for c in report.checks], "todo": report.todo}
     return json.dumps(body, indent=2) + "\n"
 
 

@@ -21,10 +21,10 @@ def edit_spec(root: Path, old: str, new: str) -> None:
 
 
 CASES = [  # (spec edit, unit, flagged path, resource id, api version, live check)
-    (("      containers: [datasets, results, metrics, init-networks]",
-      "      containers: [datasets, results, metrics, init-networks]\n      hierarchicalNamespace: true"),
-     "storageaccount-data", "properties.isHnsEnabled",
-     f"/subscriptions/{SUB}/resourceGroups/rg-mlp-shared-int/providers/Microsoft.Storage/storageAccounts/stmlpdataint",
+    (("      sku: {default: Standard_LRS, pro: Standard_ZRS}   # one blob container per workspace, by name",
+      "      sku: {default: Standard_LRS, pro: Standard_ZRS}\n      hierarchicalNamespace: true"),
+     "storageaccount-workspace", "properties.isHnsEnabled",
+     f"/subscriptions/{SUB}/resourceGroups/rg-mlp-shared-int/providers/Microsoft.Storage/storageAccounts/stmlpwsint",
      "2025-08-01", lambda p: p["isHnsEnabled"] is True),
     (("    description: Natural language work package", "    description: Natural language work package\n"
       "    hbiWorkspace: true"),

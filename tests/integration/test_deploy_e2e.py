@@ -70,9 +70,9 @@ def test_deploy_then_redeploy_sends_no_put(workdir: Path, emulator) -> None:  # 
     code, report = deploy_json(workdir)
     assert code == 0, report
     assert set(statuses(report).values()) == {"deployed"}
-    assert len(report["units"]) == 21
+    assert len(report["units"]) == 22
     before = records(emulator)
-    assert len(before) >= 21
+    assert len(before) >= 22
     code, again = deploy_json(workdir)
     assert code == 0
     assert again["puts"] == 0
@@ -142,7 +142,7 @@ def test_a_killed_deploy_is_finished_by_a_rerun(workdir: Path, emulator) -> None
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     partial = records(emulator)
-    assert 0 < len(partial) < 21  # it was stopped half-way
+    assert 0 < len(partial) < 22  # it was stopped half-way
     emulator.configure()
     code, report = deploy_json(workdir)
     assert code == 0, report
@@ -203,7 +203,7 @@ def test_principal_not_found_is_avoided_by_principal_type(workdir: Path, emulato
     emulator.configure(principal_delay_seconds=5.0)
     code, report = deploy_json(workdir)
     assert code == 0, report
-    assert report["puts"] == 21  # principalType: ServicePrincipal means no replication failure, no retry
+    assert report["puts"] == 22  # principalType: ServicePrincipal means no replication failure, no retry
 
 
 IDENTITY_AND_GRANT = {
@@ -330,7 +330,7 @@ def test_ctrl_c_cancels_running_deployments_and_a_rerun_converges(workdir: Path,
         states.update({d.name: d.properties.provisioning_state
                        for d in dc.deployments.list_by_resource_group(group.name)})
     assert "Running" not in states.values() and "Accepted" not in states.values()
-    assert "Canceled" in states.values() or len(states) < 21
+    assert "Canceled" in states.values() or len(states) < 22
     emulator.configure()
     code, report = deploy_json(workdir)
     assert code == 0, report

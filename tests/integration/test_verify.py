@@ -136,7 +136,8 @@ def test_a_datastore_on_a_workspace_it_is_not_prescribed_for_fails(deployed) -> 
     _put(target, _rid(plan, nlp.resource_group, ml, nlp.name) + "/datastores/init_networks", source,
          ml + "/datastores")
     failed = _failed(_verify(plan, target))
-    assert failed == {f"[datastores] workspace {nlp.name} has only its prescribed datastores (datasets, results)":
+    assert failed == {f"[datastores] workspace {nlp.name} has only its prescribed datastores "
+                      "(curated_lake, datasets, partner_exports, results)":
                       "registered but not prescribed for nlp in datastore_config.json: init_networks"}
 
 

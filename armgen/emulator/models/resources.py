@@ -8,7 +8,7 @@ from typing import Any
 
 from armgen import create_only
 from armgen.emulator.config import EmulatorConfig
-from armgen.emulator.models import naming_rules, rbac, soft_delete
+from armgen.emulator.models import data_rules, naming_rules, rbac, soft_delete
 from armgen.emulator.models.errors import ArmHttpError, bad_request, group_not_found, not_found
 from armgen.emulator.models.ids import ResourceId, group_id, parse_resource_id, same_id
 from armgen.emulator.models.runtime import WRITE_ONLY, identity_runtime, list_keys, runtime_properties
@@ -146,7 +146,8 @@ class ResourceModel:
     def _check_scope(self, rid: ResourceId) -> None:
         if rid.group_id:
             self._require_group(rid.group_id, rid.resource_group or "")
-        if rid.is_extension and self.store.get("res", parse_resource_id(rid.scope).id) is None:
+        if rid.is_extension and self.store.get("res", parse_resource_id(rid.scope).id) is None \
+                and not self._implicit(parse_resource_id(rid.scope)):
             scope = parse_resource_id(rid.scope)
             raise not_found(scope.type, scope.name, scope.resource_group or "")
         parent = rid.parent
@@ -160,6 +161,11 @@ class ResourceModel:
                                    f"'{prid.name}' not found.")
             parent = prid.parent
 
+    def _implicit(self, rid: ResourceId) -> bool:
+        """Resources Azure creates with their parent: a SQL server's master database."""
+        return (rid.type.lower() == data_rules.SQL_DATABASE and rid.names[-1].lower() == "master"
+                and rid.parent is not None and self.store.get("res", parse_resource_id(rid.parent).id) is not None)
+
     def _check_type_rules(self, rid: ResourceId, body: dict[str, Any], current: dict[str, Any] | None) -> None:
         t = rid.type.lower()
         if t == rbac.ASSIGNMENT:
@@ -171,6 +177,7 @@ class ResourceModel:
             for found in create_only.violations(rid.type, current.get("_requested") or {}, body):
                 raise ArmHttpError(found.rule.status, found.rule.code,
                                    found.message(rid.names[-1], rid.resource_group or ""), target=found.path)
+        data_rules.check(self.store, rid, body, current)
         if len(rid.types) == 1 and not rid.is_extension and rid.namespace.lower() not in _NO_LOCATION \
                 and not body.get("location"):
             raise bad_request("LocationRequired", "The location property is required for this definition.")
@@ -189,6 +196,7 @@ class ResourceModel:
             props.pop("createMode", None)
         for key in WRITE_ONLY.get(rid.type.lower(), ()):
             props.pop(key, None)
+        data_rules.hide_secrets(rid, props)
         doc: dict[str, Any] = {"id": rid.id, "name": rid.names[-1] if rid.is_extension else rid.name,
                                "type": rid.type}
         for key in _BODY_KEYS:

@@ -83,7 +83,22 @@ def _secret_uri(rid: ResourceId, body: dict, old: dict) -> dict:
     return {"secretUri": base, "secretUriWithVersion": f"{base}/{uuid.uuid4().hex}"}
 
 
+def _sql_server(rid: ResourceId, body: dict, old: dict) -> dict:
+    return {"fullyQualifiedDomainName": f"{rid.names[0].lower()}.database.windows.net", "state": "Ready",
+            "version": (body.get("properties") or {}).get("version") or "12.0"}
+
+
+def _sql_database(rid: ResourceId, body: dict, old: dict) -> dict:
+    props = body.get("properties") or {}
+    return {"status": "Online", "databaseId": _kept(old, "databaseId", lambda: str(uuid.uuid4())),
+            "currentServiceObjectiveName": (body.get("sku") or {}).get("name"),
+            "currentBackupStorageRedundancy": props.get("requestedBackupStorageRedundancy") or "Geo",
+            "creationDate": _kept(old, "creationDate", lambda: old.get("_now"))}
+
+
 RUNTIME: dict[str, Runtime] = {
+    "microsoft.sql/servers": _sql_server,
+    "microsoft.sql/servers/databases": _sql_database,
     "microsoft.keyvault/vaults/secrets": _secret_uri,
     "microsoft.storage/storageaccounts": _storage,
     "microsoft.containerregistry/registries": _registry,
@@ -96,7 +111,8 @@ RUNTIME: dict[str, Runtime] = {
 }
 
 # properties a provider accepts but never returns
-WRITE_ONLY: dict[str, tuple[str, ...]] = {"microsoft.keyvault/vaults/secrets": ("value",)}
+WRITE_ONLY: dict[str, tuple[str, ...]] = {"microsoft.keyvault/vaults/secrets": ("value",),
+                                          "microsoft.sql/servers": ("administratorLoginPassword",)}
 
 
 

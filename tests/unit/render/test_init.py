@@ -24,12 +24,12 @@ def test_init_then_render_in_an_empty_folder(tmp_path: Path, monkeypatch: pytest
     assert list(spec.environments) == ["dev", "int", "pro"]
     for env in spec.environments.values():
         units = units_for(env)
-        assert len(units) == 21
+        assert len(units) == (23 if env.name == "pro" else 22)  # pro adds the SQL database
         for unit in units:
             assert f"parameters/{unit.name}.parameters.{env.name}.json" in files
             assert f"templates/{unit.template}.json" in files
     params = [p for p in files if p.startswith("parameters/")]
-    assert len(params) == 3 * 21
+    assert len(params) == 3 * 22 + 1
     assert armgen("render", "--check").exit_code == 0
 
 

@@ -20,11 +20,21 @@ from tests.unit.spec.project import (
 )
 
 NLP_WORKSPACE = ("  - name: nlp\n    description: Natural language work package\n    compute:\n"
-                 "      vmSize: Standard_DS3_v2\n      maxNodes: 4\n    batchEndpoints: [scoring]\n")
+                 "      vmSize: Standard_DS3_v2\n      maxNodes: 4\n    batchEndpoints: [scoring]\n"
+                 "    sql:                                             # an Azure SQL database next to the workspace, in pro\n"
+                 "      enabled: {default: false, pro: true}\n"
+                 "      adminGroup: {name: ml-nlp-sql-admins, objectId: 22222222-3333-4444-5555-666666666666}\n"
+                 "      sku: {default: Basic, pro: S1}\n"
+                 "      backupRedundancy: {default: Local, pro: Geo}\n")
 WITHOUT_NLP = edited(SAMPLE_SPEC, ((NLP_WORKSPACE, ""),))
-DATASTORES_WITHOUT_NLP = SAMPLE_DATASTORES.replace('["vision", "nlp"]', '["vision"]')
+DATASTORES_WITHOUT_NLP = json.dumps({"datastores": [
+    {**d, "workspaces": [w for w in d["workspaces"] if w != "nlp"]}
+    for d in json.loads(SAMPLE_DATASTORES)["datastores"] if d["workspaces"] != ["nlp"]]}, indent=2)
 AUDIO_WORKSPACE = NLP_WORKSPACE + "  - name: audio\n    compute: {maxNodes: 1}\n"
-NLP_UNITS = ("batchendpoint-nlp", "computecluster-nlp", "datastore-nlp", "mlworkspace-nlp", "roleassignments-nlp")
+NLP_UNITS = ("batchendpoint-nlp", "computecluster-nlp", "datastore-nlp", "mlworkspace-nlp", "roleassignments-nlp",
+             "sasdatastore-nlp-partner_exports")
+NLP_FILES = sorted([f"parameters/{u}.parameters.{e}.json" for u in NLP_UNITS for e in ("dev", "int", "pro")]
+                   + ["parameters/sqldatabase-nlp.parameters.pro.json"])  # SQL only in pro
 ENVS = ("dev", "int", "pro")
 
 
@@ -47,8 +57,8 @@ def test_render_writes_templates_parameters_and_manifest(tmp_path: Path) -> None
     files = _outputs(tmp_path)
     params = [p for p in files if p.startswith("parameters/")]
     templates = [p for p in files if p.startswith("templates/")]
-    assert len(templates) == 13
-    assert len(params) == 3 * 21  # 11 shared units + 5 per workspace (vision, nlp) = 21 units per environment
+    assert len(templates) == 15
+    assert len(params) == 3 * 22 + 1  # 11 shared + 5 per workspace (vision, nlp) + a SAS datastore (nlp); SQL in pro
     assert result.stdout.strip().endswith(f"{len(files) - 1} written, 0 unchanged, 0 removed in {tmp_path}")
     manifest = json.loads(files[MANIFEST])
     assert manifest["generator"] == "armgen"
@@ -148,8 +158,8 @@ def test_dropping_a_workspace_removes_its_files_but_not_foreign_ones(tmp_path: P
     _drop_nlp(tmp_path)
     result = render(spec)
     assert result.exit_code == 0, result.output
-    gone = sorted([f"parameters/{u}.parameters.{e}.json" for u in NLP_UNITS for e in ENVS]
-                  + [f"bicep/{u}.{e}.bicepparam" for u in NLP_UNITS for e in ENVS])  # the sample renders both formats
+    gone = sorted(NLP_FILES + [f"bicep/{Path(f).name.replace('.parameters.', '.').replace('.json', '.bicepparam')}"
+                               for f in NLP_FILES])  # the sample renders both formats
     assert [line.removeprefix("removed stale ") for line in result.stdout.splitlines()[:-1]] == gone
     files = tree(tmp_path)
     assert not any("nlp" in p for p in files)
@@ -196,7 +206,7 @@ def test_check_writes_nothing_and_lists_each_drifted_file_with_a_diff(tmp_path: 
     listed = [line for line in result.stdout.splitlines() if line.split(":")[0] in ("missing", "changed", "stale")]
     assert result.stderr == f"{len(listed)} file(s) differ from mlenv.yaml; run 'armgen render' to update them\n"
     listed = [line for line in listed if line.split(": ")[1].startswith(("templates/", "parameters/"))]
-    stale = [f"stale: parameters/{u}.parameters.{e}.json" for u in NLP_UNITS for e in ENVS]
+    stale = [f"stale: {f}" for f in NLP_FILES]
     assert sorted(listed) == sorted(["missing: templates/keyvault.json",
                                      "changed: parameters/computecluster-vision.parameters.pro.json",
                                      "changed: parameters/resourcegroups.parameters.dev.json",
@@ -226,7 +236,7 @@ def test_env_restricts_output_and_keeps_other_environments_files(tmp_path: Path)
     assert result.exit_code == 0, result.output
     params = [p for p in tree(tmp_path) if p.startswith("parameters/")]
     assert params and all(p.endswith(".parameters.dev.json") for p in params)
-    assert len(params) == 21
+    assert len(params) == 22
 
     assert render(spec).exit_code == 0
     before = tree(tmp_path)

@@ -62,23 +62,23 @@ LONG_GROUP = "rg-{project}-shared-{env}-" + "0123456789" * 7 + "012345"
 SPEC_CASES = [
     # wrong types
     spec_case("integer-as-word",
-              "mlenv.yaml:98:17: workspaces[1].compute.maxNodes: \"four\" is not of type 'integer'",
+              "mlenv.yaml:99:17: workspaces[1].compute.maxNodes: \"four\" is not of type 'integer'",
               edits=(("      maxNodes: 4\n", "      maxNodes: four\n"),)),
     spec_case("negative-max-nodes",
-              "mlenv.yaml:98:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0",
+              "mlenv.yaml:99:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0",
               edits=(("      maxNodes: 4\n", "      maxNodes: -1\n"),)),
     spec_case("yaml-boolean-for-string",
               f"mlenv.yaml:28:15: environments.pro.location: true is not of type 'string' {YAML_BOOL_HINT}",
               edits=(("    location: northeurope\n", "    location: yes\n"),)),
     spec_case("list-for-mapping",
-              "mlenv.yaml:55:5: shared.identity: [\"compute\"] is not of type 'object'",
+              "mlenv.yaml:56:5: shared.identity: [\"compute\"] is not of type 'object'",
               edits=(("  identity:\n    name: compute", "  identity:\n    - compute"),)),
     spec_case("per-env-value-of-wrong-type",
-              "mlenv.yaml:91:35: workspaces[0].compute.maxNodes.int: \"one\" is not of type 'integer'",
+              "mlenv.yaml:92:35: workspaces[0].compute.maxNodes.int: \"one\" is not of type 'integer'",
               edits=(("{default: 2, int: 1, pro: 8}", "{default: 2, int: one, pro: 8}"),)),
     # unknown keys
     spec_case("unknown-key-did-you-mean",
-              "mlenv.yaml:97:7: workspaces[1].compute.vmsize: unknown key 'vmsize' (did you mean 'vmSize'?)",
+              "mlenv.yaml:98:7: workspaces[1].compute.vmsize: unknown key 'vmsize' (did you mean 'vmSize'?)",
               edits=(("      vmSize: Standard_DS3_v2\n", "      vmsize: Standard_DS3_v2\n"),)),
     spec_case("unknown-top-level-key",
               "mlenv.yaml:5:1: projct: unknown key 'projct' (did you mean 'project'?)",
@@ -100,11 +100,11 @@ SPEC_CASES = [
               "mlenv.yaml:27:5: environments.pro: missing required key 'subscriptionId'",
               edits=(("    subscriptionId: 00000000-0000-0000-0000-000000000002\n", ""),)),
     spec_case("registry-sku-not-allowed",
-              "mlenv.yaml:52:20: shared.registries.staging.sku: 'Standrd' is not one of "
+              "mlenv.yaml:53:20: shared.registries.staging.sku: 'Standrd' is not one of "
               "['Basic', 'Standard', 'Premium']",
               edits=(("staging: {sku: Standard}", "staging: {sku: Standrd}"),)),
     spec_case("principal-type-not-allowed",
-              "mlenv.yaml:60:26: shared.roles.modelDeveloper.assignTo[0].principalType: 'Team' is not one of "
+              "mlenv.yaml:61:26: shared.roles.modelDeveloper.assignTo[0].principalType: 'Team' is not one of "
               "['Group', 'User', 'ServicePrincipal']",
               edits=(("principalType: Group", "principalType: Team"),)),
     spec_case("sku-not-allowed-in-one-environment",
@@ -135,11 +135,11 @@ SPEC_CASES = [
               "letters and digits, starting with a letter, not 'default' (the key of per-environment defaults)",
               edits=(("  int:\n", "  default:\n"),)),
     spec_case("invalid-container-name",
-              "mlenv.yaml:50:48: shared.storage.data.containers[3]: 'Init_Networks' is not a valid blob container "
+              "mlenv.yaml:51:48: shared.storage.data.containers[3]: 'Init_Networks' is not a valid blob container "
               "name: 3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit",
-              edits=(("metrics, init-networks]", "metrics, Init_Networks]"),)),
+              edits=(("metrics, init-networks,", "metrics, Init_Networks,"),)),
     spec_case("duplicate-batch-endpoints",
-              "mlenv.yaml:93:21: workspaces[0].batchEndpoints: ['scoring', 'scoring'] has non-unique elements",
+              "mlenv.yaml:94:21: workspaces[0].batchEndpoints: ['scoring', 'scoring'] has non-unique elements",
               edits=(("    batchEndpoints: [scoring]\n  - name: nlp",
                       "    batchEndpoints: [scoring, scoring]\n  - name: nlp"),)),
     spec_case("invalid-tag-name",
@@ -202,11 +202,11 @@ SPEC_CASES = [
               edits=(("    tags: {environment: dev}\n",
                       f'    tags: {{environment: dev}}\n    resourceGroups: {{shared: "{LONG_GROUP}"}}\n'),)),
     spec_case("workspace-name-too-short-for-its-container",
-              "mlenv.yaml:94:11: workspaces[1].name: 'cv' is not a valid work-package name: 3-20 lowercase letters "
+              "mlenv.yaml:95:11: workspaces[1].name: 'cv' is not a valid work-package name: 3-20 lowercase letters "
               "and digits, starting with a letter (it also names the workspace's blob container)",
               edits=(("  - name: nlp\n", "  - name: cv\n"),)),
     spec_case("duplicate-workspace",
-              "mlenv.yaml:94:11: workspaces[1].name: duplicate workspace 'vision' (also workspaces[0]); "
+              "mlenv.yaml:95:11: workspaces[1].name: duplicate workspace 'vision' (also workspaces[0]); "
               "workspace names must be unique",
               edits=(("  - name: nlp\n", "  - name: vision\n"),)),
     # naming tokens
@@ -224,7 +224,7 @@ SPEC_CASES = [
               f"mlenv.yaml:43:11: shared.keyVault.name: unknown token {{foo}}; {TOKENS}",
               edits=(("    sku: standard\n", "    name: kv-{foo}-{env}\n    sku: standard\n"),)),
     spec_case("unknown-token-in-role-name",
-              f"mlenv.yaml:58:17: shared.roles.modelDeveloper.roleName: unknown token {{stage}}; {TOKENS}",
+              f"mlenv.yaml:59:17: shared.roles.modelDeveloper.roleName: unknown token {{stage}}; {TOKENS}",
               edits=(("    modelDeveloper:\n", '    modelDeveloper:\n      roleName: "{project} dev {stage}"\n'),)),
     # overrides
     spec_case("override-names-unknown-workspace",
@@ -254,7 +254,7 @@ SPEC_CASES = [
               edits=(("compute: {vmSize: Standard_NC12s_v3}", 'workspaceName: "mlw-{wrkload}"'),)),
     # node counts
     spec_case("min-nodes-above-max-nodes-in-int",
-              "mlenv.yaml:90:17: workspaces[0].compute.minNodes: minNodes 2 is greater than maxNodes 1 "
+              "mlenv.yaml:91:17: workspaces[0].compute.minNodes: minNodes 2 is greater than maxNodes 1 "
               "in environment int; lower minNodes or raise maxNodes",
               edits=(("      minNodes: 0\n", "      minNodes: {default: 0, int: 2}\n"),)),
     spec_case("min-nodes-above-max-nodes-via-override",
@@ -262,23 +262,23 @@ SPEC_CASES = [
               "greater than maxNodes 8 in environment pro; lower minNodes or raise maxNodes",
               edits=(("compute: {vmSize: Standard_NC12s_v3}", "compute: {minNodes: 9}"),)),
     spec_case("min-nodes-above-max-nodes-everywhere",
-              "mlenv.yaml:98:17: workspaces[1].compute.minNodes: minNodes 5 is greater than maxNodes 4 "
+              "mlenv.yaml:99:17: workspaces[1].compute.minNodes: minNodes 5 is greater than maxNodes 4 "
               "in environments dev, int, pro; lower minNodes or raise maxNodes",
               edits=(("      vmSize: Standard_DS3_v2\n", "      vmSize: Standard_DS3_v2\n      minNodes: 5\n"),)),
     # release
     spec_case("release-order-names-unknown-environment",
-              "mlenv.yaml:103:21: release.order[2]: 'prod' is not an environment of this spec (did you mean 'pro'?)",
+              "mlenv.yaml:109:21: release.order[2]: 'prod' is not an environment of this spec (did you mean 'pro'?)",
               edits=(("  serviceConnection: armgen-workload-identity\n",
                       "  serviceConnection: armgen-workload-identity\n  order: [int, dev, prod]\n"),)),
     spec_case("release-order-repeats-an-environment",
-              "mlenv.yaml:103:21: release.order[2]: 'int' is listed twice",
+              "mlenv.yaml:109:21: release.order[2]: 'int' is listed twice",
               edits=(("  serviceConnection: armgen-workload-identity\n",
                       "  serviceConnection: armgen-workload-identity\n  order: [int, dev, int, pro]\n"),)),
     # YAML itself
     spec_case("yaml-unclosed-flow-sequence",
               "mlenv.yaml:101:8: invalid YAML: expected ',' or ']', but got ':' (while parsing a flow sequence "
-              "started on line 99); fix the syntax",
-              edits=(("    batchEndpoints: [scoring]\n\nrelease", "    batchEndpoints: [scoring\n\nrelease"),)),
+              "started on line 100); fix the syntax",
+              edits=(("    batchEndpoints: [scoring]\n    sql:", "    batchEndpoints: [scoring\n    sql:"),)),
     spec_case("yaml-tab-indentation",
               "mlenv.yaml:5:1: invalid YAML: found character '\\t' that cannot start any token; fix the syntax",
               edits=((PROJECT, "project: mlp\n\tfoo: 1\n\nnaming:\n"),)),
@@ -320,11 +320,11 @@ DS_CASES = [
     ds_case("datastore-unknown-workspace-did-you-mean",
             "datastore_config.json:21:22: datastores[2].workspaces[0]: unknown workspace 'visio' "
             "(did you mean 'vision'?)",
-            edits=(('"workspaces": ["vision"]', '"workspaces": ["visio"]'),)),
+            edits=(('"workspaces": ["vision"],\n      "description": "Init', '"workspaces": ["visio"],\n      "description": "Init'),)),
     ds_case("datastore-unknown-workspace",
             "datastore_config.json:21:22: datastores[2].workspaces[0]: unknown workspace 'finance'; "
             "mlenv.yaml has: vision, nlp",
-            edits=(('"workspaces": ["vision"]', '"workspaces": ["finance"]'),)),
+            edits=(('"workspaces": ["vision"],\n      "description": "Init', '"workspaces": ["finance"],\n      "description": "Init'),)),
     ds_case("datastore-unknown-container-did-you-mean",
             "datastore_config.json:13:20: datastores[1].container: storage account 'data' has no container "
             "'resluts' (did you mean 'results'?)",
@@ -362,15 +362,22 @@ DS_CASES = [
             edits=(('"name": "init_networks"', '"name": "init-networks"'),)),
     ds_case("datastore-without-workspaces",
             "datastore_config.json:21:21: datastores[2].workspaces: [] should be non-empty",
-            edits=(('"workspaces": ["vision"]', '"workspaces": []'),)),
+            edits=(('"workspaces": ["vision"],\n      "description": "Init', '"workspaces": [],\n      "description": "Init'),)),
 ]
 
 DANGLING_AFTER_SPEC_EDIT = Bad(
     "datastore-names-a-workspace-dropped-from-the-spec",
     ("datastore_config.json:7:32: datastores[0].workspaces[1]: unknown workspace 'nlp'; mlenv.yaml has: vision",
-     "datastore_config.json:14:32: datastores[1].workspaces[1]: unknown workspace 'nlp'; mlenv.yaml has: vision"),
+     "datastore_config.json:14:32: datastores[1].workspaces[1]: unknown workspace 'nlp'; mlenv.yaml has: vision",
+     "datastore_config.json:38:22: datastores[4].workspaces[0]: unknown workspace 'nlp'; mlenv.yaml has: vision",
+     "datastore_config.json:50:22: datastores[5].workspaces[0]: unknown workspace 'nlp'; mlenv.yaml has: vision"),
     spec=(("  - name: nlp\n    description: Natural language work package\n    compute:\n"
-           "      vmSize: Standard_DS3_v2\n      maxNodes: 4\n    batchEndpoints: [scoring]\n", ""),),
+           "      vmSize: Standard_DS3_v2\n      maxNodes: 4\n    batchEndpoints: [scoring]\n"
+           "    sql:                                             # an Azure SQL database next to the workspace, in pro\n"
+           "      enabled: {default: false, pro: true}\n"
+           "      adminGroup: {name: ml-nlp-sql-admins, objectId: 22222222-3333-4444-5555-666666666666}\n"
+           "      sku: {default: Basic, pro: S1}\n"
+           "      backupRedundancy: {default: Local, pro: Geo}\n", ""),),
 )
 
 ALL = SPEC_CASES + DS_CASES + [DANGLING_AFTER_SPEC_EDIT]
@@ -423,9 +430,9 @@ def test_several_problems_are_all_reported_in_file_order(tmp_path: Path) -> None
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "Error: mlenv.yaml:5:1: projct: unknown key 'projct' (did you mean 'project'?)",
-        "Error: mlenv.yaml:53:20: shared.registries.staging.sku: 'Standrd' is not one of "
+        "Error: mlenv.yaml:54:20: shared.registries.staging.sku: 'Standrd' is not one of "
         "['Basic', 'Standard', 'Premium']",
-        "Error: mlenv.yaml:99:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0",
+        "Error: mlenv.yaml:100:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0",
     ]
 
 
@@ -435,4 +442,4 @@ def test_a_real_process_prints_one_line_and_no_traceback(tmp_path: Path) -> None
                            str(spec)], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert proc.stdout == ""
-    assert proc.stderr == "Error: mlenv.yaml:98:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0\n"
+    assert proc.stderr == "Error: mlenv.yaml:99:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0\n"

@@ -69,9 +69,9 @@ def test_computed_names_follow_the_naming_patterns(sample) -> None:  # noqa: ANN
 
 def test_datastores_attach_to_the_workspaces_the_config_names(sample) -> None:  # noqa: ANN001
     vision, nlp = sample.env("int").workspaces
-    assert [d.name for d in vision.datastores] == ["datasets", "results", "init_networks"]
-    assert [d.name for d in nlp.datastores] == ["datasets", "results"]
-    assert {d.account_name for d in vision.datastores} == {"stmlpdataint"}
+    assert [d.name for d in vision.datastores] == ["datasets", "results", "init_networks", "sentinel2_l2a"]
+    assert [d.name for d in nlp.datastores] == ["datasets", "results", "curated_lake", "partner_exports"]
+    assert {d.account_name for d in vision.datastores} == {"stmlpdataint", "sentinel2l2a01"}
 
 
 def test_workspace_storage_has_a_container_per_workspace_plus_declared_ones(tmp_path: Path) -> None:
@@ -100,7 +100,7 @@ def test_errors_carry_their_locations(tmp_path: Path) -> None:
     with pytest.raises(SourceErrors) as caught:
         load_spec(write_project(tmp_path, spec))
     [error] = caught.value.errors
-    assert (error.file, error.line, error.col, error.path) == ("mlenv.yaml", 98, 17, "workspaces[1].compute.maxNodes")
+    assert (error.file, error.line, error.col, error.path) == ("mlenv.yaml", 99, 17, "workspaces[1].compute.maxNodes")
     assert caught.value.exit_code == 2
 
 

@@ -94,7 +94,8 @@ def _findings(templates: tuple[str, ...] = ()):  # noqa: ANN202
 
 def test_committed_sample_validates_clean_for_every_environment(sample: Path) -> None:
     findings = _findings()
-    assert [f"{f.file}:{f.line}: {f.rule_id} {f.message}" for f in findings] == []
+    # the one deliberate finding: the sample's SAS datastore (a partner's account) is key-based, and AG7014 says so
+    assert [f"{f.file}: {f.severity} {f.rule_id}" for f in findings] == ["templates/sasdatastore.json: W AG7014"]
 
 
 @pytest.mark.parametrize("template", [p.name for p in TEMPLATES])
