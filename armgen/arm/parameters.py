@@ -115,9 +115,9 @@ class ParameterResolver:
                            path=["parameters", key, "defaultValue"])
         declaration = self.declared[key] if isinstance(self.declared[key], dict) else {}
         declaration = resolve_ref(key, declaration, self.definitions)
-        if key in self.provided:
+        if key in self.provided and (self.provided[key] is not None or "defaultValue" not in declaration):
             value = self.provided[key]
-        elif "defaultValue" in declaration:
+        elif "defaultValue" in declaration:  # a null value counts as not given: the default applies
             self._resolving.append(key)
             try:
                 value = self.evaluate_default(declaration["defaultValue"], ["parameters", key, "defaultValue"])

@@ -11,6 +11,7 @@ from armgen.emulator.models import naming_rules, rbac, soft_delete
 from armgen.emulator.models.errors import ArmHttpError, bad_request, group_not_found, not_found
 from armgen.emulator.models.ids import ResourceId, group_id, parse_resource_id, same_id
 from armgen.emulator.models.links import check_compute_update, check_workspace_links
+from armgen.emulator.models.read_only import without_read_only
 from armgen.emulator.models.runtime import WRITE_ONLY, identity_runtime, list_keys, runtime_properties
 from armgen.emulator.store import Store
 
@@ -75,7 +76,7 @@ class ResourceModel:
     def put(self, resource_id: str, body: dict[str, Any], api_version: str) -> tuple[dict[str, Any], bool]:
         """Create or replace; returns (resource, created). Raises ArmHttpError as the provider would."""
         rid = parse_resource_id(resource_id)
-        body = {k: v for k, v in (body or {}).items() if k in _BODY_KEYS}
+        body = without_read_only(rid.type, {k: v for k, v in (body or {}).items() if k in _BODY_KEYS})
         with self.store.lock:
             self._check_scope(rid)
             current = self.store.get("res", rid.id)
