@@ -148,7 +148,8 @@ def test_dropping_a_workspace_removes_its_files_but_not_foreign_ones(tmp_path: P
     _drop_nlp(tmp_path)
     result = render(spec)
     assert result.exit_code == 0, result.output
-    gone = sorted(f"parameters/{u}.parameters.{e}.json" for u in NLP_UNITS for e in ENVS)
+    gone = sorted([f"parameters/{u}.parameters.{e}.json" for u in NLP_UNITS for e in ENVS]
+                  + [f"bicep/{u}.{e}.bicepparam" for u in NLP_UNITS for e in ENVS])  # the sample renders both formats
     assert [line.removeprefix("removed stale ") for line in result.stdout.splitlines()[:-1]] == gone
     files = tree(tmp_path)
     assert not any("nlp" in p for p in files)
@@ -234,9 +235,10 @@ def test_env_restricts_output_and_keeps_other_environments_files(tmp_path: Path)
     assert result.exit_code == 0, result.output
     after = tree(tmp_path)
     removed = sorted(set(before) - set(after))
-    assert removed == sorted(f"parameters/{u}.parameters.dev.json" for u in NLP_UNITS)
+    assert removed == sorted([f"parameters/{u}.parameters.dev.json" for u in NLP_UNITS]
+                             + [f"bicep/{u}.dev.bicepparam" for u in NLP_UNITS])
     for rel, data in before.items():  # int and pro are left exactly as they were, stale files included
-        if rel.endswith((".int.json", ".pro.json")):
+        if rel.endswith((".int.json", ".pro.json", ".int.bicepparam", ".pro.bicepparam")):
             assert after[rel] == data, rel
     manifest = json.loads(after[MANIFEST])["files"]
     assert "parameters/mlworkspace-nlp.parameters.pro.json" in manifest  # removed by a later full render

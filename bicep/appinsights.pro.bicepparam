@@ -1,0 +1,12 @@
+using './appinsights.bicep'
+
+param appInsightsName = 'appi-mlp-shared-pro'
+param logAnalyticsWorkspaceName = 'log-mlp-shared-pro'
+param retentionInDays = 90
+param location = 'northeurope'
+param tags = {
+  project: 'mlp'
+  managedBy: 'armgen'
+  environment: 'pro'
+  costCenter: 'ml-platform'
+}

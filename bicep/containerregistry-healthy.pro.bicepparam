@@ -1,0 +1,11 @@
+using './containerregistry.bicep'
+
+param registryName = 'crmlphealthypro'
+param skuName = 'Premium'
+param location = 'northeurope'
+param tags = {
+  project: 'mlp'
+  managedBy: 'armgen'
+  environment: 'pro'
+  costCenter: 'ml-platform'
+}

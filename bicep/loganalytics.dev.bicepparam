@@ -1,0 +1,11 @@
+using './loganalytics.bicep'
+
+param workspaceName = 'log-mlp-shared-dev'
+param skuName = 'PerGB2018'
+param retentionInDays = 30
+param location = 'westeurope'
+param tags = {
+  project: 'mlp'
+  managedBy: 'armgen'
+  environment: 'dev'
+}

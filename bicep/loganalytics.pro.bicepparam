@@ -1,0 +1,12 @@
+using './loganalytics.bicep'
+
+param workspaceName = 'log-mlp-shared-pro'
+param skuName = 'PerGB2018'
+param retentionInDays = 90
+param location = 'northeurope'
+param tags = {
+  project: 'mlp'
+  managedBy: 'armgen'
+  environment: 'pro'
+  costCenter: 'ml-platform'
+}
