@@ -62,8 +62,10 @@ def _key_vault_secret(host: Any, name: str, ref: dict[str, Any]) -> str:
 
 
 def _context(host: Any, scope_id: str, name: str, body: dict[str, Any]) -> tuple[DeploymentContext, str | None]:
-    rid = parse_resource_id(scope_id + "/providers/x/y/z")
     tenant = host.config.tenant_id
+    if not scope_id.lower().startswith("/subscriptions/"):
+        return _tenant_level_context(host, scope_id, name, body)
+    rid = parse_resource_id(scope_id + "/providers/x/y/z")
     if rid.resource_group:
         group = host.groups.get(rid.subscription, rid.resource_group)
         ctx = DeploymentContext(subscription_id=rid.subscription, tenant_id=tenant,
@@ -77,6 +79,20 @@ def _context(host: Any, scope_id: str, name: str, body: dict[str, Any]) -> tuple
     ctx = DeploymentContext(subscription_id=rid.subscription, tenant_id=tenant, resource_group=None,
                             location=location, deployment_name=name, scope="subscription")
     return ctx, location
+
+
+def _tenant_level_context(host: Any, scope_id: str, name: str,
+                          body: dict[str, Any]) -> tuple[DeploymentContext, str | None]:
+    """A management-group (``/providers/Microsoft.Management/managementGroups/x``) or tenant ("") deployment:
+    a location is required, as at subscription scope."""
+    location = body.get("location")
+    if not location:
+        raise bad_request("LocationRequired", "The location property is required for this definition.")
+    base = DeploymentContext(subscription_id=host.config.subscription_id, tenant_id=host.config.tenant_id,
+                             resource_group=None, location=location, deployment_name=name)
+    if scope_id:
+        return base.for_management_group(scope_id.rsplit("/", 1)[-1], deployment_name=name), location
+    return base.for_tenant(deployment_name=name), location
 
 
 def prepare(host: Any, scope_id: str, name: str, body: dict[str, Any]) -> Prepared:

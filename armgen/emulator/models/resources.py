@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from typing import Any
 
@@ -16,6 +17,8 @@ from armgen.emulator.models.runtime import WRITE_ONLY, identity_runtime, list_ke
 from armgen.emulator.store import Store
 
 _NO_LOCATION = frozenset({"microsoft.authorization", "microsoft.resources", "microsoft.management"})
+# management groups are the tenant's: any one named is there (the emulator has no management group API)
+_MANAGEMENT_GROUP = re.compile(r"^/providers/microsoft\.management/managementgroups/[^/]+$", re.IGNORECASE)
 _BODY_KEYS = ("location", "tags", "sku", "kind", "identity", "zones", "plan", "properties", "extendedLocation")
 
 
@@ -147,7 +150,8 @@ class ResourceModel:
     def _check_scope(self, rid: ResourceId) -> None:
         if rid.group_id:
             self._require_group(rid.group_id, rid.resource_group or "")
-        if rid.is_extension and self.store.get("res", parse_resource_id(rid.scope).id) is None:
+        if rid.is_extension and not _MANAGEMENT_GROUP.match(rid.scope) \
+                and self.store.get("res", parse_resource_id(rid.scope).id) is None:
             scope = parse_resource_id(rid.scope)
             raise not_found(scope.type, scope.name, scope.resource_group or "")
         parent = rid.parent
@@ -200,7 +204,9 @@ class ResourceModel:
             doc["identity"] = identity_runtime(body["identity"], previous.get("identity"), self.config.tenant_id)
         doc["systemData"] = {"createdAt": (previous.get("systemData") or {}).get("createdAt", stamp),
                              "lastModifiedAt": stamp}
-        doc["_requested"] = body
+        # what the client declared: the provider's generated (read-only) values are not part of it
+        doc["_requested"] = dict(body, properties={k: v for k, v in (body.get("properties") or {}).items()
+                                                   if k not in runtime}) if "properties" in body else body
         doc["_runtime"] = {k: v for k, v in runtime.items() if not k.startswith("_")}
         doc["_apiVersion"] = api_version
         doc["_etag"] = str(uuid.uuid4())
