@@ -10,6 +10,7 @@ from armgen.arm import ArmError, DeploymentContext
 from armgen.emulator.models import naming_rules
 from armgen.emulator.models.errors import ArmHttpError, bad_request
 from armgen.emulator.models.ids import parse_resource_id
+from armgen.emulator.models.template_specs import TemplateSpecLoader
 
 
 @dataclass
@@ -99,10 +100,14 @@ def prepare(host: Any, scope_id: str, name: str, body: dict[str, Any]) -> Prepar
     props = body.get("properties")
     if not isinstance(props, dict):
         raise bad_request("InvalidRequestContent", "The request content must have 'properties'.")
-    if props.get("templateLink") or props.get("parametersLink"):
+    loader = TemplateSpecLoader(host.resources)
+    link = props.get("templateLink")
+    if props.get("parametersLink") or (link and not (isinstance(link, dict) and isinstance(link.get("id"), str))):
         raise bad_request("InvalidContentLink", "The emulator cannot download linked templates or parameters "
-                                                "(no network); send the template inline.")
+                                                "(no network); send the template inline or deploy a template spec.")
     template = props.get("template")
+    if link:  # a template spec version, deployable by id
+        template, loader = loader.version(link["id"])
     if not isinstance(template, dict):
         raise bad_request("InvalidRequestContent", "The deployment must carry 'properties.template'.")
     mode = str(props.get("mode") or "Incremental")
@@ -113,7 +118,7 @@ def prepare(host: Any, scope_id: str, name: str, body: dict[str, Any]) -> Prepar
     parameters = _parameters(host, props.get("parameters"))
     ctx, location = _context(host, scope_id, name, body)
     try:
-        engine = _engine_class()(template, parameters, ctx)
+        engine = _engine_class()(template, parameters, ctx, loader=loader)
         engine.layers()
     except ArmError as err:
         raise invalid_template(err.located()) from err
