@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from armgen.arm import ArmError, DeploymentContext, RecordingState, TemplateEngine
 from armgen.arm.context import DEFAULT_TENANT
+from armgen.arm.parameters import requires_value
 from armgen.jsonmarks import JsonPath
 from armgen.validate.context import RuleContext
 
@@ -94,7 +95,8 @@ def parameter_values(ctx: RuleContext) -> dict[str, object] | None:
             ptype = str(declared.get(name.lower(), {}).get("type", "")).lower()
             values[name] = {} if ptype in ("object", "secureobject") else SECRET_PLACEHOLDER
     supplied = {k.lower() for k in values}
-    if any("defaultValue" not in d for k, d in declared.items() if k not in supplied):
+    definitions = ctx.section("definitions")
+    if any(requires_value(d, definitions) for k, d in declared.items() if k not in supplied):
         return None
     return values
 

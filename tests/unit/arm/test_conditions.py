@@ -134,3 +134,16 @@ def test_output_declared_with_a_user_defined_type() -> None:
                 "resources": {},
                 "outputs": {"exported": {"$ref": "#/definitions/secretsOutput", "value": {"a": "b"}}}}
     assert expand(template, {}, RG_CTX).outputs == {"exported": {"type": "Object", "value": {"a": "b"}}}
+
+
+def test_nullable_parameters_need_no_value() -> None:
+    """languageVersion 2.0 (template-syntax, parameters: "nullable"): a nullable parameter, directly or
+    through its $ref type, may be left out; validate no longer reports it missing or skips evaluation."""
+    from armgen.arm.parameters import requires_value
+
+    definitions = {"cmkType": {"type": "object", "nullable": True}, "plain": {"type": "string"}}
+    assert requires_value({"type": "string"}) is True
+    assert requires_value({"type": "string", "defaultValue": "x"}) is False
+    assert requires_value({"type": "object", "nullable": True}) is False
+    assert requires_value({"$ref": "#/definitions/cmkType"}, definitions) is False
+    assert requires_value({"$ref": "#/definitions/plain"}, definitions) is True
