@@ -61,7 +61,7 @@ def test_check_lists_a_drifted_bicep_file(tmp_path: Path) -> None:
     module = tmp_path / "bicep" / "keyvault.bicep"
     module.write_text(module.read_text().replace("enablePurgeProtection: true", "enablePurgeProtection: false"))
     result = render(spec, "--check")
-    assert result.exit_code == 1
+    assert result.exit_code == 3  # changes found
     assert "changed: bicep/keyvault.bicep" in result.stdout
     assert "-    enablePurgeProtection: false" in result.stdout
     assert render(spec, "--check", "--format", "arm").exit_code == 0
