@@ -156,3 +156,14 @@ def _expand(engine: TemplateEngine, state: RecordingState, prefix: JsonPath, res
                     state.record_outputs(inst.id, nested.outputs(state))
                 except ArmError as e:
                     raise e.at([*prefix, *inst.path, "properties", "template"]) from None
+
+
+def spec_environment(ctx: RuleContext):  # noqa: ANN201 - armgen.spec.model.Environment | None
+    """The spec environment of a parameter file armgen rendered (``mlenv.yaml`` beside ``parameters/``)."""
+    if ctx.parameters_doc is None or not ctx.env:
+        return None
+    from pathlib import Path
+
+    spec_path = Path(ctx.parameters_doc.file).resolve().parent.parent / "mlenv.yaml"
+    units = _units(str(spec_path), ctx.env)
+    return units[0][1] if units else None
