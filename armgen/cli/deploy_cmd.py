@@ -40,14 +40,17 @@ from armgen.errors import ArmgenError, InputError
 @click.option("--no-skip", is_flag=True,
               help="Deploy every unit even when unchanged (after resources were deleted outside armgen; "
                    "'armgen verify' finds those).")
+@click.option("--recreate", "recreate", multiple=True, metavar="UNIT",
+              help="Delete and re-create this unit's resources whose create-only properties changed (repeatable; "
+                   "asks first unless --yes).")
 @click.option("--recreate-compute", is_flag=True,
-              help="Delete and recreate compute clusters whose vmSize or priority changed (cannot change in place).")
+              help="--recreate for every compute cluster unit whose vmSize, priority or subnet changed.")
 @click.option("--on-interrupt", type=click.Choice(["cancel", "leave"]), default="cancel", show_default=True,
               help="On Ctrl-C, cancel running ARM deployments or leave them to finish.")
 @format_option("text", "json")
 def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str | None, what_if_first: bool,
-           yes: bool, parallel: int, mode: str, soft_deleted: str | None, no_skip: bool, recreate_compute: bool,
-           on_interrupt: str, fmt: str) -> None:
+           yes: bool, parallel: int, mode: str, soft_deleted: str | None, no_skip: bool, recreate: tuple[str, ...],
+           recreate_compute: bool, on_interrupt: str, fmt: str) -> None:
     """Deploy an environment: shared infrastructure first, then every workspace in parallel.
 
     \b
@@ -63,7 +66,10 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
         raise InputError("--mode Complete deletes resources a template no longer lists; name the units with --unit")
     target = connect(plan.env, target_kind)
     console = Console(stderr=fmt == "json")
+    for name in recreate:
+        plan.step(name)
     confirm = what_if_first or mode == "Complete" or (plan.env.production and not yes)
+    results = []
     if confirm:
         results = what_if(target, plan, mode, parallel)
         print_what_if(results, console, color=console.is_terminal)
@@ -74,9 +80,10 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
                 raise InputError(f"{env} needs confirmation: run interactively or pass --yes")
             if not click.confirm(f"Deploy these changes to {env} ({target.description})?", err=True):
                 raise InputError("deploy cancelled; nothing was changed")
-    for line in preflight(target, plan, soft_deleted, recreate_compute):
+    for line in preflight(target, plan, soft_deleted):
         console.print(line)
     runner = Runner(target, plan, parallel=parallel, mode=mode, skip_unchanged=not no_skip)
+    _recreate(target, plan, runner, results, recreate, recreate_compute, yes, console, parallel)
     with Progress(plan, console, live=console.is_terminal and fmt == "text") as progress:
         runner.on_event = progress.event
         try:
@@ -105,3 +112,28 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
     if failed:
         raise ArmgenError(f"{len(failed)} of {len(results)} units did not deploy; fix the cause and re-run "
                           f"'armgen deploy --env {env}'")
+
+
+def _recreate(target, plan, runner: Runner, shown: list, recreate: tuple[str, ...], compute: bool, yes: bool,  # noqa: ANN001
+              console: Console, parallel: int) -> None:
+    """Refuse create-only changes before anything is sent, or delete what --recreate names (after a confirmation)."""
+    from armgen.deploy import recreate as rec
+
+    changed = runner.changed_steps()
+    names = {s.name for s in changed}
+    found = ([r for r in rec.found_in(shown) if r.unit in names] if shown
+             else rec.pending(target, plan, changed, parallel))
+    allowed = set(recreate) | ({r.unit for r in found if r.unit.startswith("computecluster-")} if compute else set())
+    chosen = rec.refuse_unless(found, allowed, plan.env.name)
+    if not chosen:
+        return
+    listing = "; ".join(r.describe() for r in chosen)
+    if not yes:
+        if not sys.stdin.isatty():
+            raise InputError(f"re-creating {listing} deletes them first: run interactively or pass --yes")
+        if not click.confirm(f"Delete and re-create {listing} in {plan.env.name}?", err=True):
+            raise InputError("deploy cancelled; nothing was changed")
+    for line in rec.delete_for_recreate(target, plan, chosen):
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+    for unit in {r.unit for r in chosen}:
+        runner.force |= {unit, *plan.dependents(unit)}

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from armgen.cli.options import env_option, spec_option
-from armgen.render.outputs import render_all
+from armgen.render.outputs import FORMATS, render_all
 from armgen.render.writer import check, write
 from armgen.spec import load_spec
 
@@ -19,18 +19,23 @@ from armgen.spec import load_spec
 @env_option(multiple=True)
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 listing each file that differs from what the spec renders.")
-def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_only: bool) -> None:
+@click.option("--format", "formats", type=click.Choice(FORMATS), multiple=True,
+              help="Output format (repeatable; default: the spec's render.formats, else arm).")
+def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_only: bool,
+           formats: tuple[str, ...]) -> None:
     """Render ARM templates and per-environment parameter files from the spec.
 
     \b
     templates/<kind>.json                       one template per resource kind
     parameters/<unit>.parameters.<env>.json     one per deployment unit and environment
+    bicep/<kind>.bicep, bicep/<unit>.<env>.bicepparam   with --format bicep
     """
     spec = load_spec(spec_path)
     selected = list(envs) or None
     for name in selected or []:
         spec.env(name)
-    files = render_all(spec, selected)
+    chosen = tuple(f for f in FORMATS if f in (formats or spec.render_formats))
+    files = render_all(spec, selected, chosen)
     out = out_dir or spec_path.parent
     if check_only:
         drifts = check(out, files, selected)

@@ -10,20 +10,10 @@ from rich.console import Console
 
 from armgen.cli.deploy_common import load_plan, target_option, unit_option
 from armgen.cli.options import env_option, format_option, spec_option
+from armgen.deploy.recreate import found_in
 from armgen.deploy.target import connect
 from armgen.deploy.whatif import UnitWhatIf, what_if
 from armgen.deploy.whatif_format import CHANGE_TYPES, format_text, has_changes, summary, to_json
-
-
-def recreate_notes(changes: list) -> list[str]:
-    """Changes ARM cannot apply in place (a cluster's vmSize or priority): say what deploy will need."""
-    notes = []
-    for c in changes:
-        fixed = [d.path for d in c.delta if d.path.rsplit(".", 1)[-1] in ("vmSize", "vmPriority")]
-        if c.change_type == "Modify" and "/computes/" in c.resource_id and fixed:
-            notes.append(f"{c.resource_id.rsplit('/', 1)[-1]}: {', '.join(fixed)} cannot change in place; the "
-                         "cluster is deleted and recreated with 'armgen deploy --recreate-compute'")
-    return notes
 
 
 def print_what_if(results: list[UnitWhatIf], console: Console, color: bool,
@@ -39,8 +29,11 @@ def print_what_if(results: list[UnitWhatIf], console: Console, color: bool,
             console.print(f"resource group {r.step.unit.resource_group} does not exist yet: every resource "
                           "is predicted offline as a Create", markup=False, highlight=False, soft_wrap=True)
         text = format_text(r.changes, color=color, exclude=exclude)
-        for note in recreate_notes(r.changes):
-            text += f"Note: {note}\n"
+        for c in r.changes:
+            if c.recreate:
+                text += (f"Note: {c.resource_id.rsplit('/', 1)[-1]}: {', '.join(c.recreate)} cannot change after "
+                         f"creation; deploy refuses it unless 'armgen deploy --recreate {r.step.name}' deletes "
+                         "and re-creates it\n")
         if color:
             console.print(text, highlight=False, end="", soft_wrap=True)
         else:
@@ -77,7 +70,8 @@ def what_if_cmd(spec_path: Path, env: str, units: tuple[str, ...], target_kind: 
     _, plan = load_plan(spec_path, env, units)
     target = connect(plan.env, target_kind)
     results = what_if(target, plan, mode, parallel)
-    warnings = blockers(target, plan)
+    warnings = [f"{r.describe()} cannot change after creation (deploy refuses it unless 'armgen deploy "
+                f"--recreate {r.unit}')" for r in found_in(results)]
     skip = frozenset(next(t for t in CHANGE_TYPES if t.lower() == x.lower()) for x in exclude)
     if fmt == "json":
         click.echo(json.dumps({"environment": env, "blockers": warnings, "units": [{
@@ -88,27 +82,10 @@ def what_if_cmd(spec_path: Path, env: str, units: tuple[str, ...], target_kind: 
     else:
         console = Console()
         print_what_if(results, console, color=console.is_terminal and not _no_color(), exclude=skip)
-        for w in warnings:
-            console.print(f"Warning: deploy would stop here: {w}", markup=False, highlight=False, soft_wrap=True)
     if any(r.error for r in results):
         raise SystemExit(1)
     if fail_on_change and any(has_changes(r.changes) for r in results):
         raise SystemExit(2)
-
-
-def blockers(target, plan) -> list[str]:  # noqa: ANN001
-    """What deploy's preflight would refuse (workspace links, in-place compute changes), as messages."""
-    from armgen.deploy.preflight import check_compute_in_place, check_workspace_links
-    from armgen.errors import ArmgenError
-
-    out = []
-    for check in (lambda: check_workspace_links(target, plan, None),
-                  lambda: check_compute_in_place(target, plan, False)):
-        try:
-            check()
-        except ArmgenError as exc:
-            out.append(exc.message)
-    return out
 
 
 def _no_color() -> bool:

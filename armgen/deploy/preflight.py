@@ -117,84 +117,35 @@ def prune_group(target: Target, plan: Plan, group: str) -> int:
 
 
 WORKSPACE = "Microsoft.MachineLearningServices/workspaces"
-LINKS = {  # workspace property -> (resource type, parameter holding the name)
-    "storageAccount": ("Microsoft.Storage/storageAccounts", "storageAccountName"),
-    "keyVault": ("Microsoft.KeyVault/vaults", "keyVaultName"),
-    "applicationInsights": ("Microsoft.Insights/components", "appInsightsName"),
-    "containerRegistry": ("Microsoft.ContainerRegistry/registries", "containerRegistryName"),
-}
 
 
 def _workspace_id(target: Target, step_group: str, name: str) -> str:
     return f"/subscriptions/{target.subscription_id}/resourceGroups/{step_group}/providers/{WORKSPACE}/{name}"
 
 
-def check_workspace_links(target: Target, plan: Plan, choice: str | None) -> list[str]:
-    """Azure cannot rebind a workspace's storage, vault, insights or registry: stop before ARM fails.
+def purge_soft_deleted_workspaces(target: Target, plan: Plan, choice: str | None) -> list[str]:
+    """With ``choice == "purge"``, a soft-deleted workspace of a name the plan uses is purged first.
 
-    With ``choice == "purge"``, a soft-deleted workspace of the same name is purged first.
+    (A workspace's links to storage, vault, insights and registry are create-only properties: the
+    what-if before a deploy finds their changes, see armgen/create_only.json.)
     """
     from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
 
     out: list[str] = []
+    if choice != "purge":
+        return out
     for step in plan.steps:
         if step.unit.template != "mlworkspace":
             continue
         p = step.unit.parameters
         wid = _workspace_id(target, step.unit.resource_group, p["workspaceName"])
         try:
-            live = target.resources.resources.get_by_id(wid, api_version=api(WORKSPACE)).as_dict()
+            target.resources.resources.get_by_id(wid, api_version=api(WORKSPACE))
         except ResourceNotFoundError:
-            if choice == "purge" and send_and_wait(
-                    target, "DELETE", f"{wid}?api-version={api(WORKSPACE)}&forceToPurge=true") == 200:
+            if send_and_wait(target, "DELETE", f"{wid}?api-version={api(WORKSPACE)}&forceToPurge=true") == 200:
                 out.append(f"purged soft-deleted workspace {p['workspaceName']}")
-            continue
         except HttpResponseError:
             continue
-        props = live.get("properties") or {}
-        wrong = []
-        for prop, (rtype, param) in LINKS.items():
-            want = (f"/subscriptions/{target.subscription_id}/resourceGroups/{p['sharedResourceGroup']}"
-                    f"/providers/{rtype}/{p[param]}")
-            have = props.get(prop) or props.get(_snake(prop)) or ""
-            if have and have.lower() != want.lower():
-                wrong.append(f"{prop} is {have.rsplit('/', 1)[-1]}, the spec wants {p[param]}")
-        if wrong:
-            raise ArmgenError(f"workspace {p['workspaceName']}: {'; '.join(wrong)}. Azure cannot change these "
-                              "after creation: restore the names in the spec, or delete the workspace first "
-                              f"(armgen destroy --env {plan.env.name}, or delete it by hand) and deploy again")
-    return out
-
-
-COMPUTE_FIXED = (("vmSize", "vmSize"), ("vmPriority", "vmPriority"))  # AmlCompute property -> parameter
-
-
-def check_compute_in_place(target: Target, plan: Plan, recreate: bool) -> list[str]:
-    """vmSize and priority of a cluster cannot change in place: stop, or delete it first with ``recreate``."""
-    from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
-
-    out: list[str] = []
-    rc = target.resources.resources
-    for step in plan.steps:
-        if step.unit.template != "computecluster":
-            continue
-        p = step.unit.parameters
-        cid = (_workspace_id(target, step.unit.resource_group, p["workspaceName"]) + f"/computes/{p['computeName']}")
-        try:
-            live = rc.get_by_id(cid, api_version=api(WORKSPACE)).as_dict()
-        except (ResourceNotFoundError, HttpResponseError):
-            continue
-        inner = ((live.get("properties") or {}).get("properties")) or {}
-        changed = [f"{prop} {inner.get(prop)} -> {p[param]}" for prop, param in COMPUTE_FIXED
-                   if inner.get(prop) and str(inner.get(prop)).lower() != str(p[param]).lower()]
-        if not changed:
-            continue
-        what = f"compute cluster {p['computeName']} of {p['workspaceName']}: {', '.join(changed)}"
-        if not recreate:
-            raise ArmgenError(f"{what} cannot change in place; re-run with --recreate-compute to delete and "
-                              "recreate the cluster (its running jobs are lost)")
-        rc.begin_delete_by_id(cid, api_version=api(WORKSPACE)).result()
-        out.append(f"{what}: deleted, to be recreated")
     return out
 
 
@@ -241,11 +192,7 @@ def check_global_names(target: Target, plan: Plan) -> list[str]:
     return []
 
 
-def _snake(name: str) -> str:
-    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name)
-
-
-def preflight(target: Target, plan: Plan, soft_deleted: str | None, recreate_compute: bool = False) -> list[str]:
+def preflight(target: Target, plan: Plan, soft_deleted: str | None) -> list[str]:
     """Run every pre-deploy check; returns lines to show, raises ArmgenError when deploying would fail."""
-    return (check_soft_deleted_vault(target, plan, soft_deleted) + check_workspace_links(target, plan, soft_deleted)
-            + check_compute_in_place(target, plan, recreate_compute) + check_global_names(target, plan))
+    return (check_soft_deleted_vault(target, plan, soft_deleted) + purge_soft_deleted_workspaces(target, plan, soft_deleted)
+            + check_global_names(target, plan))

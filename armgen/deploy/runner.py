@@ -83,7 +83,8 @@ class Runner:
         self.puts = 0
         self.skip_unchanged = skip_unchanged
         self._running: dict[Future, Step] = {}
-        self._known: dict = {}
+        self._known: dict | None = None
+        self.force: set[str] = set()  # units deployed even when unchanged (re-created, or below one)
         self.notes: list[str] = []  # what the run did besides deploying (history pruned)
 
     def _body(self, step: Step) -> dict:
@@ -156,17 +157,27 @@ class Runner:
                 known[s.deployment.lower()] = None
         return known
 
+    def _unchanged(self, step: Step, current) -> bool:  # noqa: ANN001 - SDK model
+        tags = (getattr(current, "tags", None) or {}) if current else {}
+        return (self.skip_unchanged and step.name not in self.force and _state(current) == "Succeeded"
+                and tags.get(FINGERPRINT_TAG) == step.fingerprint())
+
+    def changed_steps(self) -> list[Step]:
+        """The steps a run would deploy (their records are listed once per scope and kept for the run)."""
+        if self._known is None:
+            with ThreadPoolExecutor(max_workers=max(1, self.parallel)) as pool:
+                self._known = self._prefetch(pool) if self.skip_unchanged else {}
+        return [s for s in self.plan.steps
+                if not self._unchanged(s, self._known.get(s.deployment.lower()))]
+
     def deploy_step(self, step: Step) -> UnitResult:
         start = time.monotonic()
         ops = DeployOps(self.target, step)
         result = UnitResult(step.name, "failed", deployment=step.deployment)
         try:
-            known = self._known.get(step.deployment.lower(), _UNKNOWN)
+            known = (self._known or {}).get(step.deployment.lower(), _UNKNOWN)
             current = self._wait_running(ops, ops.get() if known is _UNKNOWN else known)
-            tags = (getattr(current, "tags", None) or {}) if current else {}
-            if (self.skip_unchanged and _state(current) == "Succeeded"
-                    and tags.get(FINGERPRINT_TAG) == step.fingerprint()
-                    and self._outputs_alive(step, current)):
+            if self._unchanged(step, current) and self._outputs_alive(step, current):
                 result.status = "skipped"
                 return result
             pruned = False
@@ -207,7 +218,8 @@ class Runner:
             for _ in range(width):
                 pool.submit(gate.wait)
             gate.wait()
-            self._known = self._prefetch(pool) if self.skip_unchanged else {}
+            if self._known is None:
+                self._known = self._prefetch(pool) if self.skip_unchanged else {}
             try:
                 while pending or self._running:
                     for step in list(pending):

@@ -5,10 +5,11 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from armgen import create_only
 from armgen.deploy.errors import ArmFailure, failure_from
 from armgen.deploy.plan import Plan, Step
 from armgen.deploy.target import Target
-from armgen.deploy.whatif_format import ResourceChange, from_sdk
+from armgen.deploy.whatif_format import PropertyChange, ResourceChange, from_sdk
 
 
 @dataclass
@@ -35,6 +36,18 @@ def _predict(step: Step, target: Target, location: str) -> list[ResourceChange]:
     return [ResourceChange(r["id"], "Create", r.get("apiVersion", "")) for r in expanded.as_dict()["resources"]]
 
 
+def _leaves(props: list[PropertyChange]) -> list[tuple[str, object, object]]:
+    return [(p.path, p.before, p.after) for p in props if p.change_type in ("Modify", "Create", "Delete")]
+
+
+def mark_recreates(changes: list[ResourceChange]) -> list[ResourceChange]:
+    """Flag each Modify that changes a property Azure cannot change after creation (armgen/create_only.json)."""
+    for c in changes:
+        if c.change_type in ("Modify", "Deploy"):
+            c.recreate = create_only.changed_paths(create_only.type_of(c.resource_id), _leaves(c.delta))
+    return changes
+
+
 def what_if_step(target: Target, step: Step, mode: str, location: str) -> UnitWhatIf:
     ops = target.deployments.deployments
     body = {"properties": {"mode": mode, "template": step.template, "parameters": step.parameters}}
@@ -45,7 +58,7 @@ def what_if_step(target: Target, step: Step, mode: str, location: str) -> UnitWh
             return UnitWhatIf(step, _predict(step, target, location), predicted=True)
         else:
             poller = ops.begin_what_if(step.unit.resource_group, step.deployment, body)
-        return UnitWhatIf(step, from_sdk(poller.result()))
+        return UnitWhatIf(step, mark_recreates(from_sdk(poller.result())))
     except Exception as exc:  # noqa: BLE001 - reported per unit
         return UnitWhatIf(step, error=failure_from(exc))
 

@@ -40,6 +40,7 @@ class ResourceChange:
     api_version: str = ""
     delta: list[PropertyChange] = field(default_factory=list)
     unsupported_reason: str = ""
+    recreate: list[str] = field(default_factory=list)  # create-only properties this change would alter
 
     @property
     def scope(self) -> str:
@@ -125,7 +126,8 @@ def format_text(changes: list[ResourceChange], color: bool = False, exclude: fro
             lines += ["", f"Scope: {scope}", ""]
         symbol, colour, _, _ = CHANGE_TYPES.get(c.change_type, ("x", "bright_black", 9, ""))
         version = f" [{c.api_version}]" if c.api_version else ""
-        lines.append(f"  {_paint(symbol, colour, color)} {c.relative}{version}")
+        recreate = f" {_paint('! requires re-create', 'red', color)} ({', '.join(c.recreate)})" if c.recreate else ""
+        lines.append(f"  {_paint(symbol, colour, color)} {c.relative}{version}{recreate}")
         if c.unsupported_reason:
             lines.append(f"    {c.unsupported_reason}")
         for p in c.delta:
@@ -153,5 +155,6 @@ def to_json(changes: list[ResourceChange]) -> list[dict]:
         return {"path": p.path, "propertyChangeType": p.change_type, "before": p.before, "after": p.after,
                 "children": [prop(c) for c in p.children]}
     return [{"resourceId": c.resource_id, "changeType": c.change_type, "apiVersion": c.api_version,
-             "delta": [prop(p) for p in c.delta], "unsupportedReason": c.unsupported_reason or None}
+             "delta": [prop(p) for p in c.delta], "unsupportedReason": c.unsupported_reason or None,
+             "requiresRecreate": c.recreate}
             for c in sort_changes(changes)]

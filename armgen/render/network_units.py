@@ -7,7 +7,7 @@ from armgen.spec.endpoints import PlannedEndpoint, planned_endpoints
 from armgen.spec.model import Environment, Network, Workspace
 
 VNET_UNIT = "virtualnetwork"
-ZONES_UNIT = "privatednszones"
+ZONE_KIND = "privatednszone"
 
 
 def resource_id(env: Environment, group: str, rtype: str, name: str) -> str:
@@ -18,9 +18,14 @@ def endpoint_name(pe: PlannedEndpoint, group_id: str) -> str:
     return f"pe-{pe.target_name}-{group_id}".lower()
 
 
-def network_deps(net: Network) -> tuple[str, ...]:
-    """The network units endpoints wait for."""
-    return tuple(u for u, on in ((VNET_UNIT, net.create_vnet), (ZONES_UNIT, net.dns == "create")) if on)
+def zone_unit(key: str) -> str:
+    return f"{ZONE_KIND}-{key}"
+
+
+def endpoint_deps(net: Network, group_id: str) -> tuple[str, ...]:
+    """The network units an endpoint of ``group_id`` waits for: the virtual network and its zones."""
+    zones = tuple(zone_unit(k) for k in pl.GROUP_ZONES[group_id]) if net.dns == "create" else ()
+    return ((VNET_UNIT,) if net.create_vnet else ()) + zones
 
 
 def zone_keys(env: Environment) -> list[str]:
@@ -32,35 +37,35 @@ def zone_keys(env: Environment) -> list[str]:
 
 
 def network_parameters(env: Environment) -> dict[str, dict]:
-    """(unit name -> parameter overrides) of the network unit templates: virtual network and DNS zones."""
+    """(unit name -> parameters) of the network units: the virtual network and one unit per DNS zone."""
     net = env.network
     out: dict[str, dict] = {}
     if not net.private:
         return out
     if net.create_vnet:
-        subnets = [{"name": net.endpoints_subnet, "addressPrefix": net.endpoints_prefix,
-                    "networkSecurityGroupName": net.endpoints_nsg}]
-        if net.mode == "private":
-            subnets.append({"name": net.compute_subnet, "addressPrefix": net.compute_prefix,
-                            "networkSecurityGroupName": net.compute_nsg})
         out[VNET_UNIT] = {"virtualNetworkName": net.vnet_name, "addressPrefixes": [net.address_space],
-                          "subnets": subnets}
+                          "endpointsSubnetName": net.endpoints_subnet, "endpointsSubnetPrefix": net.endpoints_prefix,
+                          "endpointsNsgName": net.endpoints_nsg}
+        if net.mode == "private":
+            out[VNET_UNIT].update({"computeSubnetName": net.compute_subnet, "computeSubnetPrefix": net.compute_prefix,
+                                   "computeNsgName": net.compute_nsg})
     if net.dns == "create":
-        out[ZONES_UNIT] = {"zoneKeys": zone_keys(env), "virtualNetworkId": net.vnet_id, "linkName": net.vnet_name}
+        for key in zone_keys(env):
+            out[zone_unit(key)] = {"zoneKey": key, "virtualNetworkId": net.vnet_id, "linkName": net.vnet_name}
     return out
 
 
-def endpoint_parameters(env: Environment, pe: PlannedEndpoint) -> dict:
-    """Parameters of one target's endpoint unit (the generic privateendpoint template)."""
+def endpoint_parameters(env: Environment, pe: PlannedEndpoint, group_id: str) -> dict:
+    """Parameters of one endpoint unit (the generic privateendpoint template)."""
     net = env.network
+    zones = [] if net.dns == "policy" else list(pl.GROUP_ZONES[group_id])
     params: dict = {
+        "endpointName": endpoint_name(pe, group_id),
         "targetResourceId": resource_id(env, pe.target_group, pe.target_type, pe.target_name),
-        "endpoints": [{"name": endpoint_name(pe, g), "groupId": g,
-                       "zones": [] if net.dns == "policy" else list(pl.GROUP_ZONES[g])} for g in pe.group_ids],
-        "subnetId": net.endpoints_subnet_id,
+        "groupId": group_id, "zones": zones, "subnetId": net.endpoints_subnet_id,
     }
     if net.dns == "hub":
-        params["privateDnsZoneIds"] = {k: net.hub_zones[k] for e in params["endpoints"] for k in e["zones"]}
+        params["privateDnsZoneIds"] = {k: net.hub_zones[k] for k in zones}
     elif net.dns == "create":
         params["dnsZoneResourceGroup"] = env.shared.resource_group
     return params

@@ -55,18 +55,32 @@ def parameter_file(unit: Unit) -> dict:
     }
 
 
-def render_all(spec: Spec, envs: list[str] | None = None) -> dict[str, str]:
-    """Every output file (relative path -> text) for the chosen environments (default: all)."""
+FORMATS = ("arm", "bicep")
+
+
+def render_all(spec: Spec, envs: list[str] | None = None, formats: tuple[str, ...] = ("arm",)) -> dict[str, str]:
+    """Every output file (relative path -> text) for the chosen environments (default: all) and formats:
+    ``arm`` (templates/, parameters/, the pipeline) and ``bicep`` (bicep/, translated from the ARM)."""
     files: dict[str, str] = {}
     scopes: dict[str, str] = {}
+    documents: list[tuple[str, str, str, dict]] = []
     for env_name in envs or list(spec.environments):
         env = spec.env(env_name)
         for unit in units_for(env):
             scopes[unit.template] = unit.scope
-            files[f"{PARAMETERS_DIR}/{unit.parameter_file(env.name)}"] = dumps(parameter_file(unit))
-    for kind in template_names():
-        files[f"{TEMPLATES_DIR}/{kind}.json"] = dumps(render_template(kind, scopes.get(kind, "resourceGroup")))
+            document = parameter_file(unit)
+            documents.append((unit.name, unit.template, env.name, document))
+            files[f"{PARAMETERS_DIR}/{unit.parameter_file(env.name)}"] = dumps(document)
+    templates = {kind: render_template(kind, scopes.get(kind, "resourceGroup")) for kind in template_names()}
+    for kind, template in templates.items():
+        files[f"{TEMPLATES_DIR}/{kind}.json"] = dumps(template)
     from armgen.pipeline import render_ado  # the staged release pipeline (top level, all environments)
 
     files.update(render_ado(spec))
+    if "arm" not in formats:
+        files.clear()
+    if "bicep" in formats:
+        from armgen.render.bicep_files import bicep_files
+
+        files.update(bicep_files(templates, documents))
     return dict(sorted(files.items()))

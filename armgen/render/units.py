@@ -143,20 +143,23 @@ def _network_units(env: Environment) -> list[Unit]:
     if nu.VNET_UNIT in params:
         units.append(Unit(nu.VNET_UNIT, nu.VNET_UNIT, RESOURCE_GROUP, rg,
                           {**params[nu.VNET_UNIT], "location": env.location, "tags": env.tags}, ("resourcegroups",)))
-    if nu.ZONES_UNIT in params:
-        units.append(Unit(nu.ZONES_UNIT, nu.ZONES_UNIT, RESOURCE_GROUP, rg, {**params[nu.ZONES_UNIT], "tags": env.tags},
-                          (nu.VNET_UNIT,) if env.network.create_vnet else ("resourcegroups",)))
+    for name, zone in params.items():
+        if name.startswith(nu.ZONE_KIND):
+            units.append(Unit(name, nu.ZONE_KIND, RESOURCE_GROUP, rg, {**zone, "tags": env.tags},
+                              (nu.VNET_UNIT,) if env.network.create_vnet else ("resourcegroups",)))
     return units
 
 
 def _endpoint_units(env: Environment) -> list[Unit]:
-    """One unit per private-link resource: its endpoints, after the resource and the network."""
+    """One unit per private-link sub-resource: its endpoint, after the resource, the network and its zones."""
     out = []
     for pe in planned_endpoints(env.shared, env.workspaces):
         tags = {**env.tags, **next((w.tags for w in env.workspaces if w.key == pe.workspace), {})}
-        out.append(Unit(f"privateendpoint-{pe.key}", "privateendpoint", RESOURCE_GROUP, pe.target_group,
-                        {**nu.endpoint_parameters(env, pe), "location": env.location, "tags": tags},
-                        (pe.key, *nu.network_deps(env.network)), workspace=pe.workspace))
+        for group in pe.group_ids:
+            out.append(Unit(f"privateendpoint-{pe.key}-{group.lower()}", "privateendpoint", RESOURCE_GROUP,
+                            pe.target_group,
+                            {**nu.endpoint_parameters(env, pe, group), "location": env.location, "tags": tags},
+                            (pe.key, *nu.endpoint_deps(env.network, group)), workspace=pe.workspace))
     return out
 
 

@@ -22,11 +22,22 @@ def _digest(data: str | bytes) -> str:
 
 def _env_of(path: str) -> str | None:
     parts = Path(path).name.split(".")
+    if len(parts) >= 3 and parts[-1] == "bicepparam":  # bicep/<unit>.<env>.bicepparam
+        return parts[-2]
     return parts[-2] if len(parts) >= 4 and parts[-3] == "parameters" else None
 
 
-def _in_scope(path: str, envs: list[str] | None) -> bool:
+def _format_of(path: str) -> str:
+    """The render format a file belongs to: ``bicep`` under bicep/, else ``arm``."""
+    return "bicep" if path.startswith("bicep/") else "arm"
+
+
+def _in_scope(path: str, envs: list[str] | None, formats: set[str] | None = None) -> bool:
+    """Whether a previously written file is this render's to keep or remove: its environment is rendered, and
+    so is its format (rendering one format leaves the other's files alone)."""
     env = _env_of(path)
+    if formats is not None and _format_of(path) not in formats:
+        return False
     return envs is None or env is None or env in envs
 
 
@@ -56,7 +67,8 @@ class Result:
 
 
 def _stale(out: Path, files: dict[str, str], envs: list[str] | None) -> list[str]:
-    return sorted(p for p in read_manifest(out) if p not in files and _in_scope(p, envs) and (out / p).is_file())
+    formats = {_format_of(p) for p in files}
+    return sorted(p for p in read_manifest(out) if p not in files and _in_scope(p, envs, formats) and (out / p).is_file())
 
 
 def _why(exc: OSError, out: Path, target: Path) -> str:
@@ -105,7 +117,8 @@ def write(out: Path, files: dict[str, str], envs: list[str] | None = None) -> Re
                 result.removed.append(rel)
             else:
                 result.kept.append(rel)
-        manifest = {p: h for p, h in old_manifest.items() if not _in_scope(p, envs) and (out / p).is_file()}
+        formats = {_format_of(p) for p in files}
+        manifest = {p: h for p, h in old_manifest.items() if not _in_scope(p, envs, formats) and (out / p).is_file()}
         manifest.update({rel: _digest(text) for rel, text in files.items()})
         atomic_write(out / MANIFEST, dumps({"generator": "armgen", "files": dict(sorted(manifest.items()))}))
     except OSError as exc:  # pragma: no cover - a disk failing between the checks above and here

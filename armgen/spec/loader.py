@@ -188,4 +188,5 @@ def load_spec(path: str | Path = DEFAULT_SPEC, datastore_config: str | Path | No
                  + [e for e in envs if e not in ("int", "dev", "staging", "pro")])
     return Spec(path=path, project=doc["project"], environments=environments,
                 service_connection=release.get("serviceConnection", "armgen-workload-identity"),
-                variable_group=release.get("variableGroup"), release_order=order, raw=doc)
+                variable_group=release.get("variableGroup"), release_order=order, raw=doc,
+                render_formats=tuple((doc.get("render") or {}).get("formats") or ("arm",)))

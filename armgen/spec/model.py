@@ -171,6 +171,7 @@ class Spec:
     variable_group: str | None
     release_order: list[str]
     raw: dict = field(repr=False, compare=False, default_factory=dict)
+    render_formats: tuple[str, ...] = ("arm",)  # render.formats: what 'armgen render' writes by default
 
     def env(self, name: str) -> Environment:
         from armgen.errors import InputError

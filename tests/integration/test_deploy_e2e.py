@@ -18,7 +18,7 @@ from armgen.cli.main import cli
 
 pytestmark = pytest.mark.integration
 ENV = "int"
-INT_UNITS = 30  # 21 units, and private networking: virtual network, DNS zones, 7 endpoint units
+INT_UNITS = 36  # 21 units, and private networking: virtual network, 6 DNS zones, 8 endpoints
 
 
 @pytest.fixture
@@ -363,11 +363,13 @@ def test_a_vm_size_change_needs_recreate_compute(workdir: Path, emulator) -> Non
     spec.write_text(spec.read_text().replace("vmSize: Standard_DS3_v2", "vmSize: Standard_D4s_v5"))
     assert armgen(workdir, "render").exit_code == 0
     shown = armgen(workdir, "what-if", "--env", ENV, "--unit", "computecluster-nlp")
-    assert "cannot change in place" in shown.stdout and "--recreate-compute" in shown.stdout
+    assert "! requires re-create (properties.properties.vmSize)" in shown.stdout
+    assert "--recreate computecluster-nlp" in shown.stdout
     refused = armgen(workdir, "deploy", "--env", ENV)
     assert refused.exit_code == 1
-    assert "vmSize Standard_DS3_v2 -> Standard_D4s_v5 cannot change in place" in refused.output
-    code, report = deploy_json(workdir, "--recreate-compute")
+    assert "computecluster-nlp: cpu-cluster (properties.properties.vmSize)" in refused.output
+    assert "Nothing was sent" in refused.output
+    code, report = deploy_json(workdir, "--recreate-compute", "--yes")
     assert code == 0, report
     cid = ("/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-mlp-nlp-int/providers/"
            "Microsoft.MachineLearningServices/workspaces/mlw-mlp-nlp-int/computes/cpu-cluster")
@@ -397,11 +399,11 @@ def test_what_if_warns_when_a_workspace_link_would_change(workdir: Path, emulato
                                              "name: 'crmlpgood{env}'}"))
     assert armgen(workdir, "render").exit_code == 0
     shown = armgen(workdir, "what-if", "--env", ENV, "--unit", "mlworkspace-vision")
-    assert "Warning: deploy would stop here: workspace mlw-mlp-vision-int: containerRegistry is crmlphealthyint, " \
-           "the spec wants crmlpgoodint" in shown.stdout
+    assert "mlw-mlp-vision-int [2025-12-01] ! requires re-create (properties.containerRegistry)" in shown.stdout
     refused = armgen(workdir, "deploy", "--env", ENV)
     assert refused.exit_code == 1
-    assert "Azure cannot change these after creation" in refused.output
+    assert "Azure cannot change these properties after creation: mlworkspace-vision: mlw-mlp-vision-int " \
+           "(properties.containerRegistry)" in refused.output
 
 
 def test_no_skip_restores_what_was_deleted_outside_armgen(workdir: Path, emulator) -> None:  # noqa: ANN001

@@ -6,15 +6,14 @@ import datetime as dt
 import uuid
 from typing import Any
 
+from armgen import create_only
 from armgen.emulator.config import EmulatorConfig
 from armgen.emulator.models import naming_rules, network, rbac, soft_delete
 from armgen.emulator.models.errors import ArmHttpError, bad_request, group_not_found, not_found
 from armgen.emulator.models.ids import ResourceId, group_id, parse_resource_id, same_id
-from armgen.emulator.models.links import check_compute_update, check_workspace_links
 from armgen.emulator.models.runtime import WRITE_ONLY, identity_runtime, list_keys, runtime_properties
 from armgen.emulator.store import Store
 
-_COMPUTE = "microsoft.machinelearningservices/workspaces/computes"
 _NO_LOCATION = frozenset({"microsoft.authorization", "microsoft.resources", "microsoft.management"})
 _BODY_KEYS = ("location", "tags", "sku", "kind", "identity", "zones", "plan", "properties", "extendedLocation")
 
@@ -187,10 +186,10 @@ class ResourceModel:
                                        self.config.principal_delay_seconds, self.config.strict_role_definitions)
         elif t == rbac.DEFINITION:
             rbac.check_role_definition(self.store, rid, body)
-        elif t == soft_delete.WORKSPACE and current is not None:
-            check_workspace_links(rid, current.get("_requested") or {}, body)
-        elif t == _COMPUTE and current is not None:
-            check_compute_update(rid, current.get("_requested") or {}, body)
+        if current is not None:
+            for found in create_only.violations(rid.type, current.get("_requested") or {}, body):
+                raise ArmHttpError(found.rule.status, found.rule.code,
+                                   found.message(rid.names[-1], rid.resource_group or ""), target=found.path)
         network.check_put(self, rid, body, current)
         if len(rid.types) == 1 and not rid.is_extension and rid.namespace.lower() not in _NO_LOCATION \
                 and not body.get("location"):

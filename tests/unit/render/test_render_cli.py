@@ -25,7 +25,7 @@ WITHOUT_NLP = edited(SAMPLE_SPEC, ((NLP_WORKSPACE, ""),))
 DATASTORES_WITHOUT_NLP = SAMPLE_DATASTORES.replace('["vision", "nlp"]', '["vision"]')
 AUDIO_WORKSPACE = NLP_WORKSPACE + "  - name: audio\n    compute: {maxNodes: 1}\n"
 NLP_UNITS = ("batchendpoint-nlp", "computecluster-nlp", "datastore-nlp", "mlworkspace-nlp", "roleassignments-nlp")
-NLP_ENDPOINTS = "privateendpoint-mlworkspace-nlp"  # int and pro are private: the workspace's endpoint unit
+NLP_ENDPOINTS = "privateendpoint-mlworkspace-nlp-amlworkspace"  # int and pro are private: the workspace's endpoint unit
 ENVS = ("dev", "int", "pro")
 
 
@@ -48,8 +48,8 @@ def test_render_writes_templates_parameters_and_manifest(tmp_path: Path) -> None
     files = _outputs(tmp_path)
     params = [p for p in files if p.startswith("parameters/")]
     templates = [p for p in files if p.startswith("templates/")]
-    assert len(templates) == 16  # every kind, the network ones (virtualnetwork, privatednszones, privateendpoint) too
-    assert len(params) == 21 + 30 + 28  # 11 shared + 5 per workspace; int adds 9 network units, pro 7
+    assert len(templates) == 16  # every kind, the network ones (virtualnetwork, privatednszone, privateendpoint) too
+    assert len(params) == 21 + 36 + 29  # 11 shared + 5 per workspace; int adds 15 network units, pro 8
     assert result.stdout.strip().endswith(f"{len(files) - 1} written, 0 unchanged, 0 removed in {tmp_path}")
     manifest = json.loads(files[MANIFEST])
     assert manifest["generator"] == "armgen"
@@ -150,7 +150,9 @@ def test_dropping_a_workspace_removes_its_files_but_not_foreign_ones(tmp_path: P
     result = render(spec)
     assert result.exit_code == 0, result.output
     gone = sorted([f"parameters/{u}.parameters.{e}.json" for u in NLP_UNITS for e in ENVS]
-                  + [f"parameters/{NLP_ENDPOINTS}.parameters.{e}.json" for e in ("int", "pro")])
+                  + [f"parameters/{NLP_ENDPOINTS}.parameters.{e}.json" for e in ("int", "pro")]
+                  + [f"bicep/{u}.{e}.bicepparam" for u in NLP_UNITS for e in ENVS]  # the sample renders both formats
+                  + [f"bicep/{NLP_ENDPOINTS}.{e}.bicepparam" for e in ("int", "pro")])
     assert [line.removeprefix("removed stale ") for line in result.stdout.splitlines()[:-1]] == gone
     files = tree(tmp_path)
     assert not any("nlp" in p for p in files)
@@ -237,9 +239,10 @@ def test_env_restricts_output_and_keeps_other_environments_files(tmp_path: Path)
     assert result.exit_code == 0, result.output
     after = tree(tmp_path)
     removed = sorted(set(before) - set(after))
-    assert removed == sorted(f"parameters/{u}.parameters.dev.json" for u in NLP_UNITS)
+    assert removed == sorted([f"parameters/{u}.parameters.dev.json" for u in NLP_UNITS]
+                             + [f"bicep/{u}.dev.bicepparam" for u in NLP_UNITS])
     for rel, data in before.items():  # int and pro are left exactly as they were, stale files included
-        if rel.endswith((".int.json", ".pro.json")):
+        if rel.endswith((".int.json", ".pro.json", ".int.bicepparam", ".pro.bicepparam")):
             assert after[rel] == data, rel
     manifest = json.loads(after[MANIFEST])["files"]
     assert "parameters/mlworkspace-nlp.parameters.pro.json" in manifest  # removed by a later full render

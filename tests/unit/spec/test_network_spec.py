@@ -42,25 +42,25 @@ def test_sample_shows_public_private_with_created_zones_and_private_with_hub_zon
     assert units["mlworkspace-vision"].parameters["imageBuildCompute"] == "gpu-cluster"
     dev_units = {u.name: u for u in units_for(spec.env("dev"))}
     assert dev_units["computecluster-vision"].parameters["enableNodePublicIp"] is True
-    assert not [u for u in dev_units if u.startswith(("privateendpoint", "virtualnetwork", "privatednszones"))]
+    assert not [u for u in dev_units if u.startswith(("privateendpoint", "virtualnetwork", "privatednszone"))]
 
 
 def test_network_units_come_first_and_endpoints_after_their_resource(tmp_path: Path) -> None:
     spec = load_spec(write_project(tmp_path, SAMPLE_SPEC))
     units = {u.name: u for u in units_for(spec.env("int"))}
     assert units["virtualnetwork"].depends_on == ("resourcegroups",)
-    assert units["privatednszones"].depends_on == ("virtualnetwork",)
-    assert units["privateendpoint-keyvault"].depends_on == ("keyvault", "virtualnetwork", "privatednszones")
-    assert units["privateendpoint-mlworkspace-nlp"].depends_on[0] == "mlworkspace-nlp"
-    assert units["privateendpoint-mlworkspace-nlp"].resource_group == "rg-mlp-nlp-int"
-    assert units["privateendpoint-storageaccount-workspace"].parameters["endpoints"] == [
-        {"name": "pe-stmlpwsint-blob", "groupId": "blob", "zones": ["blob"]},
-        {"name": "pe-stmlpwsint-file", "groupId": "file", "zones": ["file"]}]
-    assert units["privatednszones"].parameters["zoneKeys"] == ["blob", "file", "vault", "registry", "azureml",
-                                                               "notebooks"]
+    assert units["privatednszone-blob"].depends_on == ("virtualnetwork",)
+    assert units["privateendpoint-keyvault-vault"].depends_on == ("keyvault", "virtualnetwork", "privatednszone-vault")
+    assert units["privateendpoint-mlworkspace-nlp-amlworkspace"].depends_on == (
+        "mlworkspace-nlp", "virtualnetwork", "privatednszone-azureml", "privatednszone-notebooks")
+    assert units["privateendpoint-mlworkspace-nlp-amlworkspace"].resource_group == "rg-mlp-nlp-int"
+    file = units["privateendpoint-storageaccount-workspace-file"].parameters
+    assert (file["endpointName"], file["groupId"], file["zones"]) == ("pe-stmlpwsint-file", "file", ["file"])
+    assert [u.parameters["zoneKey"] for u in units.values() if u.template == "privatednszone"] == [
+        "blob", "file", "vault", "registry", "azureml", "notebooks"]
     pro = {u.name: u for u in units_for(spec.env("pro"))}
-    assert "virtualnetwork" not in pro and "privatednszones" not in pro
-    assert pro["privateendpoint-keyvault"].parameters["privateDnsZoneIds"] == {
+    assert not [u for u in pro if u.startswith(("virtualnetwork", "privatednszone"))]
+    assert pro["privateendpoint-keyvault-vault"].parameters["privateDnsZoneIds"] == {
         "vault": "/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-dns-hub/providers/"
                  "Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net"}
 
@@ -141,5 +141,6 @@ def test_managed_mode_puts_workspaces_on_the_managed_network(tmp_path: Path, iso
     assert targets == {"stmlpwsdev", "stmlpdatadev", "kv-mlp-shared-dev", "crmlpstagingdev", "crmlphealthydev"}
     compute = units["computecluster-vision"].parameters
     assert (compute["subnetId"], compute["enableNodePublicIp"]) == ("", False)
-    subnets = units["virtualnetwork"].parameters["subnets"]
-    assert [s["name"] for s in subnets] == ["snet-endpoints"]  # no compute subnet: the clusters are managed
+    vnet = units["virtualnetwork"].parameters
+    assert vnet["endpointsSubnetName"] == "snet-endpoints"
+    assert "computeSubnetName" not in vnet  # no compute subnet: the clusters are on the managed network

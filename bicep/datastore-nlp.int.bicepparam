@@ -1,0 +1,18 @@
+using './datastore.bicep'
+
+param workspaceName = 'mlw-mlp-nlp-int'
+param storageResourceGroup = 'rg-mlp-shared-int'
+param datastores = [
+  {
+    name: 'datasets'
+    accountName: 'stmlpdataint'
+    containerName: 'datasets'
+    description: 'Shared datasets'
+  }
+  {
+    name: 'results'
+    accountName: 'stmlpdataint'
+    containerName: 'results'
+    description: 'Experiment results and metrics'
+  }
+]

@@ -1,0 +1,9 @@
+using './managedidentity.bicep'
+
+param identityName = 'id-mlp-compute-int'
+param location = 'westeurope'
+param tags = {
+  project: 'mlp'
+  managedBy: 'armgen'
+  environment: 'int'
+}

@@ -1,0 +1,23 @@
+using './mlworkspace.bicep'
+
+param workspaceName = 'mlw-mlp-vision-pro'
+param workspaceDescription = 'Computer vision work package'
+param skuName = 'Basic'
+param hbiWorkspace = false
+param sharedResourceGroup = 'rg-mlp-shared-pro'
+param storageAccountName = 'stmlpwspro'
+param keyVaultName = 'kv-mlp-shared-pro'
+param appInsightsName = 'appi-mlp-shared-pro'
+param containerRegistryName = 'crmlphealthypro'
+param publicNetworkAccess = 'Disabled'
+param imageBuildCompute = 'gpu-cluster'
+param managedNetwork = {
+  isolationMode: 'Disabled'
+}
+param location = 'northeurope'
+param tags = {
+  project: 'mlp'
+  managedBy: 'armgen'
+  environment: 'pro'
+  costCenter: 'ml-platform'
+}
