@@ -54,42 +54,42 @@ var createdZoneIds = {
 
 var zoneIds = union(createdZoneIds, privateDnsZoneIds)
 
-resource privateDnsZone 'Microsoft.Network/privateDnsZones@2025-07-01' existing = {
+resource privateDnsZone 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {
   name: zoneNames.blob
   scope: resourceGroup(dnsZoneResourceGroup)
 }
 
-resource privateDnsZoneResource 'Microsoft.Network/privateDnsZones@2025-07-01' existing = {
+resource privateDnsZoneResource 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {
   name: zoneNames.file
   scope: resourceGroup(dnsZoneResourceGroup)
 }
 
-resource privateDnsZone2 'Microsoft.Network/privateDnsZones@2025-07-01' existing = {
+resource privateDnsZone2 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {
   name: zoneNames.dfs
   scope: resourceGroup(dnsZoneResourceGroup)
 }
 
-resource privateDnsZone3 'Microsoft.Network/privateDnsZones@2025-07-01' existing = {
+resource privateDnsZone3 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {
   name: zoneNames.vault
   scope: resourceGroup(dnsZoneResourceGroup)
 }
 
-resource privateDnsZone4 'Microsoft.Network/privateDnsZones@2025-07-01' existing = {
+resource privateDnsZone4 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {
   name: zoneNames.registry
   scope: resourceGroup(dnsZoneResourceGroup)
 }
 
-resource privateDnsZone5 'Microsoft.Network/privateDnsZones@2025-07-01' existing = {
+resource privateDnsZone5 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {
   name: zoneNames.azureml
   scope: resourceGroup(dnsZoneResourceGroup)
 }
 
-resource privateDnsZone6 'Microsoft.Network/privateDnsZones@2025-07-01' existing = {
+resource privateDnsZone6 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {
   name: zoneNames.notebooks
   scope: resourceGroup(dnsZoneResourceGroup)
 }
 
-resource privateDnsZone7 'Microsoft.Network/privateDnsZones@2025-07-01' existing = {
+resource privateDnsZone7 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {
   name: zoneNames.sql
   scope: resourceGroup(dnsZoneResourceGroup)
 }

@@ -18,4 +18,4 @@ resource groups 'Microsoft.Resources/resourceGroups@2025-04-01' = [for resourceG
   properties: {}
 }]
 
-output resourceGroupIds array = [for resourceGroupName in resourceGroupNames: subscriptionResourceId('Microsoft.Resources/resourceGroups', resourceGroupName)]
+output resourceGroupIds array = [for i in range(0, length(resourceGroupNames)): groups[i].id]

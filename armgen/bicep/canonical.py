@@ -106,8 +106,12 @@ def canon(node: Node) -> Node:
         return args[0].args[1]
     if name == "format":
         parts = format_parts(Call(name, args))
-        if parts is not None:
-            return join_parts(parts)
+        if parts is not None:  # nested plain formats spliced in: Bicep nests them for parent/child names
+            flat: list[str | Node] = []
+            for p in parts:
+                inner = format_parts(p) if isinstance(p, Call) else None
+                flat.extend(inner if inner is not None else [p])
+            return join_parts(flat)
     return Call(name, args)
 
 

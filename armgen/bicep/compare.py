@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from armgen.arm.ast import Call, Node
@@ -28,7 +29,10 @@ def normalize(template: dict) -> dict:
     out["outputs"] = {n: _output(o) for n, o in (template.get("outputs") or {}).items()}
     resources = template.get("resources") or []
     declared = {_id_key(r) for r in resources}
-    out["resources"] = sorted((_resource(r, declared) for r in resources), key=lambda r: (r["type"], str(r["name"])))
+    loops = {str(r["copy"].get("name")): f"every {str(r.get('type', '')).lower()}" for r in resources
+             if isinstance(r.get("copy"), dict)}
+    out["resources"] = sorted((_resource(r, declared, loops) for r in resources),
+                              key=lambda r: (r["type"], str(r["name"])))
     return out
 
 
@@ -39,7 +43,7 @@ def _output(spec: dict) -> dict:
     return out
 
 
-def _resource(res: dict, declared: set) -> dict:
+def _resource(res: dict, declared: set, loops: dict[str, str]) -> dict:
     out: dict[str, Any] = {}
     for k, v in res.items():
         lk = k.lower()
@@ -61,8 +65,10 @@ def _resource(res: dict, declared: set) -> dict:
             out["properties"] = props
         else:
             out[k] = canon_value(v)
-    deps = {_dep_key(d) for d in res.get("dependsOn") or []}
+    deps = {loops.get(d, d) if not is_expression(d) else _dep_key(d) for d in res.get("dependsOn") or []}
     deps |= {d for d in _references(res) if d in declared}
+    every = {d.removeprefix("every ") for d in deps if d.startswith("every ")}  # a whole loop covers its instances
+    deps = {d for d in deps if not any(d.startswith(f"resourceid('{t}'") for t in every)}
     if deps:
         out["dependsOn"] = sorted(deps)
     return out
@@ -157,7 +163,7 @@ def differences(expected: Any, actual: Any, path: str = "") -> list[str]:
 
 
 def _short(value: Any) -> str:
-    text = repr(value)
+    text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 120 else text[:117] + "..."
 
 

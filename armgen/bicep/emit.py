@@ -10,7 +10,7 @@ from armgen.bicep.canonical import key_text
 from armgen.bicep.declarations import decorators, output_type, parameter_type
 from armgen.bicep.expressions import Loop, Translator
 from armgen.bicep.syntax import INDENT, Inexpressible, Unsupported, is_identifier, literal, quote, singular
-from armgen.bicep.targets import CURRENT, Target, Targets, name_segments, type_segments
+from armgen.bicep.targets import CURRENT, Target, Targets, mentions_loop, name_segments, type_segments
 from armgen.catalog import API_VERSIONS, api
 
 DEPLOYMENTS = "microsoft.resources/deployments"
@@ -42,8 +42,9 @@ def translate(kind: str, template: dict, where: str | None = None) -> Output:
 
 
 class _Module:
-    def __init__(self, kind: str, template: dict, where: str, scope: str, out: Output) -> None:
+    def __init__(self, kind: str, template: dict, where: str, scope: str, out: Output, nested: bool = False) -> None:
         self.kind, self.template, self.where, self.scope, self.out = kind, template, where, scope, out
+        self.nested = nested  # a module file itself: its own modules are its siblings in modules/
         unknown = sorted(set(template) - TEMPLATE_KEYS)
         if unknown:
             raise Unsupported(f"{where}: the template property '{unknown[0]}'; the Bicep translator does not support it")
@@ -66,7 +67,9 @@ class _Module:
             self.declared.append((res, self.declare(res)))
         sections: list[list[str]] = [self.header()]
         sections.append([self.parameter(n, p) for n, p in (t.get("parameters") or {}).items()])
+        self.tr.may_depend = set()  # a variable may be used anywhere: no resource of the template by symbol
         variables = [f"var {n} = {self.tr.value(v, 0)}" for n, v in (t.get("variables") or {}).items()]
+        self.tr.may_depend = None
         bodies = [self.resource(res, target) for res, target in self.declared]
         outputs = [self.output(n, o) for n, o in (t.get("outputs") or {}).items()]
         sections += [variables, self.existing(), bodies, outputs]
@@ -114,6 +117,9 @@ class _Module:
         return decls
 
     def api_for(self, rtype: str) -> str:
+        """An API version for an ``existing`` resource: the catalogue's, else one of the same provider here."""
+        if rtype in API_VERSIONS:
+            return API_VERSIONS[rtype]
         provider = rtype.split("/")[0].lower()
         for res, _ in self.declared:
             if str(res.get("type", "")).split("/")[0].lower() == provider:
@@ -145,7 +151,8 @@ class _Module:
                               f"type level; the Bicep translator does not support it")
         symbol = self.targets.symbol_for(rtype, bool(copy), (copy or {}).get("name"))
         target = Target(symbol, rtype, segments, CURRENT, str(res.get("apiVersion")), False, loop=bool(copy),
-                        copy_name=(copy or {}).get("name"))
+                        copy_name=(copy or {}).get("name"),
+                        loop_count=key_text(_node(copy.get("count", 0))) if copy else None)
         return self.targets.add(target)
 
     def resource(self, res: dict, target: Target | str) -> str:
@@ -158,11 +165,11 @@ class _Module:
 
         def body(loop: Loop | None) -> str:
             lines.clear()
+            self.tr.may_depend = self.dependencies(res, loop)
             if "scope" in res:
                 lines.append(f"scope: {self.extension_scope(res['scope'], loop)}")
             if len(target.segments) > 1:
-                parent = self.parent(target)
-                lines.append(f"parent: {parent.symbol}")
+                lines.append(f"parent: {self.parent(target, loop)}")
             lines.append(f"name: {self.segment(target.segments[-1], loop)}")
             for k, v in res.items():
                 if k.lower() in CONTROL:
@@ -171,7 +178,7 @@ class _Module:
                     raise Unsupported(f"{self.where}: '{k}' on the {target.type} resource; the Bicep translator "
                                       f"does not support it (a module would)")
                 lines.append(f"{k if is_identifier(k) else quote(k)}: {self.tr.value(v, 1, loop)}")
-            depends = self.depends(res, target)
+            depends = self.depends(res, loop)
             if depends:
                 lines.append("dependsOn: [\n" + "".join(f"{INDENT * 2}{d}\n" for d in depends) + f"{INDENT}]")
             return self.wrap_body(lines, res, loop)
@@ -179,9 +186,23 @@ class _Module:
         head = f"resource {target.symbol} '{target.type}@{target.api}' = "
         copy = res.get("copy")
         deco = _batch(copy)
-        if copy:
-            return deco + head + self.loop_value(copy, body, loop_body=True)
-        return head + body(None)
+        try:
+            if copy:
+                return deco + head + self.loop_value(copy, body)
+            return head + body(None)
+        finally:
+            self.tr.may_depend = None
+
+    def dependencies(self, res: dict, loop: Loop | None) -> set[str]:
+        """The declared resources an ARM resource depends on (dependsOn, reference()), which Bicep may name."""
+        found = set()
+        for entry in res.get("dependsOn") or []:
+            hit = self.dependency(str(entry), loop)
+            if hit is not None:
+                found.add(hit[0].symbol)
+        if loop is not None:
+            loop.index_used = False  # asking is not using
+        return found
 
     def wrap_body(self, lines: list[str], res: dict, loop: Loop | None) -> str:
         obj = "{\n" + "".join(f"{INDENT}{line}\n" for line in lines) + "}"
@@ -191,13 +212,27 @@ class _Module:
             return f"if ({cond_text}) {obj}"
         return obj
 
-    def parent(self, target: Target) -> Target:
+    def parent(self, target: Target, loop: Loop | None) -> str:
+        """The ``parent:`` of a child resource: a resource of the template (the loop's own instance of a loop
+        resource over the same array), else an ``existing`` one."""
         ptype = "/".join(target.type.split("/")[:-1])
-        parent = self.targets.existing(ptype, target.segments[:-1], CURRENT, target.api)
+        segments = target.segments[:-1]
+        parent = self.targets.find(ptype, segments, CURRENT)
+        if parent is not None and parent.loop:
+            if loop is None or loop.array is None or parent.loop_count != key_text(Call("length", (loop.array,))):
+                raise Unsupported(f"{self.where}: the parent of a {target.type} resource is an instance of another "
+                                  f"loop; the Bicep translator does not support it")
+            loop.index_used = True
+            self.tr.used.add(f"{parent.symbol}[{loop.index}]")  # this instance, not the whole loop
+            return f"{parent.symbol}[{loop.index}]"
+        if parent is None and any(mentions_loop(s) for s in segments):
+            raise Unsupported(f"{self.where}: the parent of a {target.type} resource changes per loop iteration and is "
+                              f"not in the template; the Bicep translator does not support it")
+        parent = self.targets.existing(ptype, segments, CURRENT, target.api)
         parent.used = True
         if not parent.existing:
             self.tr.used.add(parent.symbol)
-        return parent
+        return parent.symbol
 
     def extension_scope(self, value: object, loop: Loop | None) -> str:
         from armgen.bicep.modules import scope_target
@@ -208,33 +243,43 @@ class _Module:
                                 f"must name a resource symbol")
         return self.tr.symbol(target)
 
-    def depends(self, res: dict, target: Target | None) -> list[str]:
+    def depends(self, res: dict, loop: Loop | None) -> list[str]:
         """Explicit dependsOn entries that no reference or parent implies (linter: no-unnecessary-dependson)."""
         needed = []
         for entry in res.get("dependsOn") or []:
-            dep = self.dependency(str(entry))
-            if dep is None:
+            found = self.dependency(str(entry), loop)
+            if found is None:
                 raise Unsupported(f"{self.where}: dependsOn '{entry}' names no resource of the template; the Bicep "
                                   f"translator does not support it")
-            if dep.symbol not in self.tr.used and dep.symbol not in needed:
-                needed.append(dep.symbol)
+            _, text = found
+            if text not in self.tr.used and text not in needed:  # 'zones' (every instance) or 'zones[i]'
+                needed.append(text)
         return needed
 
-    def dependency(self, entry: str) -> Target | None:
+    def dependency(self, entry: str, loop: Loop | None) -> tuple[Target, str] | None:
+        """The resource a dependsOn entry names, and how Bicep names it (``zones[i]`` for this loop's instance)."""
         if is_expression(entry):
             node = parse_template_string(entry)
-            found = self.tr.resolve(node) if isinstance(node, Call) else None
-            return found if found is not None and not found.existing else None
+            if not isinstance(node, Call):
+                return None
+            found = self.tr.resolve(node)
+            if found is not None and not found.existing:
+                return found, found.symbol
+            looped = self.tr.resolve_looped(node, loop)
+            if looped is not None and loop is not None:
+                loop.index_used = True
+                return looped, f"{looped.symbol}[{loop.index}]"
+            return None
         for _, t in self.declared:
             if isinstance(t, Target) and (t.copy_name == entry or key_text(t.segments[-1]) == key_text(_node(entry))):
-                return t
+                return t, t.symbol
         return None
 
-    def loop_value(self, copy: dict, render, loop_body: bool = False) -> str:  # noqa: ANN001 - callable
+    def loop_value(self, copy: dict, render) -> str:  # noqa: ANN001 - render: Loop -> body text
+        """``[for item in array: <body>]`` (or ``range(0, count)``) for an ARM ``copy``."""
         count = _node(copy.get("count", 0))
         array = count.args[0] if isinstance(count, Call) and count.name.lower() == "length" and len(count.args) == 1 \
             else None
-        source = array
         item_hint = ""
         if array is not None and isinstance(array, Call) and array.name.lower() == "parameters" and array.args:
             item_hint = singular(str(array.args[0].value)) if hasattr(array.args[0], "value") else ""
@@ -244,10 +289,10 @@ class _Module:
         loop = Loop(array, item, index) if array is not None else Loop(None, index, index)
         text = render(loop)
         self.targets.taken = taken_before | {t.symbol for t in self.targets.items}
-        if array is None:
+        if array is None or (loop.index_used and not loop.item_used):
             header = f"for {index} in range(0, {self.tr.expr(count, 0, None)[0]})"
         else:
-            source_text = self.tr.expr(source, 0, None)[0]
+            source_text = self.tr.expr(array, 0, None)[0]
             header = f"for ({item}, {index}) in {source_text}" if loop.index_used else f"for {item} in {source_text}"
         return f"[{header}: {text}]"
 

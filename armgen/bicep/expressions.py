@@ -26,7 +26,7 @@ _NAMES = (
     "managementGroupResourceId max min newGuid padLeft pickZones range replace resourceGroup resourceId skip "
     "split startsWith string subscription subscriptionResourceId substring take tenant tenantResourceId "
     "toLower toUpper trim union uniqueString uri uriComponent uriComponentToString utcNow items join "
-    "objectKeys flatten")
+    "objectKeys flatten map filter reduce sort mapValues toObject groupBy")
 FUNCTIONS = {f.lower(): f for f in _NAMES.split()}
 BINARY = {"equals": ("==", 5), "less": ("<", 6), "lessorequals": ("<=", 6), "greater": (">", 6),
           "greaterorequals": (">=", 6), "add": ("+", 7), "sub": ("-", 7), "mul": ("*", 8), "div": ("/", 8),
@@ -42,6 +42,7 @@ class Loop:
     item: str
     index: str
     index_used: bool = False
+    item_used: bool = False
 
 
 class Translator:
@@ -50,6 +51,8 @@ class Translator:
     def __init__(self, where: str, scope_kind: str, names: dict[str, str], targets: Targets) -> None:
         self.where, self.scope_kind, self.names, self.targets = where, scope_kind, names, targets
         self.used: set[str] = set()  # declared resources the current declaration refers to
+        # declared resources a symbol may name here (a Bicep reference adds a dependency); None: any
+        self.may_depend: set[str] | None = None
 
     def fail(self, what: str) -> Unsupported:
         return Unsupported(f"{self.where}: {what}; the Bicep translator does not support it")
@@ -85,6 +88,7 @@ class Translator:
             return ("null" if v is None else "true" if v is True else "false" if v is False else str(v)), PRIMARY
         if isinstance(node, Index):
             if loop and loop.array is not None and _is_copy_index(node.index) and _same(node.target, loop.array):
+                loop.item_used = True
                 return loop.item, PRIMARY
             target = self.operand(node.target, level, loop, PRIMARY)
             if isinstance(node.index, Literal) and isinstance(node.index.value, str) \
@@ -107,6 +111,16 @@ class Translator:
             if len(args) != 1 or not isinstance(args[0], Literal) or args[0].value not in self.names:
                 raise self.fail(f"{node.name}() of an undeclared or computed name")
             return self.names[str(args[0].value)], PRIMARY
+        if name == "lambda" and len(args) >= 2 and all(isinstance(a, Literal) for a in args[:-1]):
+            variables = [str(a.value) for a in args[:-1]]  # type: ignore[union-attr]
+            saved = dict(self.names)
+            self.names.update({f"lambda:{v}": v for v in variables})
+            body = self.expr(args[-1], level, loop)[0]
+            self.names = saved
+            head = variables[0] if len(variables) == 1 else f"({', '.join(variables)})"
+            return f"{head} => {body}", 0
+        if name == "lambdavariables" and len(args) == 1 and f"lambda:{getattr(args[0], 'value', '')}" in self.names:
+            return self.names[f"lambda:{args[0].value}"], PRIMARY  # type: ignore[union-attr]
         if name == "copyindex":
             if args or loop is None:
                 raise self.fail("copyIndex() with a loop name or offset, or outside a loop")
@@ -135,8 +149,17 @@ class Translator:
                 return self.interpolation(parts, level, loop), PRIMARY
         if name in ("resourceid", "subscriptionresourceid"):
             target = self.resolve(node)
-            if target is not None:
+            if target is not None and (target.existing or self.may_depend is None or target.symbol in self.may_depend):
                 return self.symbol(target) + ".id", PRIMARY
+            if target is not None:  # '.id' would add a dependency the template does not have
+                inner = ", ".join(self.expr(a, level, loop)[0] for a in args)
+                return f"{FUNCTIONS[name]}({inner})", PRIMARY
+            looped = self.resolve_looped(node, loop)
+            if looped is not None and loop is not None:
+                loop.index_used = True
+                looped.used = True
+                self.used.add(f"{looped.symbol}[{loop.index}]")
+                return f"{looped.symbol}[{loop.index}].id", PRIMARY
         if name == "reference":
             return self.reference(node), PRIMARY
         if name.startswith("list") or name not in FUNCTIONS:
@@ -166,13 +189,28 @@ class Translator:
     # -- resources ----------------------------------------------------------------------------
     def resolve(self, node: Call) -> Target | None:
         """The target of a resourceId()/subscriptionResourceId() call, None when it stays a call."""
+        parsed = self._parse_id(node)
+        if parsed is None or any(mentions_loop(a) for a in node.args):
+            return None
+        return self.targets.existing(*parsed, None)
+
+    def resolve_looped(self, node: Call, loop: Loop | None) -> Target | None:
+        """The loop resource whose i-th instance a loop's resourceId() names (both loops over one array)."""
+        parsed = self._parse_id(node)
+        if parsed is None or loop is None or loop.array is None:
+            return None
+        count = key_text(Call("length", (loop.array,)))
+        found = self.targets.find(*parsed)
+        return found if found is not None and found.loop and found.loop_count == count else None
+
+    def _parse_id(self, node: Call) -> tuple[str, list[Node], tuple] | None:
         args = node.args
         at = next((i for i, a in enumerate(args)
                    if isinstance(a, Literal) and isinstance(a.value, str) and RESOURCE_TYPE.match(a.value)), None)
-        if at is None or any(mentions_loop(a) for a in args):
+        if at is None:
             return None
         rtype, pre, names = str(args[at].value), args[:at], list(args[at + 1:])  # type: ignore[union-attr]
-        if len(names) != len(type_segments(rtype)) or len(pre) > 2:
+        if len(names) != len(type_segments(rtype)) or len(pre) > 2 or any(mentions_loop(a) for a in pre):
             return None
         if node.name.lower() == "subscriptionresourceid":
             if pre:
@@ -180,7 +218,7 @@ class Translator:
             scope = CURRENT if self.scope_kind == "subscription" else SUBSCRIPTION
         else:
             scope = CURRENT if not pre else ("rg", pre[0]) if len(pre) == 1 else ("subrg", pre[0], pre[1])
-        return self.targets.existing(rtype, names, scope, None)
+        return rtype, names, scope
 
     def symbol(self, target: Target) -> str:
         target.used = True

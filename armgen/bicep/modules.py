@@ -33,8 +33,8 @@ def module(m: _Module, res: dict, symbol: str) -> str:
     inner = props["template"]
     inner_scope = "resourceGroup" if "resourceGroup" in res or m.scope == "resourceGroup" else scope_kind(inner)
     try:
-        sub = type(m.out)("")
-        text, ext = Module(m.kind, inner, f"{where}", inner_scope, sub).text(), "bicep"
+        sub = type(m.out)("", dict(m.out.modules))
+        text, ext = Module(m.kind, inner, f"{where}", inner_scope, sub, nested=True).text(), "bicep"
         m.out.modules.update(sub.modules)
     except Inexpressible:  # kept as an ARM JSON module, which Bicep accepts as it is
         text, ext = inner, "json"
@@ -42,6 +42,7 @@ def module(m: _Module, res: dict, symbol: str) -> str:
     m.tr.used = set()
 
     def body(loop) -> str:  # noqa: ANN001 - Loop | None
+        m.tr.may_depend = m.dependencies(res, loop)
         lines = [f"name: {m.tr.value(res.get('name', ''), 1, loop)}"]
         scope = _scope(m, res, loop)
         if scope:
@@ -54,15 +55,18 @@ def module(m: _Module, res: dict, symbol: str) -> str:
             params.append(f"{name if is_identifier(name) else quote(name)}: {m.tr.value(entry['value'], 2, loop)}")
         if params:
             lines.append("params: {\n" + "".join(f"{INDENT * 2}{p}\n" for p in params) + f"{INDENT}}}")
-        depends = m.depends(res, None)
+        depends = m.depends(res, loop)
         if depends:
             lines.append("dependsOn: [\n" + "".join(f"{INDENT * 2}{d}\n" for d in depends) + f"{INDENT}]")
         return m.wrap_body(lines, res, loop)
 
     head = f"module {symbol} '{path}' = "
-    if res.get("copy"):
-        return head + m.loop_value(res["copy"], body, loop_body=True)
-    return head + body(None)
+    try:
+        if res.get("copy"):
+            return head + m.loop_value(res["copy"], body)
+        return head + body(None)
+    finally:
+        m.tr.may_depend = None
 
 
 def _scope(m: _Module, res: dict, loop) -> str:  # noqa: ANN001
@@ -82,7 +86,7 @@ def _module_path(m: _Module, inner: dict, text: str | dict, ext: str) -> str:
         name = f"modules/{m.kind}-{stem}{n if n > 1 else ''}.{ext}"
         if m.out.modules.get(name, text) == text:
             m.out.modules[name] = text
-            return name
+            return name.removeprefix("modules/") if m.nested else name
         n += 1
 
 

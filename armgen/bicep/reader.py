@@ -10,7 +10,7 @@ from armgen.arm.ast import Call, Index, Literal, Node
 from armgen.arm.printer import to_template_string
 from armgen.bicep.canonical import join_parts
 from armgen.bicep.parse import BicepParseError, parse, string_parts, text
-from armgen.bicep.reader_expr import ExpressionReader, Symbol, _props
+from armgen.bicep.reader_expr import ExpressionReader, Symbol, _props, escape, items
 from armgen.catalog import SUBSCRIPTION_TEMPLATE_SCHEMA, TEMPLATE_SCHEMA, api
 
 SCHEMAS = {"resourceGroup": TEMPLATE_SCHEMA, "subscription": SUBSCRIPTION_TEMPLATE_SCHEMA,
@@ -66,19 +66,28 @@ class _Reader:
             decl = sym.node
             sym.type, _, sym.api = _string(decl.named_children[1]).partition("@")
             sym.existing = any(c.type == "existing" for c in decl.children)
+            sym.loop = decl.named_children[-1].type == "for_statement"
             body, env, _ = self.unwrap(decl.named_children[-1], name)
             props = {text(p.named_children[0]): p.named_children[-1] for p in _props(body)}
-            saved = list(self.x.refs)
+            saved = list(self.x.refs), list(self.x.instance_refs)
             own = self.x.arm(props["name"], env)
             if "parent" in props:
-                parent = self.x.use(text(props["parent"]))
+                parent = self.reference(props["parent"], env)
                 sym.segments, sym.scope = [*parent.segments, own], parent.scope
             else:
                 sym.segments = [own]
                 if "scope" in props and sym.existing:
                     sym.scope = self.scope_of(props["scope"], env)
-            self.x.refs = saved
+            self.x.refs, self.x.instance_refs = saved
         return sym
+
+    def reference(self, node, env: dict) -> Symbol:  # noqa: ANN001
+        """A resource named by ``parent:``, ``scope:`` or ``dependsOn``: ``symbol`` or ``symbol[i]``."""
+        if node.type == "subscript_expression" and node.child_by_field_name("object").type == "identifier":
+            return self.x.symbol_at(text(node.child_by_field_name("object")), node, env)
+        if node.type != "identifier" or text(node) not in self.x.symbols:
+            raise self.x.fail(node, f"'{text(node)}' where a resource symbol belongs")
+        return self.x.use(text(node))
 
     def scope_of(self, node, env: dict) -> tuple:  # noqa: ANN001
         if node.type == "call_expression":
@@ -130,7 +139,9 @@ class _Reader:
             elif t == "parameter_declaration":
                 parts["parameters"][name] = self.parameter(decl)
             elif t == "variable_declaration":
+                self.x.refs, self.x.instance_refs = [], []
                 parts["variables"][name] = self.x.json(decl.named_children[-1], {})
+                self.x.variable_refs[name] = (list(self.x.refs), list(self.x.instance_refs))
             elif t == "output_declaration":
                 parts["outputs"][name] = self.output(decl)
             elif t == "resource_declaration":
@@ -190,40 +201,43 @@ class _Reader:
 
     def resource(self, decl, sym: Symbol) -> dict:  # noqa: ANN001
         body, env, extra = self.unwrap(decl.named_children[-1], sym.name)
-        self.x.refs = []
+        self.x.refs, self.x.instance_refs = [], []
+        sym = self.symbol(sym.name)
         out: dict = {"type": sym.type, "apiVersion": sym.api, "name": _json_node(join_parts(_name_parts(sym)))}
-        explicit: list[str] = []
         for p in _props(body):
             key, value = text(p.named_children[0]), p.named_children[-1]
-            if key in ("name", "parent"):
+            if key == "name":
                 continue
-            if key == "scope":
-                out["scope"] = _json_node(self.x.relative_scope(self.x.use(text(value))))
+            if key == "parent":
+                self.reference(value, env)
+            elif key == "scope":
+                out["scope"] = _json_node(self.x.relative_scope(self.reference(value, env)))
             elif key == "dependsOn":
-                explicit = [text(v) for v in value.named_children]
+                for item in items(value):
+                    self.reference(item, env)
             else:
                 out[key] = self.x.json(value, env)
-        if "parent" in {text(p.named_children[0]) for p in _props(body)}:
-            self.x.use(text(next(p for p in _props(body) if text(p.named_children[0]) == "parent").named_children[-1]))
-        self.apply(out, extra, decl, explicit, sym.name)
+        self.apply(out, extra, decl, sym.name)
         return out
 
-    def apply(self, out: dict, extra: dict, decl, explicit: list[str], own: str) -> None:  # noqa: ANN001
+    def apply(self, out: dict, extra: dict, decl, own: str) -> None:  # noqa: ANN001
         batch = self.decorated(decl).get("batchSize")
         if "copy" in extra and batch is not None:
             extra["copy"].update({"mode": "serial", "batchSize": batch})
         out.update(extra)
-        for name in explicit:
-            self.x.use(name)
-        deps = [self.dependency(n) for n in self.x.refs if n != own]
+        deps = [self.dependency(n) for n in self.x.refs if n != own] + self.x.instance_refs
         if deps:
             out["dependsOn"] = deps
 
     def dependency(self, name: str) -> str:
+        """What the compiler writes in dependsOn for a symbol: a loop's name for a whole loop, else an id."""
         sym = self.x.symbols[name]
         if sym.kind == "module":
             return to_template_string(Call("resourceId", (Literal("Microsoft.Resources/deployments"),
                                                           self.module_name(sym))))
+        self.symbol(name)
+        if sym.loop:
+            return name
         return to_template_string(self.x.resource_id(sym))
 
     def module_name(self, sym: Symbol) -> Node:
@@ -238,7 +252,7 @@ class _Reader:
             raise self.x.fail(decl.named_children[1], f"the module file {rel} (not found)")
         template = read_module(path, f"{self.where} -> {rel}")
         body, env, extra = self.unwrap(decl.named_children[-1], name)
-        self.x.refs = []
+        self.x.refs, self.x.instance_refs = [], []
         props = {text(p.named_children[0]): p.named_children[-1] for p in _props(body)}
         out: dict = {"type": "Microsoft.Resources/deployments", "apiVersion": api("Microsoft.Resources/deployments"),
                      "name": self.x.json(props["name"], env)}
@@ -253,8 +267,9 @@ class _Reader:
                       for p in _props(props["params"])}
         out["properties"] = {"mode": "Incremental", "expressionEvaluationOptions": {"scope": "inner"},
                              "parameters": params, "template": template}
-        explicit = [text(v) for v in props["dependsOn"].named_children] if "dependsOn" in props else []
-        self.apply(out, extra, decl, explicit, name)
+        for item in items(props["dependsOn"]) if "dependsOn" in props else []:
+            self.reference(item, env)
+        self.apply(out, extra, decl, name)
         return out
 
 
@@ -269,7 +284,7 @@ def _name_parts(sym: Symbol) -> list:
 
 def _json_node(node: Node) -> Any:
     if isinstance(node, Literal) and isinstance(node.value, str):
-        return "[" + node.value if node.value.startswith("[") else node.value
+        return escape(node.value)
     return to_template_string(node)
 
 

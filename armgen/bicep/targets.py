@@ -38,9 +38,9 @@ def name_segments(node: Node) -> list[Node] | None:
 
 
 def mentions_loop(node: Node) -> bool:
-    """True when ``node`` calls copyIndex() anywhere (its value changes per loop iteration)."""
+    """True when ``node`` calls copyIndex() or lambdaVariables() (its value changes per iteration)."""
     if isinstance(node, Call):
-        return node.name.lower() == "copyindex" or any(mentions_loop(a) for a in node.args)
+        return node.name.lower() in ("copyindex", "lambdavariables") or any(mentions_loop(a) for a in node.args)
     if isinstance(node, Literal):
         return False
     return mentions_loop(node.target) or (hasattr(node, "index") and mentions_loop(node.index))
@@ -60,6 +60,7 @@ class Target:
     parent: Target | None = None
     copy_name: str | None = None
     used: bool = False
+    loop_count: str | None = None  # key of a loop resource's copy count (which array it iterates)
 
     @property
     def key(self) -> tuple:

@@ -96,8 +96,10 @@ def cli() -> None:
     """Azure Machine Learning environments as code.
 
     \b
-    Exit codes: 0 success, 1 a check failed (drift, findings, failed deploy),
-    2 unusable input (bad spec, bad flags, missing files), 130 interrupted.
+    Exit codes: 0 success, 1 a check failed or a command refused (findings,
+    failed deploy), 2 unusable input (bad spec, bad flags, missing files),
+    3 changes found (what-if --fail-on-change, render/pipeline --check, drift),
+    130 interrupted.
     ARMGEN_DEBUG=1 shows tracebacks and the Azure SDK's log warnings.
     """
 

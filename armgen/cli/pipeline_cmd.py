@@ -8,6 +8,7 @@ import click
 
 from armgen.cli.options import spec_option
 from armgen.errors import InputError
+from armgen.exitcodes import CHANGES
 from armgen.render.writer import atomic_write
 
 
@@ -28,7 +29,7 @@ def _write(path: Path, text: str) -> bool:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Output folder (default: the spec's folder).")
 @click.option("--github", is_flag=True, help="Also write the GitHub Actions workflow .github/workflows/infra-release.yml.")
-@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 1 when a pipeline file differs.")
+@click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 3 (changes found) when a pipeline file differs.")
 def pipeline(spec_path: Path, out_dir: Path | None, github: bool, check_only: bool) -> None:
     """Write the staged release pipeline generated from the spec.
 
@@ -38,6 +39,7 @@ def pipeline(spec_path: Path, out_dir: Path | None, github: bool, check_only: bo
     ado-template-mlenv*.yml              jobs templates: an environment, its shared units, a workspace
     .github/workflows/infra-release.yml  the same release for GitHub Actions (--github)
     'armgen render' writes the Azure DevOps files too.
+    Exit codes: 0 written or up to date, 2 unusable input, 3 changes found (--check).
     """
     from armgen.pipeline import render_ado, render_github
     from armgen.spec import load_spec
@@ -55,7 +57,7 @@ def pipeline(spec_path: Path, out_dir: Path | None, github: bool, check_only: bo
         if stale:
             click.echo(f"{len(stale)} pipeline file(s) differ from {spec_path.name}; run 'armgen pipeline'",
                        err=True)
-            raise SystemExit(1)
+            raise SystemExit(CHANGES)
         click.echo(f"{len(files)} pipeline files up to date")
         return
     for rel, text in files.items():

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from armgen.cli.options import env_option, spec_option
+from armgen.exitcodes import CHANGES
 from armgen.render.outputs import FORMATS, render_all
 from armgen.render.writer import check, write
 from armgen.spec import load_spec
@@ -18,7 +19,7 @@ from armgen.spec import load_spec
               help="Output folder (default: the spec's folder).")
 @env_option(multiple=True)
 @click.option("--check", "check_only", is_flag=True,
-              help="Write nothing; exit 1 listing each file that differs from what the spec renders.")
+              help="Write nothing; exit 3 (changes found) listing each file that differs from what the spec renders.")
 @click.option("--format", "formats", type=click.Choice(FORMATS), multiple=True,
               help="Output format (repeatable; default: the spec's render.formats, else arm).")
 def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_only: bool,
@@ -29,6 +30,8 @@ def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_o
     templates/<kind>.json                       one template per resource kind
     parameters/<unit>.parameters.<env>.json     one per deployment unit and environment
     bicep/<kind>.bicep, bicep/<unit>.<env>.bicepparam   with --format bicep
+    Exit codes: 0 written (or up to date with --check), 1 a write failed,
+    2 unusable input, 3 changes found (--check: files differ from the spec).
     """
     spec = load_spec(spec_path)
     selected = list(envs) or None
@@ -45,7 +48,7 @@ def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_o
         if drifts:
             click.echo(f"{len(drifts)} file(s) differ from {spec_path.name}; run 'armgen render' to update them",
                        err=True)
-            raise SystemExit(1)
+            raise SystemExit(CHANGES)
         click.echo(f"{len(files)} files up to date")
         return
     result = write(out, files, selected)

@@ -35,11 +35,16 @@ def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
 @click.option("--parameters-dir", default="parameters", show_default=True, help="Parameter files folder.")
 @click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour text output (auto: on a terminal unless NO_COLOR is set).")
+@click.option("--bicep", "bicep", is_flag=True,
+              help="Also check bicep/ against the ARM: each module and .bicepparam parsed and compiled back "
+                   "(and built with the bicep CLI when it is on PATH).")
+@click.option("--bicep-dir", default=None, metavar="DIR",
+              help="The Bicep folder for --bicep (default: bicep/ beside the templates folder).")
 @click.option("--list-rules", is_flag=True, expose_value=False, is_eager=True, callback=_list_rules,
               help="List every rule and exit.")
 def validate(templates: tuple[str, ...], parameters: tuple[str, ...], fmt: str, output: str | None, strict: bool,
              only: tuple[str, ...], ignore: tuple[str, ...], templates_dir: str, parameters_dir: str,
-             color: str) -> None:
+             color: str, bicep: bool, bicep_dir: str | None) -> None:
     """Check ARM templates offline: structure, parameters, expressions, resources, names, limits, security.
 
     \b
@@ -57,6 +62,8 @@ def validate(templates: tuple[str, ...], parameters: tuple[str, ...], fmt: str, 
     rules = select_rules(only, ignore)
     pairings, orphans = discover(templates, parameters, templates_dir, parameters_dir)
     report = run_validation(pairings, rules, orphans)
+    if bicep:
+        _check_bicep(report, pairings, bicep_dir)
     if fmt == "text":
         stream_tty = output is None and sys.stdout.isatty()
         colour = {"always": True, "never": False}.get(color, stream_tty and colour_default())
@@ -77,3 +84,24 @@ def validate(templates: tuple[str, ...], parameters: tuple[str, ...], fmt: str, 
         click.echo(text, nl=False)
     if report.failed(strict):
         sys.exit(1)
+
+
+def _check_bicep(report, pairings, bicep_dir: str | None) -> None:  # noqa: ANN001 - Report, list[Pairing]
+    """Add the Bicep equivalence findings to ``report`` and say on stderr what was compared, and how."""
+    from armgen.validate.bicep_check import BicepEquivalence, check_bicep
+
+    if not pairings:
+        return
+    folder = Path(bicep_dir) if bicep_dir else pairings[0].template.parent.parent / "bicep"
+    if not folder.is_dir():
+        raise InputError(f"{folder}/ does not exist: run 'armgen render --format bicep' or name it with --bicep-dir")
+    templates = [p.template for p in pairings]
+    parameter_files = [pf.path for p in pairings for pf in p.parameters]
+    result = check_bicep(folder, templates, parameter_files)
+    report.rules.append(BicepEquivalence())
+    report.findings = sorted(report.findings + result.findings)
+    report.units += result.units
+    how = (f"also built with {result.cli}" if result.cli
+           else "bicep CLI not on PATH, so not built with it")
+    click.echo(f"bicep: {result.modules} module(s), {result.params} .bicepparam file(s) in {folder} parsed with "
+               f"tree-sitter-bicep and compared with the ARM; {how}", err=True)

@@ -14,6 +14,7 @@ from armgen.deploy.recreate import found_in
 from armgen.deploy.target import connect
 from armgen.deploy.whatif import UnitWhatIf, what_if
 from armgen.deploy.whatif_format import CHANGE_TYPES, format_text, has_changes, summary, to_json
+from armgen.exitcodes import CHANGES
 
 
 def print_what_if(results: list[UnitWhatIf], console: Console, color: bool,
@@ -55,7 +56,7 @@ def print_what_if(results: list[UnitWhatIf], console: Console, color: bool,
               type=click.Choice(list(CHANGE_TYPES), case_sensitive=False),
               help="Hide these change types (repeatable), like az's --exclude-change-types.")
 @click.option("--mode", type=click.Choice(["Incremental", "Complete"]), default="Incremental", show_default=True)
-@click.option("--fail-on-change", is_flag=True, help="Exit 2 when anything would change (for pipelines).")
+@click.option("--fail-on-change", is_flag=True, help="Exit 3 (changes found) when anything would change (for pipelines).")
 @click.option("--parallel", type=click.IntRange(1, 256), default=16, show_default=True)
 @format_option("text", "json")
 def what_if_cmd(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str | None,
@@ -64,8 +65,8 @@ def what_if_cmd(spec_path: Path, env: str, units: tuple[str, ...], target_kind: 
 
     \b
     Symbols: + Create, - Delete, ~ Modify, ! Deploy, = NoChange, * Ignore, x Unsupported.
-    Exit codes: 0 done (changes or not), 1 a what-if call failed, 2 changes found
-    with --fail-on-change, or bad input.
+    Exit codes: 0 done (changes or not), 1 a what-if call failed, 2 unusable
+    input, 3 changes found with --fail-on-change.
     """
     _, plan = load_plan(spec_path, env, units)
     target = connect(plan.env, target_kind)
@@ -85,7 +86,7 @@ def what_if_cmd(spec_path: Path, env: str, units: tuple[str, ...], target_kind: 
     if any(r.error for r in results):
         raise SystemExit(1)
     if fail_on_change and any(has_changes(r.changes) for r in results):
-        raise SystemExit(2)
+        raise SystemExit(CHANGES)
 
 
 def _no_color() -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from armgen.roles.operations import DATA_GUARDRAILS, GUARDRAILS, is_data_operation
+from armgen.roles.operations import DATA_GUARDRAILS, GUARDRAILS, SECRET_READS, is_data_operation
 from armgen.roles.permissions import Permission, evaluate
 from armgen.spec.model import CustomRole
 from armgen.verify.report import CheckReport
@@ -41,17 +41,24 @@ def check_expectations(report: CheckReport, role: CustomRole, permissions: list[
 
 def check_guardrails(report: CheckReport, role: CustomRole, permissions: list[Permission] | None = None,
                      source: str = "spec") -> None:
-    """A developer role must not hand out access or destroy the platform (e.g. ``*``,
-    ``Microsoft.Authorization/*/write``): every guardrail operation not explicitly expected to be
-    allowed must be denied."""
+    """A developer role must not hand out access, destroy the platform (e.g. ``*``,
+    ``Microsoft.Authorization/*/write``) or read secrets: every guardrail operation not explicitly
+    expected to be allowed must be denied; a secret-reading one only passes with a ``secretAccess`` reason."""
     perms = permissions if permissions is not None else [permission_of(role)]
     expected = {op.lower() for op in role.expect_allowed}
-    for data, ops in ((False, GUARDRAILS), (True, DATA_GUARDRAILS)):
+    reasons = {op.lower(): why for op, why in role.secret_access.items()}
+    for data, ops in ((False, GUARDRAILS), (False, SECRET_READS), (True, DATA_GUARDRAILS)):
         for op in ops:
-            if op.lower() in expected:
+            secret = ops is SECRET_READS
+            if not secret and op.lower() in expected:
                 continue
             d = evaluate(perms, op, data)
-            msg = f"the role grants too much: {op} is {d.explain()}" if d.allowed else d.explain()
+            if d.allowed and secret and op.lower() in reasons:
+                report.add(GUARD_GROUP, f"{source}: {op} is granted with a reason ({_plane(data)} plane)", True,
+                           f"secretAccess: {reasons[op.lower()]}")
+                continue
+            why = " (it reads secrets: deny it, or list it under secretAccess with a reason)" if secret else ""
+            msg = f"the role grants too much: {op} is {d.explain()}{why}" if d.allowed else d.explain()
             report.add(GUARD_GROUP, f"{source}: {op} is denied ({_plane(data)} plane)", not d.allowed, msg)
 
 

@@ -35,23 +35,57 @@ GUARDRAILS: tuple[str, ...] = (
     "Microsoft.Resources/subscriptions/resourceGroups/write",
     "Microsoft.Storage/storageAccounts/delete",
     "Microsoft.Storage/storageAccounts/write",
-    "Microsoft.Storage/storageAccounts/listKeys/action",
-    "Microsoft.Storage/storageAccounts/regenerateKey/action",
     "Microsoft.KeyVault/vaults/delete",
     "Microsoft.KeyVault/vaults/write",
     "Microsoft.KeyVault/vaults/accessPolicies/write",
     "Microsoft.ContainerRegistry/registries/delete",
     "Microsoft.ContainerRegistry/registries/write",
-    "Microsoft.ContainerRegistry/registries/listCredentials/action",
     "Microsoft.ManagedIdentity/userAssignedIdentities/write",
     "Microsoft.ManagedIdentity/userAssignedIdentities/assign/action",
+    "Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials/write",
     "Microsoft.MachineLearningServices/workspaces/delete",
+    "Microsoft.MachineLearningServices/workspaces/write",
+    "Microsoft.MachineLearningServices/workspaces/computes/write",
+    "Microsoft.MachineLearningServices/workspaces/computes/delete",
 )
 
-# Data-plane guardrails: reading every secret of the platform's vault is not a developer's job.
+# Control-plane operations that return (or rotate) keys, passwords, SAS or connection secrets, for
+# every provider the platform deploys. Source: the providers' operations lists ("Azure permissions
+# for AI + machine learning / Storage / Containers / Security / Monitor", learn.microsoft.com
+# /azure/role-based-access-control/permissions/*; the REST specifications' POST actions). A role that
+# grants one is refused when the spec loads unless ``secretAccess`` gives the operation and a reason.
+SECRET_READS: tuple[str, ...] = (
+    "Microsoft.MachineLearningServices/workspaces/listKeys/action",
+    "Microsoft.MachineLearningServices/workspaces/resynckeys/action",
+    "Microsoft.MachineLearningServices/workspaces/listStorageAccountKeys/action",
+    "Microsoft.MachineLearningServices/workspaces/listNotebookKeys/action",
+    "Microsoft.MachineLearningServices/workspaces/listNotebookAccessToken/action",
+    "Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action",
+    "Microsoft.MachineLearningServices/workspaces/datastores/listsecrets/action",
+    "Microsoft.MachineLearningServices/workspaces/computes/listKeys/action",
+    "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/listKeys/action",
+    "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/regenerateKeys/action",
+    "Microsoft.MachineLearningServices/workspaces/batchEndpoints/listKeys/action",
+    "Microsoft.MachineLearningServices/workspaces/serverlessEndpoints/listKeys/action",
+    "Microsoft.MachineLearningServices/workspaces/serverlessEndpoints/regenerateKeys/action",
+    "Microsoft.Storage/storageAccounts/listKeys/action",
+    "Microsoft.Storage/storageAccounts/regenerateKey/action",
+    "Microsoft.Storage/storageAccounts/listAccountSas/action",
+    "Microsoft.Storage/storageAccounts/listServiceSas/action",
+    "Microsoft.Storage/storageAccounts/blobServices/generateUserDelegationKey/action",
+    "Microsoft.ContainerRegistry/registries/listCredentials/action",
+    "Microsoft.ContainerRegistry/registries/regenerateCredential/action",
+    "Microsoft.ContainerRegistry/registries/generateCredentials/action",
+    "Microsoft.OperationalInsights/workspaces/sharedKeys/action",
+    "Microsoft.OperationalInsights/workspaces/regenerateSharedKey/action",
+)
+
+# Data-plane guardrails: reading or setting the platform vault's secrets and keys is not a developer's job.
 DATA_GUARDRAILS: tuple[str, ...] = (
+    "Microsoft.KeyVault/vaults/secrets/getSecret/action",
     "Microsoft.KeyVault/vaults/secrets/setSecret/action",
     "Microsoft.KeyVault/vaults/keys/decrypt/action",
+    "Microsoft.KeyVault/vaults/keys/unwrap/action",
 )
 
 

@@ -93,6 +93,7 @@ def _role(doc: dict, env: str, project: str, scopes: list[str], n: Namer) -> Cus
         assign_to=[Principal(p["principalId"].lower(), p["principalType"], p.get("description", ""))
                    for p in r["assignTo"]],
         expect_allowed=list(r["expect"]["allowed"]), expect_denied=list(r["expect"]["denied"]),
+        secret_access={s["operation"]: s["reason"] for s in r["secretAccess"]},
     )
 
 

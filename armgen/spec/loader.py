@@ -14,6 +14,7 @@ from armgen.spec.marked import MarkedDict, format_path, load_json, load_yaml, ma
 from armgen.spec.model import Environment, Spec
 from armgen.spec.names import pattern_problem
 from armgen.spec.resolve import apply_overrides, env_map_errors, in_override, resolve
+from armgen.spec.role_guard import secret_read_errors
 from armgen.spec.unique import global_name_clashes, role_name_clashes
 
 DEFAULT_SPEC = "mlenv.yaml"
@@ -181,7 +182,8 @@ def load_spec(path: str | Path = DEFAULT_SPEC, datastore_config: str | Path | No
         environments[env], naming = build_environment(resolved, env, file, datastores)
         errors += [in_override(doc, env, e) for e in naming]
         built.append((resolved, environments[env]))
-    _fail(errors or global_name_clashes(file, built) + role_name_clashes(file, built))
+    _fail(errors or global_name_clashes(file, built) + role_name_clashes(file, built)
+          + secret_read_errors(file, built))
     root = schemas.raw_schema("mlenv")
     release = resolve(doc.get("release", MarkedDict()), root["$defs"]["release"], envs[0], root)
     order = list(release.get("order") or [e for e in ("int", "dev", "staging", "pro") if e in envs]

@@ -25,6 +25,7 @@ class CustomRole:
     assign_to: list[Principal]
     expect_allowed: list[str]
     expect_denied: list[str]
+    secret_access: dict[str, str] = field(default_factory=dict)  # secret-reading operation -> why it is granted
 
 
 @dataclass(frozen=True)

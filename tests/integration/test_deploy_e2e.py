@@ -95,7 +95,7 @@ def test_changing_one_workspace_redeploys_only_its_cluster(workdir: Path, emulat
     assert delta["path"].endswith("scaleSettings.maxNodeCount")
     assert (delta["before"], delta["after"]) == (4, 6)
     text = armgen(workdir, "what-if", "--env", ENV, "--unit", "computecluster-nlp", "--fail-on-change")
-    assert text.exit_code == 2
+    assert text.exit_code == 3  # changes found
     assert "~ properties.properties.scaleSettings.maxNodeCount: 4 => 6" in text.stdout
     code, report = deploy_json(workdir)
     assert code == 0

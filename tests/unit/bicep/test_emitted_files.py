@@ -29,12 +29,31 @@ def test_every_emitted_file_parses(path: Path) -> None:
     assert root.named_child_count > 0
 
 
+def _identifiers(node) -> set[str]:  # noqa: ANN001
+    found = {node.text.decode()} if node.type == "identifier" else set()
+    for child in node.named_children:
+        if not (node.type == "call_expression" and child == node.child_by_field_name("function")):
+            found |= _identifiers(child)
+    return found
+
+
+def _calls(node, names: tuple[str, ...]):  # noqa: ANN001, ANN202
+    if node.type == "call_expression" and node.child_by_field_name("function").text.decode() in names:
+        yield node
+    for child in node.named_children:
+        yield from _calls(child, names)
+
+
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
 def test_modules_follow_the_linter(path: Path) -> None:
     text = path.read_text("utf-8")
-    assert "resourceId(" not in text.replace("subscriptionResourceId('Microsoft.Resources/resourceGroups'", "")
+    root = parse(text, str(path))
+    declared = {c.named_children[0].text.decode() for c in root.named_children
+                if c.type in ("parameter_declaration", "variable_declaration")}
+    for call in _calls(root, ("resourceId", "subscriptionResourceId")):
+        # a resource id stays a function only where it changes per loop or lambda item (no symbol can name it)
+        assert _identifiers(call) - declared, f"use a symbol or an existing resource: {call.text.decode()}"
     assert "reference(" not in text  # use-resource-symbol-reference
-    assert "dependsOn" not in text  # no-unnecessary-dependson: every dependency here is implied
     assert not re.search(r"name: '[^']*/", text)  # use-parent-property
     for param in re.findall(r"^param (\w+)", text, re.MULTILINE):
         assert len(re.findall(rf"\b{param}\b", text)) > 1, f"no-unused-params: {param}"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from armgen.bicep.bicepparam import read_bicepparam
 from armgen.bicep.emit import translate
 from armgen.bicep.syntax import Unsupported
 from armgen.render.writer import MANIFEST
@@ -60,7 +61,7 @@ def test_check_lists_a_drifted_bicep_file(tmp_path: Path) -> None:
     module = tmp_path / "bicep" / "keyvault.bicep"
     module.write_text(module.read_text().replace("enablePurgeProtection: true", "enablePurgeProtection: false"))
     result = render(spec, "--check")
-    assert result.exit_code == 1
+    assert result.exit_code == 3  # changes found
     assert "changed: bicep/keyvault.bicep" in result.stdout
     assert "-    enablePurgeProtection: false" in result.stdout
     assert render(spec, "--check", "--format", "arm").exit_code == 0
@@ -96,3 +97,15 @@ def test_an_unsupported_construct_is_one_line_naming_template_and_construct(chan
         translate("sample", template)
     message = err.value.message
     assert message.startswith("templates/sample.json: ") and construct in message and "\n" not in message
+
+
+def test_a_workspace_named_after_a_bicep_keyword_is_only_a_value(tmp_path: Path) -> None:
+    """Symbols come from template parameter names and resource types, never from the spec's names."""
+    spec = write_project(tmp_path, edited(SAMPLE_SPEC, (("- name: nlp", "- name: resource"),)),
+                         '{"datastores": []}\n')
+    result = render(spec, "--format", "bicep")
+    assert result.exit_code == 0, result.output
+    params = (tmp_path / "bicep" / "mlworkspace-resource.dev.bicepparam").read_text()
+    assert "param workspaceName = 'mlw-mlp-resource-dev'" in params
+    assert read_bicepparam(tmp_path / "bicep" / "mlworkspace-resource.dev.bicepparam")[1]["parameters"][
+        "workspaceName"] == {"value": "mlw-mlp-resource-dev"}

@@ -75,9 +75,9 @@ def test_key_vault_references_become_get_secret_and_back(tmp_path: Path) -> None
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ("days: 7", "days: 8", "properties.deleteRetentionPolicy.days: expected 7, got 8"),
-    ("'TLS1_2'", "'TLS1_0'", "properties.minimumTlsVersion: expected 'TLS1_2', got 'TLS1_0'"),
+    ("'TLS1_2'", "'TLS1_0'", 'properties.minimumTlsVersion: expected "TLS1_2", got "TLS1_0"'),
     ("parent: blobService\n", "parent: storageAccount\n", ".name: expected"),
-    ("@2025-08-01' = {\n  parent", "@2024-01-01' = {\n  parent", "apiVersion: expected '2025-08-01', got '2024-01-01'"),
+    ("@2025-08-01' = {\n  parent", "@2024-01-01' = {\n  parent", 'apiVersion: expected "2025-08-01", got "2024-01-01"'),
     ("@maxLength(24)", "@maxLength(23)", "parameters.storageAccountName.maxLength: expected 24, got 23"),
     ("output blobEndpoint", "output blobEndpoint2", "outputs.blobEndpoint: missing"),
 ])
@@ -89,3 +89,39 @@ def test_the_comparison_sees_a_changed_module(old: str, new: str, expected: str,
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     found = differences(normalize(template), normalize(read_module(path)))
     assert any(expected in line for line in found), found
+
+
+def test_constructs_beyond_todays_templates_round_trip(tmp_path: Path) -> None:
+    """Secure parameters, parent/child names, conditions, serial loops, an extension scope, dependencies implied by
+    a parent and a reference, a cross-group existing resource, a nested deployment as a Bicep module, loop outputs."""
+    template = json.loads((FIXTURES / "constructs.json").read_text("utf-8"))
+    path = _write(tmp_path, "constructs", template)
+    text = path.read_text("utf-8")
+    for idiom in ("@secure()\nparam adminPassword string", "@batchSize(2)", "parent: privateDnsZone",
+                  "scope: vault", "serverFqdn: server.properties.fullyQualifiedDomainName",
+                  "scope: resourceGroup(vnetResourceGroup)", "module vnetDeployment 'modules/constructs-subnets.bicep'",
+                  "[for i in range(0, length(databases)): dbs[i].id]", "= if (enableZone) {"):
+        assert idiom in text, idiom
+    assert "dependsOn" not in text  # the parent and the reference imply both dependencies
+    assert differences(normalize(template), normalize(read_module(path))) == []
+
+
+def test_loops_lambdas_and_instance_parents_round_trip(tmp_path: Path) -> None:
+    """The loop forms of the network templates: lambdas, a loop instance as parent and dependency, a dependency
+    on a whole loop, and the expressions tree-sitter-bicep 1.1 reads wrongly unless the reader corrects it
+    (``c ? a : b.x``, ``!a.b``, ``a[0]`` as an item of a multi-line array)."""
+    template = json.loads((FIXTURES / "loops.json").read_text("utf-8"))
+    path = _write(tmp_path, "loops", template)
+    text = path.read_text("utf-8")
+    for idiom in ("mapValues(zoneNames, zone => resourceId('Microsoft.Network/privateDnsZones', zone))",
+                  "map(subnets, s => {", "parent: zones[i]", "dependsOn: [\n    networkSecurityGroups\n  ]",
+                  "empty(settings) ? 'none' : settings.label", "!settings.disabled", "      extraGroups[0]\n",
+                  "[for i in range(0, length(zoneKeys)): zones[i].id]",
+                  # the links do not depend on the network in the ARM, so no symbol adds that dependency:
+                  "id: resourceId('Microsoft.Network/virtualNetworks', 'vnet')",
+                  "var literal = '[not an expression]'",
+                  # the records wait for every zone, as the ARM says, not only for their own parent:
+                  "parent: zones[i]\n  name: 'api'\n  properties: {\n    ttl: 300\n    aRecords: [\n      {\n"
+                  "        ipv4Address: '10.0.0.4'\n      }\n    ]\n  }\n  dependsOn: [\n    zones\n  ]"):
+        assert idiom in text, idiom
+    assert differences(normalize(template), normalize(read_module(path))) == []

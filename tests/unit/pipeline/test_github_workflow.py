@@ -23,7 +23,7 @@ def test_pipeline_github_writes_a_valid_workflow(tmp_path):
     path.write_text(path.read_text() + "# edited\n")
     drift = runner.invoke(cli, ["pipeline", "--spec", str(ROOT / "mlenv.yaml"), "--out", str(tmp_path), "--github",
                                 "--check"])
-    assert drift.exit_code == 1 and WORKFLOW in drift.output
+    assert drift.exit_code == 3 and WORKFLOW in drift.output
 
 
 def test_workflow_job_graph(tmp_path):

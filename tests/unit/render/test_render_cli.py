@@ -194,7 +194,7 @@ def test_check_writes_nothing_and_lists_each_drifted_file_with_a_diff(tmp_path: 
                   DATASTORES_WITHOUT_NLP)
     before = tree(tmp_path)
     result = render(spec, "--check")
-    assert result.exit_code == 1
+    assert result.exit_code == 3  # changes found
     assert tree(tmp_path) == before
     listed = [line for line in result.stdout.splitlines() if line.split(":")[0] in ("missing", "changed", "stale")]
     assert result.stderr == f"{len(listed)} file(s) differ from mlenv.yaml; run 'armgen render' to update them\n"
@@ -248,7 +248,7 @@ def test_env_restricts_output_and_keeps_other_environments_files(tmp_path: Path)
     assert "parameters/mlworkspace-nlp.parameters.pro.json" in manifest  # removed by a later full render
 
     assert render(spec, "--env", "dev", "--check").exit_code == 0
-    assert render(spec, "--check").exit_code == 1
+    assert render(spec, "--check").exit_code == 3
     full = render(spec)
     assert full.exit_code == 0
     assert not any("nlp" in p for p in tree(tmp_path))
@@ -286,7 +286,7 @@ def test_undecodable_output_is_reported_and_replaced(tmp_path: Path) -> None:
     target = tmp_path / "parameters" / "keyvault.parameters.dev.json"
     target.write_bytes(b"\xff\xfe\x00garbage")
     check = render(spec, "--check")
-    assert check.exit_code == 1
+    assert check.exit_code == 3
     assert "changed: parameters/keyvault.parameters.dev.json" in check.stdout
     assert "Traceback" not in check.output
     assert render(spec).exit_code == 0

@@ -62,10 +62,10 @@ LONG_GROUP = "rg-{project}-shared-{env}-" + "0123456789" * 7 + "012345"
 SPEC_CASES = [
     # wrong types
     spec_case("integer-as-word",
-              "mlenv.yaml:106:17: workspaces[1].compute.maxNodes: \"four\" is not of type 'integer'",
+              "mlenv.yaml:119:17: workspaces[1].compute.maxNodes: \"four\" is not of type 'integer'",
               edits=(("      maxNodes: 4\n", "      maxNodes: four\n"),)),
     spec_case("negative-max-nodes",
-              "mlenv.yaml:106:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0",
+              "mlenv.yaml:119:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0",
               edits=(("      maxNodes: 4\n", "      maxNodes: -1\n"),)),
     spec_case("yaml-boolean-for-string",
               f"mlenv.yaml:33:15: environments.pro.location: true is not of type 'string' {YAML_BOOL_HINT}",
@@ -74,11 +74,11 @@ SPEC_CASES = [
               "mlenv.yaml:73:5: shared.identity: [\"compute\"] is not of type 'object'",
               edits=(("  identity:\n    name: compute", "  identity:\n    - compute"),)),
     spec_case("per-env-value-of-wrong-type",
-              "mlenv.yaml:99:35: workspaces[0].compute.maxNodes.int: \"one\" is not of type 'integer'",
+              "mlenv.yaml:112:35: workspaces[0].compute.maxNodes.int: \"one\" is not of type 'integer'",
               edits=(("{default: 2, int: 1, pro: 8}", "{default: 2, int: one, pro: 8}"),)),
     # unknown keys
     spec_case("unknown-key-did-you-mean",
-              "mlenv.yaml:105:7: workspaces[1].compute.vmsize: unknown key 'vmsize' (did you mean 'vmSize'?)",
+              "mlenv.yaml:118:7: workspaces[1].compute.vmsize: unknown key 'vmsize' (did you mean 'vmSize'?)",
               edits=(("      vmSize: Standard_DS3_v2\n", "      vmsize: Standard_DS3_v2\n"),)),
     spec_case("unknown-top-level-key",
               "mlenv.yaml:5:1: projct: unknown key 'projct' (did you mean 'project'?)",
@@ -139,7 +139,7 @@ SPEC_CASES = [
               "name: 3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit",
               edits=(("metrics, init-networks]", "metrics, Init_Networks]"),)),
     spec_case("duplicate-batch-endpoints",
-              "mlenv.yaml:101:21: workspaces[0].batchEndpoints: ['scoring', 'scoring'] has non-unique elements",
+              "mlenv.yaml:114:21: workspaces[0].batchEndpoints: ['scoring', 'scoring'] has non-unique elements",
               edits=(("    batchEndpoints: [scoring]\n  - name: nlp",
                       "    batchEndpoints: [scoring, scoring]\n  - name: nlp"),)),
     spec_case("invalid-tag-name",
@@ -202,11 +202,11 @@ SPEC_CASES = [
               edits=(("    tags: {environment: dev}\n",
                       f'    tags: {{environment: dev}}\n    resourceGroups: {{shared: "{LONG_GROUP}"}}\n'),)),
     spec_case("workspace-name-too-short-for-its-container",
-              "mlenv.yaml:102:11: workspaces[1].name: 'cv' is not a valid work-package name: 3-20 lowercase letters "
+              "mlenv.yaml:115:11: workspaces[1].name: 'cv' is not a valid work-package name: 3-20 lowercase letters "
               "and digits, starting with a letter (it also names the workspace's blob container)",
               edits=(("  - name: nlp\n", "  - name: cv\n"),)),
     spec_case("duplicate-workspace",
-              "mlenv.yaml:102:11: workspaces[1].name: duplicate workspace 'vision' (also workspaces[0]); "
+              "mlenv.yaml:115:11: workspaces[1].name: duplicate workspace 'vision' (also workspaces[0]); "
               "workspace names must be unique",
               edits=(("  - name: nlp\n", "  - name: vision\n"),)),
     # naming tokens
@@ -254,7 +254,7 @@ SPEC_CASES = [
               edits=(("compute: {vmSize: Standard_NC12s_v3}", 'workspaceName: "mlw-{wrkload}"'),)),
     # node counts
     spec_case("min-nodes-above-max-nodes-in-int",
-              "mlenv.yaml:98:17: workspaces[0].compute.minNodes: minNodes 2 is greater than maxNodes 1 "
+              "mlenv.yaml:111:17: workspaces[0].compute.minNodes: minNodes 2 is greater than maxNodes 1 "
               "in environment int; lower minNodes or raise maxNodes",
               edits=(("      minNodes: 0\n", "      minNodes: {default: 0, int: 2}\n"),)),
     spec_case("min-nodes-above-max-nodes-via-override",
@@ -262,22 +262,22 @@ SPEC_CASES = [
               "greater than maxNodes 8 in environment pro; lower minNodes or raise maxNodes",
               edits=(("compute: {vmSize: Standard_NC12s_v3}", "compute: {minNodes: 9}"),)),
     spec_case("min-nodes-above-max-nodes-everywhere",
-              "mlenv.yaml:106:17: workspaces[1].compute.minNodes: minNodes 5 is greater than maxNodes 4 "
+              "mlenv.yaml:119:17: workspaces[1].compute.minNodes: minNodes 5 is greater than maxNodes 4 "
               "in environments dev, int, pro; lower minNodes or raise maxNodes",
               edits=(("      vmSize: Standard_DS3_v2\n", "      vmSize: Standard_DS3_v2\n      minNodes: 5\n"),)),
     # release
     spec_case("release-order-names-unknown-environment",
-              "mlenv.yaml:111:21: release.order[2]: 'prod' is not an environment of this spec (did you mean 'pro'?)",
+              "mlenv.yaml:124:21: release.order[2]: 'prod' is not an environment of this spec (did you mean 'pro'?)",
               edits=(("  serviceConnection: armgen-workload-identity\n",
                       "  serviceConnection: armgen-workload-identity\n  order: [int, dev, prod]\n"),)),
     spec_case("release-order-repeats-an-environment",
-              "mlenv.yaml:111:21: release.order[2]: 'int' is listed twice",
+              "mlenv.yaml:124:21: release.order[2]: 'int' is listed twice",
               edits=(("  serviceConnection: armgen-workload-identity\n",
                       "  serviceConnection: armgen-workload-identity\n  order: [int, dev, int, pro]\n"),)),
     # YAML itself
     spec_case("yaml-unclosed-flow-sequence",
-              "mlenv.yaml:109:8: invalid YAML: expected ',' or ']', but got ':' (while parsing a flow sequence "
-              "started on line 107); fix the syntax",
+              "mlenv.yaml:122:8: invalid YAML: expected ',' or ']', but got ':' (while parsing a flow sequence "
+              "started on line 120); fix the syntax",
               edits=(("    batchEndpoints: [scoring]\n\nrelease", "    batchEndpoints: [scoring\n\nrelease"),)),
     spec_case("yaml-tab-indentation",
               "mlenv.yaml:5:1: invalid YAML: found character '\\t' that cannot start any token; fix the syntax",
@@ -425,7 +425,7 @@ def test_several_problems_are_all_reported_in_file_order(tmp_path: Path) -> None
         "Error: mlenv.yaml:5:1: projct: unknown key 'projct' (did you mean 'project'?)",
         "Error: mlenv.yaml:71:20: shared.registries.staging.sku: 'Standrd' is not one of "
         "['Basic', 'Standard', 'Premium']",
-        "Error: mlenv.yaml:107:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0",
+        "Error: mlenv.yaml:120:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0",
     ]
 
 
@@ -435,4 +435,4 @@ def test_a_real_process_prints_one_line_and_no_traceback(tmp_path: Path) -> None
                            str(spec)], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert proc.stdout == ""
-    assert proc.stderr == "Error: mlenv.yaml:106:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0\n"
+    assert proc.stderr == "Error: mlenv.yaml:119:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0\n"
