@@ -45,12 +45,15 @@ from armgen.errors import ArmgenError, InputError
                    "asks first unless --yes).")
 @click.option("--recreate-compute", is_flag=True,
               help="--recreate for every compute cluster unit whose vmSize, priority or subnet changed.")
+@click.option("--approved-what-if", "approved", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="The change set an approver saw ('armgen what-if --save FILE'): refuse when the live what-if "
+                   "differs, then deploy without asking.")
 @click.option("--on-interrupt", type=click.Choice(["cancel", "leave"]), default="cancel", show_default=True,
               help="On Ctrl-C, cancel running ARM deployments or leave them to finish.")
 @format_option("text", "json")
 def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str | None, what_if_first: bool,
            yes: bool, parallel: int, mode: str, soft_deleted: str | None, no_skip: bool, recreate: tuple[str, ...],
-           recreate_compute: bool, on_interrupt: str, fmt: str) -> None:
+           recreate_compute: bool, approved: Path | None, on_interrupt: str, fmt: str) -> None:
     """Deploy an environment: shared infrastructure first, then every workspace in parallel.
 
     \b
@@ -59,7 +62,8 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
     failure: finished units are skipped and the rest converge.
     Exit codes: 0 all units deployed or unchanged, 1 a unit failed or was
     blocked, or the rendered files drifted from the spec (run 'armgen render'),
-    2 bad input or refused confirmation, 130 interrupted.
+    or the live what-if differs from --approved-what-if, 2 bad input or refused
+    confirmation, 130 interrupted.
     """
     spec, plan = load_plan(spec_path, env, units)
     if mode == "Complete" and not units:
@@ -68,9 +72,16 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
     console = Console(stderr=fmt == "json")
     for name in recreate:
         plan.step(name)
-    confirm = what_if_first or mode == "Complete" or (plan.env.production and not yes)
-    results = []
-    if confirm:
+    confirm = what_if_first or mode == "Complete" or (plan.env.production and not yes and not approved)
+    results, approved_units = [], set()
+    if approved:
+        from armgen.deploy.whatif_hash import refuse_if_different
+
+        results = what_if(target, plan, mode, parallel)
+        digest, approved_units = refuse_if_different(approved, env, results)
+        console.print(f"the live what-if matches the approved one ({approved}, {digest[:12]})", markup=False,
+                      highlight=False, soft_wrap=True)
+    elif confirm:
         results = what_if(target, plan, mode, parallel)
         print_what_if(results, console, color=console.is_terminal)
         if not any(has_changes(r.changes) for r in results if not r.error) and not any(r.error for r in results):
@@ -83,6 +94,8 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
     for line in preflight(target, plan, soft_deleted):
         console.print(line)
     runner = Runner(target, plan, parallel=parallel, mode=mode, skip_unchanged=not no_skip)
+    if approved:
+        runner.force |= approved_units
     _recreate(target, plan, runner, results, recreate, recreate_compute, yes, console, parallel)
     with Progress(plan, console, live=console.is_terminal and fmt == "text") as progress:
         runner.on_event = progress.event

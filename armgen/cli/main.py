@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "deploy": "armgen.cli.deploy_cmd:deploy",
     "destroy": "armgen.cli.destroy_cmd:destroy",
     "verify": "armgen.cli.verify_cmd:verify",
+    "drift": "armgen.cli.drift_cmd:drift",
     "roles": "armgen.cli.roles_cmd:roles",
     "pipeline": "armgen.cli.pipeline_cmd:pipeline",
 }

@@ -188,7 +188,12 @@ def load_spec(path: str | Path = DEFAULT_SPEC, datastore_config: str | Path | No
     release = resolve(doc.get("release", MarkedDict()), root["$defs"]["release"], envs[0], root)
     order = list(release.get("order") or [e for e in ("int", "dev", "staging", "pro") if e in envs]
                  + [e for e in envs if e not in ("int", "dev", "staging", "pro")])
+    pools = {env: dict(e["pool"]) for env, e in doc["environments"].items() if isinstance(e.get("pool"), dict)}
     return Spec(path=path, project=doc["project"], environments=environments,
                 service_connection=release.get("serviceConnection", "armgen-workload-identity"),
                 variable_group=release.get("variableGroup"), release_order=order, raw=doc,
-                render_formats=tuple((doc.get("render") or {}).get("formats") or ("arm",)))
+                render_formats=tuple((doc.get("render") or {}).get("formats") or ("arm",)),
+                pool=dict(release.get("pool") or {"vmImage": "ubuntu-latest"}), env_pools=pools,
+                workspaces_per_job=int(release.get("workspacesPerJob", 1)),
+                pr_service_connection=release.get("pullRequestServiceConnection"),
+                drift_schedule=release.get("driftSchedule", "0 3 * * *"))

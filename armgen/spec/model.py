@@ -172,6 +172,11 @@ class Spec:
     variable_group: str | None
     release_order: list[str]
     raw: dict = field(repr=False, compare=False, default_factory=dict)
+    pool: dict[str, str] = field(default_factory=lambda: {"vmImage": "ubuntu-latest"})  # release.pool
+    env_pools: dict[str, dict[str, str]] = field(default_factory=dict)  # environments.<env>.pool
+    workspaces_per_job: int = 1  # release.workspacesPerJob
+    pr_service_connection: str | None = None  # release.pullRequestServiceConnection: what-if on PRs
+    drift_schedule: str = "0 3 * * *"  # release.driftSchedule (cron, UTC)
     render_formats: tuple[str, ...] = ("arm",)  # render.formats: what 'armgen render' writes by default
 
     def env(self, name: str) -> Environment:

@@ -342,7 +342,7 @@ def test_what_if_first_shows_the_changes_before_deploying(workdir: Path) -> None
     assert result.exit_code == 0, result.output
     assert "+ Microsoft.Resources/resourceGroups/rg-mlp-shared-int" in result.output or \
         "rg-mlp-shared-int" in result.output
-    assert result.output.index("Resource changes:") < result.output.index("deployed")
+    assert result.output.index("Total over 1 unit(s): 3 to create.") < result.output.index("deployed")
 
 
 def test_destroy_refuses_production_without_the_flag(workdir: Path) -> None:

@@ -53,6 +53,8 @@ ROUTES: list[tuple[str, str, Callable]] = [
      r"/purge", resources.purge_deleted_vault),
     ("POST", _SUB + r"/providers/(?P<provider>microsoft\.(?:storage|keyvault|containerregistry))"
      r"/checknameavailability", resources.check_name_availability),
+    ("GET", r"(?P<scope>/subscriptions/.+?)/providers/microsoft\.authorization/roleassignments",
+     resources.list_role_assignments),
     ("POST", r"(?P<rid>/.+/providers/.+)/(?P<action>list[a-z]*)", resources.post_action),
     ("PUT", r"(?P<rid>/.+/providers/.+)", resources.put_resource),
     ("PATCH", r"(?P<rid>/.+/providers/.+)", resources.patch_resource),
