@@ -10,6 +10,7 @@ import jinja2
 
 from armgen import __version__
 from armgen.catalog import PARAMETERS_SCHEMA, SUBSCRIPTION_TEMPLATE_SCHEMA, TEMPLATE_SCHEMA, api
+from armgen.defaults import RENDER_FORMATS
 from armgen.errors import ArmgenError
 from armgen.privatelink import ZONE_EXPRESSIONS
 from armgen.render.jsonfmt import dumps
@@ -55,7 +56,7 @@ def parameter_file(unit: Unit) -> dict:
     }
 
 
-FORMATS = ("arm", "bicep")
+FORMATS = RENDER_FORMATS
 
 
 def render_all(spec: Spec, envs: list[str] | None = None, formats: tuple[str, ...] = ("arm",)) -> dict[str, str]:

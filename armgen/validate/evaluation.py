@@ -56,31 +56,27 @@ def _spec_target(parameters_file: str, env: str) -> tuple[str, str, str | None, 
     from pathlib import Path
 
     path = Path(parameters_file)
-    spec_path = path.resolve().parent.parent / "mlenv.yaml"
-    units = _units(str(spec_path), env)
-    if units is None:
-        return None
-    for unit, environment in units:
-        if unit.parameter_file(env) == path.name:
-            from armgen.deploy.plan import deployment_name
-
-            return (environment.subscription_id, environment.tenant_id or DEFAULT_TENANT, unit.resource_group,
-                    environment.location, deployment_name(env, unit.name))
-    return None
+    targets = _targets(str(path.resolve().parent.parent / "mlenv.yaml"))
+    return targets.get((env, path.name)) if targets is not None else None
 
 
-@functools.lru_cache(maxsize=16)
-def _units(spec_path: str, env: str) -> list | None:
-    """The units of one environment of the spec at ``spec_path`` (None when there is no usable spec)."""
+@functools.lru_cache(maxsize=4)
+def _targets(spec_path: str) -> dict[tuple[str, str], tuple[str, str, str | None, str, str]] | None:
+    """Every rendered unit of the spec at ``spec_path``, by (environment, parameter file name): the spec is
+    loaded once per validate run, not once per environment or parameter file (None without a usable spec)."""
+    from armgen.deploy.plan import deployment_name
     from armgen.errors import ArmgenError
     from armgen.render.units import units_for
     from armgen.spec import load_spec
 
     try:
-        environment = load_spec(spec_path).environments.get(env)
+        spec = load_spec(spec_path)
     except (ArmgenError, OSError):
         return None
-    return [(u, environment) for u in units_for(environment)] if environment else None
+    return {(env, unit.parameter_file(env)): (environment.subscription_id, environment.tenant_id or DEFAULT_TENANT,
+                                              unit.resource_group, environment.location,
+                                              deployment_name(env, unit.name))
+            for env, environment in spec.environments.items() for unit in units_for(environment)}
 
 
 def parameter_values(ctx: RuleContext) -> dict[str, object] | None:
