@@ -160,6 +160,16 @@ def spec_environment(ctx: RuleContext):  # noqa: ANN201 - armgen.spec.model.Envi
         return None
     from pathlib import Path
 
-    spec_path = Path(ctx.parameters_doc.file).resolve().parent.parent / "mlenv.yaml"
-    units = _units(str(spec_path), ctx.env)
-    return units[0][1] if units else None
+    spec = _spec(str(Path(ctx.parameters_doc.file).resolve().parent.parent / "mlenv.yaml"))
+    return spec.environments.get(ctx.env) if spec is not None else None
+
+
+@functools.lru_cache(maxsize=4)
+def _spec(spec_path: str):  # noqa: ANN202 - armgen.spec.model.Spec | None
+    from armgen.errors import ArmgenError
+    from armgen.spec import load_spec
+
+    try:
+        return load_spec(spec_path)
+    except (ArmgenError, OSError):
+        return None
