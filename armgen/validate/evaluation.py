@@ -154,3 +154,24 @@ def _expand(engine: TemplateEngine, state: RecordingState, prefix: JsonPath, res
                     state.record_outputs(inst.id, nested.outputs(state))
                 except ArmError as e:
                     raise e.at([*prefix, *inst.path, "properties", "template"]) from None
+
+
+def spec_environment(ctx: RuleContext):  # noqa: ANN201 - armgen.spec.model.Environment | None
+    """The spec environment of a parameter file armgen rendered (``mlenv.yaml`` beside ``parameters/``)."""
+    if ctx.parameters_doc is None or not ctx.env:
+        return None
+    from pathlib import Path
+
+    spec = _spec(str(Path(ctx.parameters_doc.file).resolve().parent.parent / "mlenv.yaml"))
+    return spec.environments.get(ctx.env) if spec is not None else None
+
+
+@functools.lru_cache(maxsize=4)
+def _spec(spec_path: str):  # noqa: ANN202 - armgen.spec.model.Spec | None
+    from armgen.errors import ArmgenError
+    from armgen.spec import load_spec
+
+    try:
+        return load_spec(spec_path)
+    except (ArmgenError, OSError):
+        return None

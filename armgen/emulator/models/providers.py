@@ -20,6 +20,11 @@ KNOWN: dict[str, dict[str, list[str]]] = {
         "workspaces": ["2024-04-01", "2023-10-01"], "workspaces/computes": ["2024-04-01", "2023-10-01"],
         "workspaces/datastores": ["2024-04-01", "2023-10-01"],
         "workspaces/batchEndpoints": ["2024-04-01", "2023-10-01"]},
+    "Microsoft.Network": {
+        "virtualNetworks": ["2025-07-01"], "virtualNetworks/subnets": ["2025-07-01"],
+        "networkSecurityGroups": ["2025-07-01"], "privateEndpoints": ["2025-07-01"],
+        "privateEndpoints/privateDnsZoneGroups": ["2025-07-01"], "privateDnsZones": ["2024-06-01"],
+        "privateDnsZones/virtualNetworkLinks": ["2024-06-01"], "privateDnsZones/A": ["2024-06-01"]},
     "Microsoft.Authorization": {"roleAssignments": ["2022-04-01"], "roleDefinitions": ["2022-04-01"]},
     "Microsoft.Resources": {"deployments": ["2026-06-01", "2025-04-01", "2024-03-01"],
                             "resourceGroups": ["2025-04-01", "2024-03-01"]},
