@@ -10,6 +10,8 @@ param containerNames = [
   'curated'
 ]
 param isHnsEnabled = true
+param publicNetworkAccess = 'Enabled'
+param networkAclsDefaultAction = 'Allow'
 param location = 'westeurope'
 param tags = {
   project: 'mlp'

@@ -10,6 +10,8 @@ param containerNames = [
   'curated'
 ]
 param isHnsEnabled = true
+param publicNetworkAccess = 'Disabled'
+param networkAclsDefaultAction = 'Deny'
 param location = 'northeurope'
 param tags = {
   project: 'mlp'

@@ -28,6 +28,8 @@ KINDS: dict[str, tuple[str, bool]] = {
     "Microsoft.ManagedIdentity/userAssignedIdentities": ("id", False),
     "Microsoft.MachineLearningServices/workspaces": ("mlw", False),
     "Microsoft.Sql/servers": ("sql", False),
+    "Microsoft.Network/virtualNetworks": ("vnet", False),
+    "Microsoft.Network/networkSecurityGroups": ("nsg", False),
 }
 
 

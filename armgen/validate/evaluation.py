@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from armgen.arm import ArmError, DeploymentContext, RecordingState, TemplateEngine
 from armgen.arm.context import DEFAULT_TENANT
+from armgen.arm.parameters import requires_value
 from armgen.jsonmarks import JsonPath
 from armgen.validate.context import RuleContext
 
@@ -90,7 +91,8 @@ def parameter_values(ctx: RuleContext) -> dict[str, object] | None:
             ptype = str(declared.get(name.lower(), {}).get("type", "")).lower()
             values[name] = {} if ptype in ("object", "secureobject") else SECRET_PLACEHOLDER
     supplied = {k.lower() for k in values}
-    if any("defaultValue" not in d for k, d in declared.items() if k not in supplied):
+    definitions = ctx.section("definitions")
+    if any(requires_value(d, definitions) for k, d in declared.items() if k not in supplied):
         return None
     return values
 
@@ -152,3 +154,24 @@ def _expand(engine: TemplateEngine, state: RecordingState, prefix: JsonPath, res
                     state.record_outputs(inst.id, nested.outputs(state))
                 except ArmError as e:
                     raise e.at([*prefix, *inst.path, "properties", "template"]) from None
+
+
+def spec_environment(ctx: RuleContext):  # noqa: ANN201 - armgen.spec.model.Environment | None
+    """The spec environment of a parameter file armgen rendered (``mlenv.yaml`` beside ``parameters/``)."""
+    if ctx.parameters_doc is None or not ctx.env:
+        return None
+    from pathlib import Path
+
+    spec = _spec(str(Path(ctx.parameters_doc.file).resolve().parent.parent / "mlenv.yaml"))
+    return spec.environments.get(ctx.env) if spec is not None else None
+
+
+@functools.lru_cache(maxsize=4)
+def _spec(spec_path: str):  # noqa: ANN202 - armgen.spec.model.Spec | None
+    from armgen.errors import ArmgenError
+    from armgen.spec import load_spec
+
+    try:
+        return load_spec(spec_path)
+    except (ArmgenError, OSError):
+        return None

@@ -11,6 +11,7 @@ import pytest
 from azure.core.exceptions import HttpResponseError
 from click.testing import CliRunner
 
+from armgen import privatelink as pl
 from armgen.cli.main import cli
 
 pytestmark = pytest.mark.integration
@@ -19,6 +20,8 @@ ML_API = "2025-12-01"
 SQL_API = "2025-01-01"
 GROUP_ID = "22222222-3333-4444-5555-666666666666"
 PRO_SUB = "00000000-0000-0000-0000-000000000002"
+HUB_SUB = "00000000-0000-0000-0000-0000000000aa"
+SPOKE_GROUP = "rg-network-spoke-pro"
 
 
 @pytest.fixture
@@ -116,6 +119,25 @@ def test_an_entra_only_server_needs_an_entra_admin(emulator, rc) -> None:
     assert err.status_code == 404
 
 
+def _network_team(emulator) -> None:  # noqa: ANN001
+    """What the sample's pro finds in place (private, in the network team's spoke, hub zones): the spoke's
+    VNet with its two subnets and the hub's private DNS zones, none of them armgen's."""
+    spoke = emulator.resources(subscription_id=PRO_SUB)
+    spoke.resource_groups.create_or_update(SPOKE_GROUP, {"location": "northeurope"})
+    _put(spoke, f"/subscriptions/{PRO_SUB}/resourceGroups/{SPOKE_GROUP}/providers/Microsoft.Network/"
+                "virtualNetworks/vnet-spoke-mlp-pro",
+         {"location": "northeurope", "properties": {
+             "addressSpace": {"addressPrefixes": ["10.40.0.0/16"]},
+             "subnets": [{"name": "snet-ml-endpoints", "properties": {"addressPrefix": "10.40.0.0/24"}},
+                         {"name": "snet-ml-compute", "properties": {"addressPrefix": "10.40.4.0/22"}}]}},
+         "2025-07-01")
+    hub = emulator.resources(subscription_id=HUB_SUB)
+    hub.resource_groups.create_or_update("rg-dns-hub", {"location": "westeurope"})
+    for zone in pl.ZONES.values():
+        _put(hub, f"/subscriptions/{HUB_SUB}/resourceGroups/rg-dns-hub/providers/Microsoft.Network/"
+                  f"privateDnsZones/{zone}", {"location": "global"}, "2024-06-01")
+
+
 def test_sample_pro_deploys_the_data_layer_verifies_redeploys_as_a_no_op_and_is_destroyed(
         tmp_path: Path, emulator, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     """The sample's pro: Planetary Computer and Data Lake datastores, a SAS datastore from a Key Vault
@@ -129,6 +151,7 @@ def test_sample_pro_deploys_the_data_layer_verifies_redeploys_as_a_no_op_and_is_
 
     assert CliRunner().invoke(cli, ["init", str(tmp_path)]).exit_code == 0
     assert armgen("render").exit_code == 0
+    _network_team(emulator)
     first = armgen("deploy", "--env", "pro", "--yes", "--format", "json")
     assert first.exit_code == 0, first.output
     units = {u["unit"]: u["result"] for u in json.loads(first.stdout)["units"]}
@@ -174,4 +197,4 @@ def test_sample_pro_deploys_the_data_layer_verifies_redeploys_as_a_no_op_and_is_
     assert again.exit_code == 0 and json.loads(again.stdout)["puts"] == 0
     gone = armgen("destroy", "--env", "pro", "--yes", "--allow-production")
     assert gone.exit_code == 0, gone.output
-    assert list(rc.resource_groups.list()) == []
+    assert [g.name for g in rc.resource_groups.list()] == [SPOKE_GROUP]  # the network team's, never armgen's

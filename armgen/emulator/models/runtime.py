@@ -96,7 +96,21 @@ def _sql_database(rid: ResourceId, body: dict, old: dict) -> dict:
             "creationDate": _kept(old, "creationDate", lambda: old.get("_now"))}
 
 
+def _private_endpoint(rid: ResourceId, body: dict, old: dict) -> dict:
+    nic = f"{rid.names[0]}.nic.{_stable_uuid(rid.id)}"  # the NIC Azure creates for the endpoint
+    return {"networkInterfaces": [{"id": f"{rid.scope}/providers/Microsoft.Network/networkInterfaces/{nic}"}]}
+
+
+def _dns_zone(rid: ResourceId, body: dict, old: dict) -> dict:
+    n = int(hashlib.sha256(rid.id.lower().encode()).hexdigest(), 16) % 90 + 1
+    return {"nameServers": [f"ns1-{n:02d}.azure-dns.com.", f"ns2-{n:02d}.azure-dns.net.",
+                            f"ns3-{n:02d}.azure-dns.org.", f"ns4-{n:02d}.azure-dns.info."],
+            "maxNumberOfRecordSets": 10000, "numberOfRecordSets": 2}
+
+
 RUNTIME: dict[str, Runtime] = {
+    "microsoft.network/privateendpoints": _private_endpoint,
+    "microsoft.network/dnszones": _dns_zone,
     "microsoft.sql/servers": _sql_server,
     "microsoft.sql/servers/databases": _sql_database,
     "microsoft.keyvault/vaults/secrets": _secret_uri,

@@ -33,8 +33,10 @@ DATASTORES_WITHOUT_NLP = json.dumps({"datastores": [
 AUDIO_WORKSPACE = NLP_WORKSPACE + "  - name: audio\n    compute: {maxNodes: 1}\n"
 NLP_UNITS = ("batchendpoint-nlp", "computecluster-nlp", "datastore-nlp", "mlworkspace-nlp", "roleassignments-nlp",
              "sasdatastore-nlp-partner_exports")
+NLP_ENDPOINTS = "privateendpoint-mlworkspace-nlp-amlworkspace"  # int and pro are private: the workspace's endpoint unit
 NLP_FILES = sorted([f"parameters/{u}.parameters.{e}.json" for u in NLP_UNITS for e in ("dev", "int", "pro")]
-                   + ["parameters/sqldatabase-nlp.parameters.pro.json"])  # SQL only in pro
+                   + ["parameters/sqldatabase-nlp.parameters.pro.json"]  # SQL only in pro
+                   + [f"parameters/{NLP_ENDPOINTS}.parameters.{e}.json" for e in ("int", "pro")])
 ENVS = ("dev", "int", "pro")
 
 
@@ -57,8 +59,8 @@ def test_render_writes_templates_parameters_and_manifest(tmp_path: Path) -> None
     files = _outputs(tmp_path)
     params = [p for p in files if p.startswith("parameters/")]
     templates = [p for p in files if p.startswith("templates/")]
-    assert len(templates) == 15
-    assert len(params) == 3 * 22 + 1  # 11 shared + 5 per workspace (vision, nlp) + a SAS datastore (nlp); SQL in pro
+    assert len(templates) == 18  # every kind: the network ones and the SAS datastore and SQL database too
+    assert len(params) == 22 + 39 + 32  # 11 shared + 5 per workspace + a SAS datastore (nlp); int adds 17 network units, pro 9 and SQL
     assert result.stdout.strip().endswith(f"{len(files) - 1} written, 0 unchanged, 0 removed in {tmp_path}")
     manifest = json.loads(files[MANIFEST])
     assert manifest["generator"] == "armgen"
