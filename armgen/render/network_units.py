@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from armgen import privatelink as pl
-from armgen.spec.endpoints import PlannedEndpoint, planned_endpoints
-from armgen.spec.model import Environment, Network, Workspace
+from armgen.spec.endpoints import PlannedEndpoint, planned_endpoints, sql_endpoint
+from armgen.spec.model import Environment, Network, SqlDatabase, Workspace
 
 VNET_UNIT = "virtualnetwork"
 ZONE_KIND = "privatednszone"
@@ -78,16 +78,27 @@ def public_access(env: Environment) -> dict[str, str]:
             "networkAclsDefaultAction": "Deny" if private else "Allow"}
 
 
+def sql_access(env: Environment, sql: SqlDatabase) -> dict:
+    """The SQL server's publicNetworkAccess and AllowAllWindowsAzureIps rule: the spec's values in a public
+    environment; in a private or managed one the server is reached through its endpoint only."""
+    if env.network.private:
+        return {"publicNetworkAccess": "Disabled", "allowAzureServices": False}
+    return {"publicNetworkAccess": sql.public_network_access,
+            "allowAzureServices": sql.allow_azure_services and sql.public_network_access == "Enabled"}
+
+
 def monitor_access(env: Environment) -> dict[str, str]:
     value = "Disabled" if env.network.private else "Enabled"
     return {"publicNetworkAccessForIngestion": value, "publicNetworkAccessForQuery": value}
 
 
-def _outbound_rules(env: Environment) -> dict[str, dict]:
-    """Managed network outbound rules: private endpoints to the shared resources, FQDNs, service tags."""
+def _outbound_rules(env: Environment, ws: Workspace) -> dict[str, dict]:
+    """Managed network outbound rules: private endpoints to the shared resources and the workspace's SQL
+    server, FQDNs, service tags."""
     net = env.network
     rules: dict[str, dict] = {}
-    for pe in planned_endpoints(env.shared, []):
+    sql = sql_endpoint(ws)
+    for pe in [*planned_endpoints(env.shared, []), *([sql] if sql else [])]:
         for g in pe.group_ids:
             rules[endpoint_name(pe, g)] = {
                 "type": "PrivateEndpoint", "category": "UserDefined",
@@ -110,7 +121,7 @@ def workspace_network(env: Environment, ws: Workspace) -> dict:
     net = env.network
     managed: dict = {"isolationMode": "Disabled"}
     if net.managed:
-        managed = {"isolationMode": net.isolation_mode, "outboundRules": _outbound_rules(env)}
+        managed = {"isolationMode": net.isolation_mode, "outboundRules": _outbound_rules(env, ws)}
     return {"publicNetworkAccess": "Disabled" if net.private else "Enabled",
             "imageBuildCompute": ws.compute.name if net.private else "", "managedNetwork": managed}
 

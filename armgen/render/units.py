@@ -131,8 +131,7 @@ def _workspace_units(env: Environment, ws: Workspace) -> list[Unit]:
         units.append(Unit(f"sqldatabase-{ws.key}", "sqldatabase", RESOURCE_GROUP, rg, {
             "serverName": q.server_name, "databaseName": q.database_name, "adminGroupName": q.admin_group_name,
             "adminGroupObjectId": q.admin_group_id, "skuName": q.sku, "backupStorageRedundancy": q.backup_redundancy,
-            "publicNetworkAccess": q.public_network_access,
-            "allowAzureServices": q.allow_azure_services and q.public_network_access == "Enabled",
+            **nu.sql_access(env, q),
             "sharedResourceGroup": s.resource_group, "logAnalyticsWorkspaceName": s.log_analytics_name,
             "workspaceName": ws.name, "computeIdentityName": s.identity_name, **loc},
             (ml, "loganalytics"), workspace=ws.key))

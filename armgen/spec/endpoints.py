@@ -30,9 +30,17 @@ class PlannedEndpoint:
         return [z for g in self.group_ids for z in pl.zones_for_group(g)]
 
 
+def sql_endpoint(ws: Workspace) -> PlannedEndpoint | None:
+    """The endpoint of the workspace's SQL server (groupId sqlServer), when the workspace has one."""
+    if ws.sql is None:
+        return None
+    return PlannedEndpoint(f"sqldatabase-{ws.key}", pl.SQL_SERVER, ws.sql.server_name, ws.resource_group,
+                           ("sqlServer",), ws.key)
+
+
 def planned_endpoints(shared: Shared, workspaces: list[Workspace]) -> list[PlannedEndpoint]:
     """Workspace storage: blob and file; data storage: blob (and dfs with a hierarchical namespace, file with
-    file shares); the vault; both registries; every workspace."""
+    file shares); the vault; both registries; every workspace, and its SQL server when it has one."""
     rg = shared.resource_group
     out = []
     for st in shared.storage.values():
@@ -47,4 +55,7 @@ def planned_endpoints(shared: Shared, workspaces: list[Workspace]) -> list[Plann
     for ws in workspaces:
         out.append(PlannedEndpoint(f"mlworkspace-{ws.key}", pl.WORKSPACE, ws.name, ws.resource_group,
                                    ("amlworkspace",), ws.key))
+        sql = sql_endpoint(ws)
+        if sql is not None:
+            out.append(sql)
     return out

@@ -19,6 +19,7 @@ PUBLIC_SWITCHES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
                                                  (("properties", "publicNetworkAccessForQuery"), "Enabled")),
     "Microsoft.Insights/components": ((("properties", "publicNetworkAccessForIngestion"), "Enabled"),
                                       (("properties", "publicNetworkAccessForQuery"), "Enabled")),
+    "Microsoft.Sql/servers": ((("properties", "publicNetworkAccess"), "Enabled"),),
 }
 
 

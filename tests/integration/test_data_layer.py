@@ -22,6 +22,8 @@ GROUP_ID = "22222222-3333-4444-5555-666666666666"
 PRO_SUB = "00000000-0000-0000-0000-000000000002"
 HUB_SUB = "00000000-0000-0000-0000-0000000000aa"
 SPOKE_GROUP = "rg-network-spoke-pro"
+NET_API = "2025-07-01"
+SQL_ZONE = "privatelink.database.windows.net"
 
 
 @pytest.fixture
@@ -141,7 +143,7 @@ def _network_team(emulator) -> None:  # noqa: ANN001
 def test_sample_pro_deploys_the_data_layer_verifies_redeploys_as_a_no_op_and_is_destroyed(
         tmp_path: Path, emulator, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     """The sample's pro: Planetary Computer and Data Lake datastores, a SAS datastore from a Key Vault
-    reference and the SQL database, end to end through the CLI."""
+    reference and the SQL database behind its private endpoint, end to end through the CLI."""
     state = Path(emulator.state_dir)
     (state / "endpoint.json").write_text(json.dumps({"pid": os.getpid(), "url": emulator.server.url}))
     monkeypatch.setenv("ARMGEN_EMULATOR_STATE", str(state))
@@ -170,14 +172,32 @@ def test_sample_pro_deploys_the_data_layer_verifies_redeploys_as_a_no_op_and_is_
                                     "Microsoft.Sql/servers/sql-mlp-nlp-pro", api_version=SQL_API)
     assert server.properties["administrators"]["azureADOnlyAuthentication"] is True
     assert server.properties["minimalTlsVersion"] == "1.2"
+    # pro is private: the server is reached through its endpoint, its name resolves in the hub's zone
+    assert server.properties["publicNetworkAccess"] == "Disabled"
+    pe = rc.resources.get_by_id(f"/subscriptions/{PRO_SUB}/resourceGroups/rg-mlp-nlp-pro/providers/"
+                                "Microsoft.Network/privateEndpoints/pe-sql-mlp-nlp-pro-sqlserver", api_version=NET_API)
+    [conn] = pe.properties["privateLinkServiceConnections"]
+    assert conn["properties"]["groupIds"] == ["sqlServer"]
+    assert conn["properties"]["privateLinkServiceConnectionState"]["status"] == "Approved"
+    [dns] = pe.properties["customDnsConfigs"]
+    assert dns["fqdn"] == "sql-mlp-nlp-pro.database.windows.net"
+    record = emulator.resources(subscription_id=HUB_SUB).resources.get_by_id(
+        f"/subscriptions/{HUB_SUB}/resourceGroups/rg-dns-hub/providers/Microsoft.Network/privateDnsZones/{SQL_ZONE}"
+        "/A/sql-mlp-nlp-pro", api_version="2024-06-01")
+    assert [a["ipv4Address"] for a in record.properties["aRecords"]] == dns["ipAddresses"]
 
     verified = armgen("verify", "--env", "pro", "--format", "json")
     report = json.loads(verified.stdout)
     assert verified.exit_code == 0, [c for c in report["checks"] if not c["ok"]]
     groups = {c["group"] for c in report["checks"]}
     assert {"sql", "datastores"} <= groups
-    assert sum(c["group"] == "sql" for c in report["checks"]) == 6  # server, firewall rule, database, auditing,
-    # diagnostic setting, workspace connection
+    assert sum(c["group"] == "sql" for c in report["checks"]) == 5  # server, database, auditing, diagnostic
+    # setting, workspace connection (pro is private: no AllowAllWindowsAzureIps firewall rule)
+    sql_checks = {c["name"]: c["ok"] for c in report["checks"] if "sql-mlp-nlp-pro" in c["name"]}
+    assert sql_checks["sql-mlp-nlp-pro has public network access disabled"]
+    assert sql_checks["endpoint pe-sql-mlp-nlp-pro-sqlserver is present and Approved"]
+    assert sql_checks[f"endpoint pe-sql-mlp-nlp-pro-sqlserver's zone group is on {SQL_ZONE}"]
+    assert sql_checks["endpoint pe-sql-mlp-nlp-pro-sqlserver has its A records"]
     assert any(step.startswith("SQL database sql-mlp-nlp-pro/nlp: id-mlp-compute-pro") and "CREATE USER"
                in step for step in report["todo"])
     assert any(step.startswith("datastore curated_lake: make it the default of mlw-mlp-nlp-pro")

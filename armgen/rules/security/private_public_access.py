@@ -14,9 +14,9 @@ class PublicAccessInPrivateEnvironment(Rule):
     severity = "E"
     shortdesc = "Public network access in a private environment"
     description = ("In an environment whose network mode is private or managed, storage accounts, Key Vaults, "
-                   "registries, ML workspaces, Log Analytics and Application Insights must have public network "
-                   "access Disabled (and storage/vault networkAcls defaultAction Deny): they are reached through "
-                   "private endpoints only.")
+                   "registries, ML workspaces, SQL servers, Log Analytics and Application Insights must have public "
+                   "network access Disabled (and storage/vault networkAcls defaultAction Deny): they are reached "
+                   "through private endpoints only.")
     source_url = "https://learn.microsoft.com/azure/machine-learning/how-to-network-isolation-planning"
     tags = ("security", "network", "CKV_AZURE_59", "CKV_AZURE_35", "CKV_AZURE_109", "CKV_AZURE_139",
             "CKV_AZURE_144", "CKV_AZURE_189")

@@ -65,7 +65,7 @@ def test_sql_is_rendered_only_where_enabled_with_the_spec_admin_group(tmp_path: 
     assert (p["adminGroupName"], p["adminGroupObjectId"]) == ("ml-nlp-sql-admins",
                                                               "22222222-3333-4444-5555-666666666666")
     assert (p["publicNetworkAccess"], p["allowAzureServices"], p["computeIdentityName"]) == \
-        ("Enabled", True, "id-mlp-compute-pro")
+        ("Disabled", False, "id-mlp-compute-pro")  # pro is private: the server's private endpoint only
     assert (p["logAnalyticsWorkspaceName"], p["sharedResourceGroup"]) == ("log-mlp-shared-pro", "rg-mlp-shared-pro")
 
 
@@ -74,6 +74,6 @@ def test_sql_without_an_admin_group_is_one_located_line(tmp_path: Path) -> None:
                                "22222222-3333-4444-5555-666666666666}\n", "")
     result = render(write_project(tmp_path, spec))
     assert result.exit_code == 2
-    assert result.stderr == ("Error: mlenv.yaml:124:7: workspaces[1].sql: sql is enabled in environment pro but has no "
+    assert result.stderr == ("Error: mlenv.yaml:125:7: workspaces[1].sql: sql is enabled in environment pro but has no "
                              "adminGroup; add adminGroup: {name: <Entra group>, objectId: <its object id>} (the "
                              "server's only administrator: Entra-only authentication)\n")

@@ -35,7 +35,8 @@ NLP_UNITS = ("batchendpoint-nlp", "computecluster-nlp", "datastore-nlp", "mlwork
              "sasdatastore-nlp-partner_exports")
 NLP_ENDPOINTS = "privateendpoint-mlworkspace-nlp-amlworkspace"  # int and pro are private: the workspace's endpoint unit
 NLP_FILES = sorted([f"parameters/{u}.parameters.{e}.json" for u in NLP_UNITS for e in ("dev", "int", "pro")]
-                   + ["parameters/sqldatabase-nlp.parameters.pro.json"]  # SQL only in pro
+                   + ["parameters/sqldatabase-nlp.parameters.pro.json",  # SQL only in pro, behind its endpoint
+                      "parameters/privateendpoint-sqldatabase-nlp-sqlserver.parameters.pro.json"]
                    + [f"parameters/{NLP_ENDPOINTS}.parameters.{e}.json" for e in ("int", "pro")])
 ENVS = ("dev", "int", "pro")
 
@@ -60,7 +61,7 @@ def test_render_writes_templates_parameters_and_manifest(tmp_path: Path) -> None
     params = [p for p in files if p.startswith("parameters/")]
     templates = [p for p in files if p.startswith("templates/")]
     assert len(templates) == 18  # every kind: the network ones and the SAS datastore and SQL database too
-    assert len(params) == 22 + 39 + 32  # 11 shared + 5 per workspace + a SAS datastore (nlp); int adds 17 network units, pro 9 and SQL
+    assert len(params) == 22 + 39 + 33  # 11 shared + 5 per workspace + a SAS datastore (nlp); int: 17 network units; pro: SQL and 10 endpoints
     assert result.stdout.strip().endswith(f"{len(files) - 1} written, 0 unchanged, 0 removed in {tmp_path}")
     manifest = json.loads(files[MANIFEST])
     assert manifest["generator"] == "armgen"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from armgen.cli.main import cli
 from armgen.render.units import units_for
 from armgen.spec import load_spec
+from armgen.spec.endpoints import planned_endpoints
 from tests.unit.spec.project import SAMPLE_SPEC, edited, render, write_project
 
 PREMIUM = (("staging: {sku: {default: Standard,", "staging: {sku: {default: Premium,"),
@@ -35,7 +39,8 @@ def test_sample_shows_public_private_with_created_zones_and_private_with_hub_zon
                                  "vnet-mlp-shared-int")
     assert (pro.mode, pro.create_vnet, pro.dns) == ("private", False, "hub")
     assert pro.endpoints_subnet_id.endswith("/virtualNetworks/vnet-spoke-mlp-pro/subnets/snet-ml-endpoints")
-    assert sorted(pro.hub_zones) == ["azureml", "blob", "dfs", "file", "notebooks", "registry", "vault"]
+    assert sorted(pro.hub_zones) == ["azureml", "blob", "dfs", "file", "notebooks", "registry", "sql",
+                                     "vault"]
     units = {u.name: u for u in units_for(spec.env("int"))}
     assert units["computecluster-vision"].parameters["subnetId"] == int_.compute_subnet_id
     assert units["computecluster-vision"].parameters["enableNodePublicIp"] is False
@@ -144,3 +149,81 @@ def test_managed_mode_puts_workspaces_on_the_managed_network(tmp_path: Path, iso
     vnet = units["virtualnetwork"].parameters
     assert vnet["endpointsSubnetName"] == "snet-endpoints"
     assert "computeSubnetName" not in vnet  # no compute subnet: the clusters are on the managed network
+
+
+SQL_ZONE = "privatelink.database.windows.net"
+SQL_IN_INT = ("      enabled: {default: false, pro: true}", "      enabled: {default: false, int: true, pro: true}")
+
+
+def test_the_sql_server_gets_a_private_endpoint_and_no_public_access(tmp_path: Path) -> None:
+    spec = load_spec(write_project(tmp_path, edited(SAMPLE_SPEC, (SQL_IN_INT,))))
+    # pro: the hub's database zone, the endpoint in the workspace's group after the server
+    pro = {u.name: u for u in units_for(spec.env("pro"))}
+    pe = pro["privateendpoint-sqldatabase-nlp-sqlserver"]
+    assert (pe.template, pe.resource_group, pe.depends_on, pe.workspace) == (
+        "privateendpoint", "rg-mlp-nlp-pro", ("sqldatabase-nlp",), "nlp")
+    assert pe.parameters["endpointName"] == "pe-sql-mlp-nlp-pro-sqlserver"
+    assert pe.parameters["targetResourceId"].endswith(
+        "/resourceGroups/rg-mlp-nlp-pro/providers/Microsoft.Sql/servers/sql-mlp-nlp-pro")
+    assert (pe.parameters["groupId"], pe.parameters["zones"]) == ("sqlServer", ["sql"])
+    assert pe.parameters["privateDnsZoneIds"] == {
+        "sql": f"/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-dns-hub/providers/"
+               f"Microsoft.Network/privateDnsZones/{SQL_ZONE}"}
+    sql = pro["sqldatabase-nlp"].parameters
+    assert (sql["publicNetworkAccess"], sql["allowAzureServices"]) == ("Disabled", False)
+    # int: armgen creates the zone and the endpoint waits for it
+    int_ = {u.name: u for u in units_for(spec.env("int"))}
+    assert int_["privatednszone-sql"].parameters["zoneKey"] == "sql"
+    assert int_["privateendpoint-sqldatabase-nlp-sqlserver"].depends_on == (
+        "sqldatabase-nlp", "virtualnetwork", "privatednszone-sql")
+    assert int_["sqldatabase-nlp"].parameters["publicNetworkAccess"] == "Disabled"
+    # the endpoint subnet counts the SQL endpoint's address (15 without it)
+    assert sum(pe.ip_count for pe in planned_endpoints(spec.env("int").shared, spec.env("int").workspaces)) == 16
+
+
+def test_the_sql_zone_name_comes_from_the_cloud_environment(tmp_path: Path) -> None:
+    spec = write_project(tmp_path, edited(SAMPLE_SPEC, (SQL_IN_INT,)))
+    assert render(spec).exit_code == 0
+    template = tmp_path / "templates" / "privatednszone.json"
+    assert '"sql": "[format(\'privatelink{0}\', environment().suffixes.sqlServerHostname)]"' in template.read_text()
+    params = tmp_path / "parameters" / "privatednszone-sql.parameters.int.json"
+    result = CliRunner().invoke(cli, ["expand", str(template), "--parameters", str(params), "--env", "int",
+                                      "--spec", str(spec)])
+    assert result.exit_code == 0, result.output
+    zones = [r for r in json.loads(result.stdout)["resources"] if r["type"] == "Microsoft.Network/privateDnsZones"]
+    assert [z["name"] for z in zones] == [SQL_ZONE]
+    pe = (tmp_path / "templates" / "privateendpoint.json").read_text()
+    assert '"sql": "[resourceId(parameters(\'dnsZoneResourceGroup\'), \'Microsoft.Network/privateDnsZones\', ' \
+           'variables(\'zoneNames\').sql)]"' in pe
+
+
+def test_a_public_environment_keeps_the_sql_servers_own_public_access(tmp_path: Path) -> None:
+    spec = load_spec(write_project(tmp_path, edited(SAMPLE_SPEC, (
+        ("      enabled: {default: false, pro: true}", "      enabled: true"),))))
+    dev = {u.name: u for u in units_for(spec.env("dev"))}
+    assert (dev["sqldatabase-nlp"].parameters["publicNetworkAccess"],
+            dev["sqldatabase-nlp"].parameters["allowAzureServices"]) == ("Enabled", True)
+    assert not [u for u in dev if u.startswith("privateendpoint")]
+
+
+def test_managed_mode_gives_the_sql_workspace_an_outbound_rule_to_its_server(tmp_path: Path) -> None:
+    spec = load_spec(write_project(tmp_path, edited(SAMPLE_SPEC, (
+        ("  mode: public                  # dev;",
+         "  mode: managed\n  vnet: {addressSpace: 10.30.0.0/16, endpointsPrefix: 10.30.0.0/24}\n  #"),
+        ("      enabled: {default: false, pro: true}", "      enabled: true"), *PREMIUM))))
+    units = {u.name: u for u in units_for(spec.env("dev"))}
+    rules = units["mlworkspace-nlp"].parameters["managedNetwork"]["outboundRules"]
+    assert rules["pe-sql-mlp-nlp-dev-sqlserver"]["destination"] == {
+        "serviceResourceId": units["privateendpoint-sqldatabase-nlp-sqlserver"].parameters["targetResourceId"],
+        "subresourceTarget": "sqlServer", "sparkEnabled": False}
+    assert "pe-sql-mlp-nlp-dev-sqlserver" not in units["mlworkspace-vision"].parameters["managedNetwork"]["outboundRules"]
+    assert units["sqldatabase-nlp"].parameters["publicNetworkAccess"] == "Disabled"
+
+
+def test_hub_dns_must_name_the_sql_zone_when_a_workspace_has_sql(tmp_path: Path) -> None:
+    sql = next(line for line in SAMPLE_SPEC.splitlines(keepends=True) if f"{SQL_ZONE}:" in line)
+    errors = _errors(tmp_path, (sql, ""))
+    line = _line_of(SAMPLE_SPEC, "privatelink.blob.core.windows.net:")
+    assert errors == [f"Error: mlenv.yaml:{line}:11: environments.pro.overrides.network.dns: no hub zone for "
+                      f"{SQL_ZONE} in environment pro (its private endpoints need it); add "
+                      "'<zone>: <resource id>' or use dns: create"]
