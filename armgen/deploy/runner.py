@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from armgen.deploy.errors import ArmFailure, failure_from
 from armgen.deploy.plan import Plan, Step
 from armgen.deploy.preflight import HISTORY_LIMIT, HISTORY_PRUNE_AT, prune_group
+from armgen.deploy.release import RELEASE_TAG, release_id, running_holders
 from armgen.deploy.target import Target
 
 FINGERPRINT_TAG = "armgenFingerprint"
@@ -89,7 +90,8 @@ class Runner:
 
     def _body(self, step: Step) -> dict:
         body = {"properties": {"mode": self.mode, "template": step.template, "parameters": step.parameters},
-                "tags": {FINGERPRINT_TAG: step.fingerprint(), "armgenUnit": step.name, "armgenEnv": step.env}}
+                "tags": {FINGERPRINT_TAG: step.fingerprint(), "armgenUnit": step.name, "armgenEnv": step.env,
+                         RELEASE_TAG: release_id()}}
         if step.at_subscription:
             body["location"] = self.plan.env.location
         return body
@@ -156,6 +158,14 @@ class Runner:
             if s.deployment.lower() not in known and (s.at_subscription or s.unit.resource_group in groups):
                 known[s.deployment.lower()] = None
         return known
+
+    def running_releases(self) -> list[tuple[str, str, str]]:
+        """(deployment, state, release) of units another live release is deploying now (listed afresh)."""
+        with ThreadPoolExecutor(max_workers=max(1, min(self.parallel, 8))) as pool:
+            known = self._prefetch(pool)
+        if self.skip_unchanged:
+            self._known = known
+        return running_holders(known)
 
     def _unchanged(self, step: Step, current) -> bool:  # noqa: ANN001 - SDK model
         tags = (getattr(current, "tags", None) or {}) if current else {}

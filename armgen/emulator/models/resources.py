@@ -11,7 +11,13 @@ from armgen.emulator.config import EmulatorConfig
 from armgen.emulator.models import naming_rules, rbac, soft_delete
 from armgen.emulator.models.errors import ArmHttpError, bad_request, group_not_found, not_found
 from armgen.emulator.models.ids import ResourceId, group_id, parse_resource_id, same_id
-from armgen.emulator.models.runtime import WRITE_ONLY, identity_runtime, list_keys, runtime_properties
+from armgen.emulator.models.runtime import (
+    WRITE_ONLY,
+    identity_runtime,
+    list_keys,
+    runtime_properties,
+    seal_write_only,
+)
 from armgen.emulator.store import Store
 
 _NO_LOCATION = frozenset({"microsoft.authorization", "microsoft.resources", "microsoft.management"})
@@ -199,7 +205,7 @@ class ResourceModel:
             doc["identity"] = identity_runtime(body["identity"], previous.get("identity"), self.config.tenant_id)
         doc["systemData"] = {"createdAt": (previous.get("systemData") or {}).get("createdAt", stamp),
                              "lastModifiedAt": stamp}
-        doc["_requested"] = body
+        doc["_requested"] = seal_write_only(rid.type, rid.id, body)
         doc["_runtime"] = {k: v for k, v in runtime.items() if not k.startswith("_")}
         doc["_apiVersion"] = api_version
         doc["_etag"] = str(uuid.uuid4())
