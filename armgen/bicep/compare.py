@@ -67,6 +67,8 @@ def _resource(res: dict, declared: set, loops: dict[str, str]) -> dict:
             out[k] = canon_value(v)
     deps = {loops.get(d, d) if not is_expression(d) else _dep_key(d) for d in res.get("dependsOn") or []}
     deps |= {d for d in _references(res) if d in declared}
+    every = {d.removeprefix("every ") for d in deps if d.startswith("every ")}  # a whole loop covers its instances
+    deps = {d for d in deps if not any(d.startswith(f"resourceid('{t}'") for t in every)}
     if deps:
         out["dependsOn"] = sorted(deps)
     return out

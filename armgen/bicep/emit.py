@@ -188,15 +188,18 @@ class _Module:
         deco = _batch(copy)
         try:
             if copy:
-                return deco + head + self.loop_value(copy, body, loop_body=True)
+                return deco + head + self.loop_value(copy, body)
             return head + body(None)
         finally:
             self.tr.may_depend = None
 
     def dependencies(self, res: dict, loop: Loop | None) -> set[str]:
         """The declared resources an ARM resource depends on (dependsOn, reference()), which Bicep may name."""
-        found = {dep.symbol for entry in res.get("dependsOn") or [] if (hit := self.dependency(str(entry), loop))
-                 for dep in [hit[0]]}
+        found = set()
+        for entry in res.get("dependsOn") or []:
+            hit = self.dependency(str(entry), loop)
+            if hit is not None:
+                found.add(hit[0].symbol)
         if loop is not None:
             loop.index_used = False  # asking is not using
         return found
@@ -220,7 +223,7 @@ class _Module:
                 raise Unsupported(f"{self.where}: the parent of a {target.type} resource is an instance of another "
                                   f"loop; the Bicep translator does not support it")
             loop.index_used = True
-            self.tr.used.add(parent.symbol)
+            self.tr.used.add(f"{parent.symbol}[{loop.index}]")  # this instance, not the whole loop
             return f"{parent.symbol}[{loop.index}]"
         if parent is None and any(mentions_loop(s) for s in segments):
             raise Unsupported(f"{self.where}: the parent of a {target.type} resource changes per loop iteration and is "
@@ -248,8 +251,8 @@ class _Module:
             if found is None:
                 raise Unsupported(f"{self.where}: dependsOn '{entry}' names no resource of the template; the Bicep "
                                   f"translator does not support it")
-            dep, text = found
-            if dep.symbol not in self.tr.used and text not in needed:
+            _, text = found
+            if text not in self.tr.used and text not in needed:  # 'zones' (every instance) or 'zones[i]'
                 needed.append(text)
         return needed
 
@@ -272,11 +275,11 @@ class _Module:
                 return t, t.symbol
         return None
 
-    def loop_value(self, copy: dict, render, loop_body: bool = False) -> str:  # noqa: ANN001 - callable
+    def loop_value(self, copy: dict, render) -> str:  # noqa: ANN001 - render: Loop -> body text
+        """``[for item in array: <body>]`` (or ``range(0, count)``) for an ARM ``copy``."""
         count = _node(copy.get("count", 0))
         array = count.args[0] if isinstance(count, Call) and count.name.lower() == "length" and len(count.args) == 1 \
             else None
-        source = array
         item_hint = ""
         if array is not None and isinstance(array, Call) and array.name.lower() == "parameters" and array.args:
             item_hint = singular(str(array.args[0].value)) if hasattr(array.args[0], "value") else ""
@@ -289,7 +292,7 @@ class _Module:
         if array is None or (loop.index_used and not loop.item_used):
             header = f"for {index} in range(0, {self.tr.expr(count, 0, None)[0]})"
         else:
-            source_text = self.tr.expr(source, 0, None)[0]
+            source_text = self.tr.expr(array, 0, None)[0]
             header = f"for ({item}, {index}) in {source_text}" if loop.index_used else f"for {item} in {source_text}"
         return f"[{header}: {text}]"
 

@@ -157,7 +157,9 @@ class Translator:
             looped = self.resolve_looped(node, loop)
             if looped is not None and loop is not None:
                 loop.index_used = True
-                return f"{self.symbol(looped)}[{loop.index}].id", PRIMARY
+                looped.used = True
+                self.used.add(f"{looped.symbol}[{loop.index}]")
+                return f"{looped.symbol}[{loop.index}].id", PRIMARY
         if name == "reference":
             return self.reference(node), PRIMARY
         if name.startswith("list") or name not in FUNCTIONS:

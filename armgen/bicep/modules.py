@@ -63,7 +63,7 @@ def module(m: _Module, res: dict, symbol: str) -> str:
     head = f"module {symbol} '{path}' = "
     try:
         if res.get("copy"):
-            return head + m.loop_value(res["copy"], body, loop_body=True)
+            return head + m.loop_value(res["copy"], body)
         return head + body(None)
     finally:
         m.tr.may_depend = None

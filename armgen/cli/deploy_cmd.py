@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
 
-from armgen.cli.deploy_common import load_plan, target_option, unit_option
-from armgen.cli.deploy_view import Progress, summary_table
+from armgen.cli.deploy_common import target_option, unit_option
 from armgen.cli.options import env_option, format_option, spec_option
-from armgen.cli.whatif_cmd import print_what_if
-from armgen.deploy.errors import hints
-from armgen.deploy.preflight import preflight
-from armgen.deploy.runner import OK, Runner
-from armgen.deploy.target import connect
-from armgen.deploy.whatif import what_if
-from armgen.deploy.whatif_format import has_changes
 from armgen.errors import ArmgenError, InputError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from armgen.deploy.runner import Runner
 
 
 @click.command()
@@ -45,6 +43,9 @@ from armgen.errors import ArmgenError, InputError
                    "asks first unless --yes).")
 @click.option("--recreate-compute", is_flag=True,
               help="--recreate for every compute cluster unit whose vmSize, priority or subnet changed.")
+@click.option("--approved-what-if", "approved", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="The change set an approver saw ('armgen what-if --save FILE'): refuse when the live what-if "
+                   "differs, then deploy without asking.")
 @click.option("--on-interrupt", type=click.Choice(["cancel", "leave"]), default="cancel", show_default=True,
               help="On Ctrl-C, cancel running ARM deployments or leave them to finish.")
 @click.option("--wait", "wait_for_release", is_flag=True,
@@ -52,7 +53,8 @@ from armgen.errors import ArmgenError, InputError
 @format_option("text", "json")
 def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str | None, what_if_first: bool,
            yes: bool, parallel: int, mode: str, soft_deleted: str | None, no_skip: bool, recreate: tuple[str, ...],
-           recreate_compute: bool, on_interrupt: str, wait_for_release: bool, fmt: str) -> None:
+           recreate_compute: bool, approved: Path | None, on_interrupt: str, wait_for_release: bool,
+           fmt: str) -> None:
     """Deploy an environment: shared infrastructure first, then every workspace in parallel.
 
     \b
@@ -61,8 +63,21 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
     failure: finished units are skipped and the rest converge.
     Exit codes: 0 all units deployed or unchanged, 1 a unit failed or was
     blocked, or the rendered files drifted from the spec (run 'armgen render'),
-    2 bad input or refused confirmation, 130 interrupted.
+    or the live what-if differs from --approved-what-if, 2 bad input or refused
+    confirmation, 130 interrupted.
     """
+    from rich.console import Console
+
+    from armgen.cli.deploy_common import load_plan
+    from armgen.cli.deploy_view import Progress, summary_table
+    from armgen.cli.whatif_cmd import print_what_if
+    from armgen.deploy.errors import hints
+    from armgen.deploy.preflight import preflight
+    from armgen.deploy.runner import OK, Runner
+    from armgen.deploy.target import connect
+    from armgen.deploy.whatif import what_if
+    from armgen.deploy.whatif_format import has_changes
+
     spec, plan = load_plan(spec_path, env, units)
     if mode == "Complete" and not units:
         raise InputError("--mode Complete deletes resources a template no longer lists; name the units with --unit")
@@ -70,9 +85,16 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
     console = Console(stderr=fmt == "json")
     for name in recreate:
         plan.step(name)
-    confirm = what_if_first or mode == "Complete" or (plan.env.production and not yes)
-    results = []
-    if confirm:
+    confirm = what_if_first or mode == "Complete" or (plan.env.production and not yes and not approved)
+    results, approved_units = [], set()
+    if approved:
+        from armgen.deploy.whatif_hash import refuse_if_different
+
+        results = what_if(target, plan, mode, parallel)
+        digest, approved_units = refuse_if_different(approved, env, results)
+        console.print(f"the live what-if matches the approved one ({approved}, {digest[:12]})", markup=False,
+                      highlight=False, soft_wrap=True)
+    elif confirm:
         results = what_if(target, plan, mode, parallel)
         print_what_if(results, console, color=console.is_terminal)
         if not any(has_changes(r.changes) for r in results if not r.error) and not any(r.error for r in results):
@@ -86,19 +108,23 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
         console.print(line)
     runner = Runner(target, plan, parallel=parallel, mode=mode, skip_unchanged=not no_skip)
     _one_release_at_a_time(runner, env, wait_for_release, console)
+    if approved:
+        runner.force |= approved_units
     _recreate(target, plan, runner, results, recreate, recreate_compute, yes, console, parallel)
     with Progress(plan, console, live=console.is_terminal and fmt == "text") as progress:
         runner.on_event = progress.event
         try:
+            started = time.monotonic()
             results = runner.run(cancel_on_interrupt=on_interrupt == "cancel")
         except KeyboardInterrupt:
             raise ArmgenError("interrupted: running deployments were "
                               + ("cancelled" if on_interrupt == "cancel" else "left to finish")
                               + "; re-run 'armgen deploy' to converge", exit_code=130) from None
-    for note in runner.notes:
+    pacing = target.pacer.verdict(started, time.monotonic()) if target.pacer and runner.puts else None
+    for note in [*runner.notes, *([pacing] if pacing else [])]:
         console.print(note, markup=False, highlight=False, soft_wrap=True)
     if fmt == "json":
-        click.echo(json.dumps({"environment": env, "target": target.kind, "puts": runner.puts,
+        click.echo(json.dumps({"environment": env, "target": target.kind, "puts": runner.puts, "pacing": pacing,
                                "units": [r.as_dict() for r in results]}, indent=2))
     else:
         console.print(summary_table(results, env))

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from armgen.spec.loader import DEFAULT_SPEC
+from armgen.defaults import DEFAULT_SPEC
 
 F = Callable[..., Any]
 
@@ -34,3 +34,15 @@ def format_option(*choices: str, default: str = "text") -> Callable[[F], F]:
         return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default,
                             show_default=True, help="Output format.")(f)
     return deco
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write a report file atomically (folders created); a path that cannot be written is unusable input."""
+    from armgen.errors import InputError
+    from armgen.render.writer import atomic_write
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, text)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None

@@ -4,47 +4,43 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
 
-from armgen.cli.deploy_common import load_plan, target_option, unit_option
-from armgen.cli.options import env_option, format_option, spec_option
-from armgen.deploy.recreate import found_in
-from armgen.deploy.target import connect
-from armgen.deploy.whatif import UnitWhatIf, what_if
-from armgen.deploy.whatif_format import CHANGE_TYPES, format_text, has_changes, summary, to_json
+from armgen.cli.deploy_common import target_option, unit_option
+from armgen.cli.options import env_option, spec_option, write_output
+from armgen.deploy.whatif_format import CHANGE_TYPES  # stdlib only: cheap enough for --help
 from armgen.exitcodes import CHANGES
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from armgen.deploy.whatif import UnitWhatIf
+
+
+def recreate_notes(results: list[UnitWhatIf]) -> dict[str, list[str]]:
+    """Per unit: the changes deploy refuses unless told to re-create."""
+    notes: dict[str, list[str]] = {}
+    for r in results:
+        for c in r.changes:
+            if c.recreate:
+                notes.setdefault(r.step.name, []).append(
+                    f"{c.resource_id.rsplit('/', 1)[-1]}: {', '.join(c.recreate)} cannot change after creation; "
+                    f"deploy refuses it unless 'armgen deploy --recreate {r.step.name}' deletes and re-creates it")
+    return notes
 
 
 def print_what_if(results: list[UnitWhatIf], console: Console, color: bool,
                   exclude: frozenset[str] = frozenset()) -> None:
-    for r in results:
-        console.rule(f"{r.step.name} ({r.step.deployment})", style="bright_black")
-        if r.error:
-            console.print("[red]what-if failed:[/]" if color else "what-if failed:")
-            for line in r.error.lines(2):
-                console.print(line, markup=False, highlight=False)
-            continue
-        if r.predicted:
-            console.print(f"resource group {r.step.unit.resource_group} does not exist yet: every resource "
-                          "is predicted offline as a Create", markup=False, highlight=False, soft_wrap=True)
-        text = format_text(r.changes, color=color, exclude=exclude)
-        for c in r.changes:
-            if c.recreate:
-                text += (f"Note: {c.resource_id.rsplit('/', 1)[-1]}: {', '.join(c.recreate)} cannot change after "
-                         f"creation; deploy refuses it unless 'armgen deploy --recreate {r.step.name}' deletes "
-                         "and re-creates it\n")
-        if color:
-            console.print(text, highlight=False, end="", soft_wrap=True)
-        else:
-            console.print(text, markup=False, highlight=False, end="", soft_wrap=True)
-    everything = [c for r in results for c in r.changes if c.change_type not in exclude]
-    total = summary(everything).removeprefix("Resource changes: ")
-    failed = sum(1 for r in results if r.error)
-    if failed:
-        total = f"{failed} unit(s) could not be evaluated (see above); the others: {total}"
-    console.print(f"Total over {len(results)} unit(s): {total}", markup=False, highlight=False, soft_wrap=True)
+    """The environment's report: rich colours on a terminal, plain unwrapped lines in a log."""
+    from armgen.deploy.whatif_report import report_text
+
+    text = report_text(results, color=color, exclude=exclude, notes=recreate_notes(results))
+    if color:
+        console.print(text, highlight=False, end="", soft_wrap=True)
+    else:
+        click.echo(text, nl=False, err=console.stderr)
 
 
 @click.command(name="what-if")
@@ -58,31 +54,63 @@ def print_what_if(results: list[UnitWhatIf], console: Console, color: bool,
 @click.option("--mode", type=click.Choice(["Incremental", "Complete"]), default="Incremental", show_default=True)
 @click.option("--fail-on-change", is_flag=True, help="Exit 3 (changes found) when anything would change (for pipelines).")
 @click.option("--parallel", type=click.IntRange(1, 256), default=16, show_default=True)
-@format_option("text", "json")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
+              help="Output format: text (az-style), json, markdown (a pipeline's run summary).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Write the report to FILE instead of standard output.")
+@click.option("--save", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Write the change set (a hash per unit) for 'armgen deploy --approved-what-if FILE'.")
 def what_if_cmd(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str | None,
-                exclude: tuple[str, ...], mode: str, fail_on_change: bool, parallel: int, fmt: str) -> None:
+                exclude: tuple[str, ...], mode: str, fail_on_change: bool, parallel: int, fmt: str,
+                output: Path | None, save: Path | None) -> None:
     """Show what deploying an environment would create, modify or delete.
 
     \b
     Symbols: + Create, - Delete, ~ Modify, ! Deploy, = NoChange, * Ignore, x Unsupported.
+    Units without changes are listed on one line; the totals count each change type.
     Exit codes: 0 done (changes or not), 1 a what-if call failed, 2 unusable
     input, 3 changes found with --fail-on-change.
     """
+    from rich.console import Console
+
+    from armgen.cli.deploy_common import load_plan
+    from armgen.deploy.recreate import found_in
+    from armgen.deploy.target import connect
+    from armgen.deploy.whatif import what_if
+    from armgen.deploy.whatif_format import has_changes, to_json
+    from armgen.deploy.whatif_hash import change_set
+    from armgen.deploy.whatif_report import report_markdown, report_text
+
     _, plan = load_plan(spec_path, env, units)
     target = connect(plan.env, target_kind)
     results = what_if(target, plan, mode, parallel)
     warnings = [f"{r.describe()} cannot change after creation (deploy refuses it unless 'armgen deploy "
                 f"--recreate {r.unit}')" for r in found_in(results)]
     skip = frozenset(next(t for t in CHANGE_TYPES if t.lower() == x.lower()) for x in exclude)
+    approved = change_set(env, results)
+    if save:
+        write_output(save, json.dumps(approved, indent=2) + "\n")
     if fmt == "json":
-        click.echo(json.dumps({"environment": env, "blockers": warnings, "units": [{
+        text = json.dumps({"environment": env, "hash": approved["hash"], "blockers": warnings, "units": [{
             "unit": r.step.name, "deployment": r.step.deployment, "predicted": r.predicted,
+            "hash": approved["units"].get(r.step.name, {}).get("hash"),
             "error": r.error.as_dict() if r.error else None,
             "changes": [c for c in to_json(r.changes) if c["changeType"] not in skip]} for r in results]},
-            indent=2))
+            indent=2) + "\n"
+    elif fmt == "markdown":
+        text = report_markdown(env, results, approved["hash"], skip)
     else:
         console = Console()
-        print_what_if(results, console, color=console.is_terminal and not _no_color(), exclude=skip)
+        color = console.is_terminal and not _no_color() and output is None
+        text = report_text(results, color=False, exclude=skip, notes=recreate_notes(results))
+        if output is None:
+            print_what_if(results, console, color, skip)
+            text = ""
+    if output is not None:
+        write_output(output, text)
+        click.echo(f"what-if of {env} written to {output}", err=True)
+    elif text:
+        click.echo(text, nl=False)
     if any(r.error for r in results):
         raise SystemExit(1)
     if fail_on_change and any(has_changes(r.changes) for r in results):
@@ -93,4 +121,3 @@ def _no_color() -> bool:
     import os
 
     return bool(os.environ.get("NO_COLOR"))
-

@@ -113,11 +113,14 @@ class Runner:
         from armgen.catalog import api
 
         rc = self.target.resources
+        groups: set[str] | None = None  # one list of the subscription's groups, not a HEAD per group
         for ref in getattr(deployment.properties, "output_resources", None) or []:
             rid = ref.id
             parts = rid.strip("/").split("/")
             if len(parts) == 4 and parts[2].lower() == "resourcegroups":
-                alive = rc.resource_groups.check_existence(parts[3])
+                if groups is None:
+                    groups = {g.name.lower() for g in rc.resource_groups.list()}
+                alive = parts[3].lower() in groups
             elif "/providers/Microsoft.Authorization/roleDefinitions/" in rid:
                 alive = rc.resources.check_existence_by_id(
                     rid, api_version=api("Microsoft.Authorization/roleDefinitions"))

@@ -6,10 +6,10 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from armgen.defaults import TARGETS
 from armgen.errors import ArmgenError, InputError
 from armgen.spec.model import Environment
 
-TARGETS = ("emulator", "azure")
 MANAGEMENT_SCOPE = "https://management.azure.com/.default"
 
 
@@ -22,6 +22,7 @@ class Target:
     resources: Any  # azure.mgmt.resource.resources.ResourceManagementClient
     deployments: Any  # azure.mgmt.resource.deployments.DeploymentsMgmtClient
     description: str
+    pacer: Any = None  # armgen.deploy.pacing.Pacer: ARM's rate-limit budget as this process sees it
 
 
 POOL_SIZE = 128  # connections kept per host: requests' default of 10 makes parallel units open new TLS sessions
@@ -67,6 +68,8 @@ def connect(env: Environment, kind: str | None = None, polling_interval: float |
     from azure.mgmt.resource.deployments import DeploymentsMgmtClient
     from azure.mgmt.resource.resources import ResourceManagementClient
 
+    from armgen.deploy.pacing import pacer_for, pacing_policy
+
     kind = kind or env.target
     if polling_interval is None and os.environ.get("ARMGEN_POLLING_INTERVAL"):
         try:
@@ -95,9 +98,12 @@ def connect(env: Environment, kind: str | None = None, polling_interval: float |
         description = f"Azure subscription {env.subscription_id}" + (f" at {endpoint}" if endpoint else "")
     verify = extra.pop("connection_verify", None)
     kwargs["transport"] = pooled_transport(verify if verify is not None else True)
-    try:
-        resources = ResourceManagementClient(credential, env.subscription_id, **extra, **kwargs)
-        deployments = DeploymentsMgmtClient(credential, env.subscription_id, **extra, **kwargs)
+    pacer = pacer_for(extra.get("base_url") or "https://management.azure.com")
+    try:  # each client its own pacing policy (a policy links to the next one of its pipeline), one pacer
+        resources = ResourceManagementClient(credential, env.subscription_id, **extra, **kwargs,
+                                             per_retry_policies=[pacing_policy(pacer)])
+        deployments = DeploymentsMgmtClient(credential, env.subscription_id, **extra, **kwargs,
+                                            per_retry_policies=[pacing_policy(pacer)])
     except (ValueError, TypeError) as exc:
         raise ArmgenError(f"cannot create Azure clients for {kind}: {exc}") from None
-    return Target(kind, env.subscription_id, resources, deployments, description)
+    return Target(kind, env.subscription_id, resources, deployments, description, pacer)

@@ -106,18 +106,26 @@ def sort_changes(changes: list[ResourceChange]) -> list[ResourceChange]:
                                           c.resource_id.lower()))
 
 
-def format_text(changes: list[ResourceChange], color: bool = False, exclude: frozenset[str] = frozenset()) -> str:
-    """The az-style report: legend, one block per scope, property deltas, summary line."""
-    shown = [c for c in changes if c.change_type not in exclude]
-    if not shown:
-        hidden = f" ({len(changes)} hidden by --exclude-change-types)" if changes else ""
-        return f"No resource changes to show{hidden}.\n"
-    used = sorted({c.change_type for c in shown}, key=lambda t: CHANGE_TYPES.get(t, ("", "", 9))[2])
+def legend(change_types: set[str], color: bool = False) -> str:
+    """The symbols of the change types used, as az prints them before the changes."""
+    used = sorted((t for t in change_types if t in CHANGE_TYPES), key=lambda t: CHANGE_TYPES[t][2])
     lines = ["Resource and property changes are indicated with these symbols:"]
     for t in used:
         symbol, colour, _, _ = CHANGE_TYPES[t]
         lines.append(f"  {_paint(symbol, colour, color)} {LEGEND_NAMES.get(t, t)}")
-    lines += ["", "The deployment will update the following scope:" if len({c.scope for c in shown}) <= 1
+    return "\n".join(lines)
+
+
+def format_text(changes: list[ResourceChange], color: bool = False, exclude: frozenset[str] = frozenset(),
+                with_legend: bool = True, with_summary: bool = True) -> str:
+    """The az-style report: legend, one block per scope, property deltas, summary line (an environment's
+    report prints the legend and the totals once: ``with_legend``/``with_summary`` off)."""
+    shown = [c for c in changes if c.change_type not in exclude]
+    if not shown:
+        hidden = f" ({len(changes)} hidden by --exclude-change-types)" if changes else ""
+        return f"No resource changes to show{hidden}.\n"
+    lines = [legend({c.change_type for c in shown}, color), ""] if with_legend else []
+    lines += ["The deployment will update the following scope:" if len({c.scope for c in shown}) <= 1
               else "The deployment will update the following scopes:"]
     scope = None
     for c in sort_changes(shown):
@@ -134,8 +142,9 @@ def format_text(changes: list[ResourceChange], color: bool = False, exclude: fro
             lines += _property_lines(p, 4, color)
         if c.delta:
             lines.append("")
-    lines += ["", summary(shown)]
-    return "\n".join(lines) + "\n"
+    if with_summary:
+        lines += ["", summary(shown)]
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def summary(changes: list[ResourceChange]) -> str:

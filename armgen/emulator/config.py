@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from armgen.emulator.endpoint import DEFAULT_SUBSCRIPTION, DEFAULT_TENANT
+from armgen.emulator.throttling import ThrottleSettings
 
 CONFIG_FILE = "config.json"
 
@@ -61,6 +62,7 @@ class EmulatorConfig:
     max_parallel_resources: int = 8
     retry_after_seconds: int = 0  # Retry-After on long-running operations (0: header omitted)
     idle_timeout_seconds: float = 30.0  # an idle keep-alive connection is closed after this long
+    throttling: dict = field(default_factory=dict)  # ARM's request token buckets (armgen/emulator/throttling.py)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> EmulatorConfig:
@@ -81,6 +83,8 @@ class EmulatorConfig:
         for key, value in (data.get("latency_seconds") or {}).items():
             if not isinstance(value, (int, float)) or isinstance(value, bool):
                 raise ValueError(f"latency_seconds['{key}'] must be a number of seconds")
+        if data.get("throttling"):
+            ThrottleSettings.from_dict(data["throttling"])  # a bad bucket is refused here, naming the key
         values = dict(data)
         values["faults"] = [FaultRule.from_dict(f) for f in data.get("faults", [])]
         return cls(**values)

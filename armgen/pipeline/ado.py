@@ -6,12 +6,15 @@ from armgen.pipeline.stages import (
     BUILD,
     CLEANUP,
     DEPLOY,
+    DEPLOYING,
     INTEGRATION,
     ROLES,
     VERIFY,
+    WHATIF,
     EnvRelease,
     Stage,
     env_release,
+    job_counts,
     release_stages,
     spec_args,
 )
@@ -19,10 +22,13 @@ from armgen.pipeline.yamlout import dump
 from armgen.spec.model import Spec
 
 MAIN = "ado-pipe-staged-infra-release.yml"
+PR_PIPELINE = "ado-pipe-pr.yml"
+DRIFT_PIPELINE = "ado-pipe-drift.yml"
 ENV_TEMPLATE = "ado-template-mlenv.yml"
 SHARED_TEMPLATE = "ado-template-mlenv-sharedinfra.yml"
 WORKSPACE_TEMPLATE = "ado-template-mlenv-workspace.yml"
-ADO_FILES = (MAIN, ENV_TEMPLATE, SHARED_TEMPLATE, WORKSPACE_TEMPLATE)
+ADO_FILES = (MAIN, PR_PIPELINE, DRIFT_PIPELINE, ENV_TEMPLATE, SHARED_TEMPLATE, WORKSPACE_TEMPLATE)
+PIPELINE_WORKSPACE = "$(Pipeline.Workspace)"
 PYTHON = "3.11"
 RESULTS = "$(Common.TestResultsDirectory)"
 ARTIFACTS = "$(Build.ArtifactStagingDirectory)"
@@ -37,6 +43,22 @@ tenantId and idToken (the federated token) to the script as well."""
 
 def _header(spec: Spec, what: str) -> str:
     return HEADER.format(spec=spec.path.name, what=what, connection=spec.service_connection)
+
+
+def scale_note(spec: Spec) -> str:
+    """Jobs per environment and the agents they need, for the header of the release pipeline."""
+    counts = job_counts(spec)
+    per = spec.workspaces_per_job
+    jobs = ", ".join(f"{env} {n}" for env, n in counts.items())
+    widest = max((n - 1 for n in counts.values()), default=0)
+    return (f"Scale: release.workspacesPerJob {per}: deploy jobs per environment (1 shared + workspace batches): "
+            f"{jobs}.\nThe workspace jobs of one environment run in parallel after its shared job: up to "
+            f"{max(widest, 1)} agent(s) at once (fewer parallel jobs in the organisation: they queue).")
+
+
+def pool_of(pool: dict[str, str]) -> dict[str, str]:
+    """An ADO pool: a Microsoft-hosted image or a self-hosted pool by name."""
+    return {"vmImage": pool["vmImage"]} if "vmImage" in pool else {"name": pool["name"]}
 
 
 def setup_steps(package: str, checkout: bool = True) -> list[dict]:
@@ -107,12 +129,46 @@ def _variables(spec: Spec, release: EnvRelease) -> list[dict]:
     return out + [{"name": k, "value": v} for k, v in release.variables.items()]
 
 
+def whatif_paths(env: str) -> tuple[str, str]:
+    """(artifact name, the change set's path in a later job of the same run)."""
+    artifact = f"whatif-{env}"
+    return artifact, f"{PIPELINE_WORKSPACE}/{artifact}/what-if-{env}.json"
+
+
+def whatif_job(spec: Spec, env: str, connection: str) -> dict:
+    """What-if of the whole environment, published where the approver looks: the run summary
+    (markdown) and an artifact (the change set deploy checks against, and the JSON report)."""
+    out = f"{ARTIFACTS}/whatif"
+    artifact, _ = whatif_paths(env)
+    args = spec_args(spec)
+    script = (f'mkdir -p "{out}"\n'
+              f"armgen what-if --env {env}{args} --target azure --format markdown --output {out}/what-if-{env}.md "
+              f"--save {out}/what-if-{env}.json\n"
+              f'echo "##vso[task.uploadsummary]{out}/what-if-{env}.md"\n')
+    return {"job": "WhatIf", "displayName": f"armgen what-if {env}", "steps": [
+        *setup_steps("${{ parameters.armgenPackage }}"),
+        azure_cli(f"armgen what-if {env}", script, connection),
+        {"task": "PublishPipelineArtifact@1", "displayName": f"Publish what-if ({artifact})",
+         "condition": "succeededOrFailed()", "inputs": {"targetPath": out, "artifact": artifact}},
+    ]}
+
+
+def _deploy_args(env: str) -> tuple[str, str]:
+    """(flags of every deploy command of ``env``, the what-if artifact to download or '')."""
+    if env == INTEGRATION:  # int is torn down every release; no approval, no what-if
+        return "--yes", ""
+    artifact, path = whatif_paths(env)
+    return f"--yes --approved-what-if {path}", artifact
+
+
 def _deploy_jobs(spec: Spec, release: EnvRelease, verify: bool) -> list[dict]:
     env = release.env.name
+    args, artifact = _deploy_args(env)
     jobs: list[dict] = [{"template": ENV_TEMPLATE, "parameters": {
         "environment": env, "adoEnvironment": release.ado_environment,
         "serviceConnection": spec.service_connection, "armgenPackage": "${{ parameters.armgenPackage }}",
-        "specArgs": spec_args(spec).strip(),
+        "specArgs": spec_args(spec).strip(), "deployArgs": args, "whatIfArtifact": artifact,
+        "recreateCompute": "${{ parameters.recreateCompute }}", "recreateUnits": "${{ parameters.recreateUnits }}",
         "sharedUnits": release.shared_units,
         "workspaces": [{"name": w.key, "units": w.units} for w in release.workspaces],
     }}]
@@ -138,10 +194,16 @@ def _stage(spec: Spec, stage: Stage) -> dict:
         return {**body, "jobs": [_build_job(spec)]}
     body["dependsOn"] = list(stage.depends_on)
     body["condition"] = _condition(stage)
+    if stage.kind in DEPLOYING:
+        body["lockBehavior"] = "sequential"  # with an Exclusive lock check: one run at a time per environment
     release = env_release(spec, stage.env or "")
+    if stage.env in spec.env_pools:
+        body["pool"] = pool_of(spec.env_pools[stage.env])
     body["variables"] = _variables(spec, release)
     if stage.kind == DEPLOY:
         body["jobs"] = _deploy_jobs(spec, release, verify=stage.env != INTEGRATION)
+    elif stage.kind == WHATIF:
+        body["jobs"] = [whatif_job(spec, stage.env or "", spec.service_connection)]
     else:
         body["jobs"] = [_check_job(spec, stage)]
     return body
@@ -155,64 +217,144 @@ def main_pipeline(spec: Spec) -> dict:
     return {
         "name": "$(Date:yyyyMMdd)$(Rev:.r)",
         "trigger": {"branches": {"include": ["main"]}},
-        "pr": "none",
-        "parameters": [{"name": "armgenPackage", "displayName": "armgen to install (pip requirement)",
-                        "type": "string", "default": "."}],
-        "pool": {"vmImage": "ubuntu-latest"},
+        "pr": "none",  # pull requests run ado-pipe-pr.yml (no Azure access)
+        "parameters": [
+            {"name": "armgenPackage", "displayName": "armgen to install (pip requirement)",
+             "type": "string", "default": "."},
+            {"name": "recreateCompute", "displayName": "Re-create compute clusters whose vmSize or priority changed "
+             "(deletes them first)", "type": "boolean", "default": "false"},
+            {"name": "recreateUnits", "displayName": "Units to delete and re-create (create-only changes), "
+             "space-separated; empty: none", "type": "string", "default": " "},
+        ],
+        "pool": pool_of(spec.pool),
         "variables": variables,
         "stages": [_stage(spec, s) for s in stages],
     }
 
 
-def _env_template() -> dict:
-    return {
-        "parameters": [
-            {"name": "environment", "type": "string"}, {"name": "adoEnvironment", "type": "string"},
+PASSED = ("environment", "adoEnvironment", "serviceConnection", "armgenPackage", "specArgs", "deployArgs",
+          "whatIfArtifact", "recreateCompute", "recreateUnits")
+
+
+def _common_parameters() -> list[dict]:
+    return [{"name": "environment", "type": "string"}, {"name": "adoEnvironment", "type": "string"},
             {"name": "serviceConnection", "type": "string"},
             {"name": "armgenPackage", "type": "string", "default": "."},
             {"name": "specArgs", "type": "string", "default": ""},
-            {"name": "sharedUnits", "type": "object"}, {"name": "workspaces", "type": "object"},
-        ],
+            {"name": "deployArgs", "type": "string", "default": "--yes"},
+            {"name": "whatIfArtifact", "type": "string", "default": ""},
+            {"name": "recreateCompute", "type": "boolean", "default": "false"},
+            {"name": "recreateUnits", "type": "string", "default": " "}]
+
+
+def _env_template() -> dict:
+    passed = {k: f"${{{{ parameters.{k} }}}}" for k in PASSED}
+    return {
+        "parameters": [*_common_parameters(), {"name": "sharedUnits", "type": "object"},
+                       {"name": "workspaces", "type": "object"}],
         "jobs": [
-            {"template": SHARED_TEMPLATE, "parameters": {
-                k: f"${{{{ parameters.{k} }}}}" for k in ("environment", "adoEnvironment", "serviceConnection",
-                                                          "armgenPackage", "specArgs")} | {
-                "units": "${{ parameters.sharedUnits }}"}},
+            {"template": SHARED_TEMPLATE, "parameters": passed | {"units": "${{ parameters.sharedUnits }}"}},
             {"${{ each workspace in parameters.workspaces }}": [
-                {"template": WORKSPACE_TEMPLATE, "parameters": {
-                    k: f"${{{{ parameters.{k} }}}}" for k in ("environment", "adoEnvironment", "serviceConnection",
-                                                              "armgenPackage", "specArgs")} | {
+                {"template": WORKSPACE_TEMPLATE, "parameters": passed | {
                     "workspace": "${{ workspace.name }}", "units": "${{ workspace.units }}"}}]},
         ],
     }
 
 
+DEPLOY_SCRIPT = """units=" ${{ join(' ', parameters.units) }} "
+extra=()
+case "${{ parameters.recreateCompute }}" in [Tt]rue) extra+=(--recreate-compute);; esac
+for unit in ${{ parameters.recreateUnits }}; do
+  case "$units" in *" $unit "*) extra+=(--recreate "$unit");; esac
+done
+armgen deploy --env ${{ parameters.environment }} ${{ parameters.specArgs }} --target azure ${{ parameters.deployArgs }} --recover-soft-deleted --unit ${{ join(' --unit ', parameters.units) }} "${extra[@]}"
+"""
+
+
 def _unit_template(job: str, display: str, extra: list[dict], depends: str | None) -> dict:
-    deploy = ("armgen deploy --env ${{ parameters.environment }} ${{ parameters.specArgs }} --target azure --yes "
-              "--recover-soft-deleted "
-              "--unit ${{ join(' --unit ', parameters.units) }}\n")
     body: dict = {"deployment": job, "displayName": display}
     if depends:
         body["dependsOn"] = depends
     body["environment"] = "${{ parameters.adoEnvironment }}"
     body["strategy"] = {"runOnce": {"deploy": {"steps": [
+        {"${{ if ne(parameters.whatIfArtifact, '') }}": [
+            {"download": "current", "artifact": "${{ parameters.whatIfArtifact }}",
+             "displayName": "The approved what-if"}]},
         *setup_steps("${{ parameters.armgenPackage }}"),
-        azure_cli(display, deploy, "${{ parameters.serviceConnection }}"),
+        azure_cli(display, DEPLOY_SCRIPT, "${{ parameters.serviceConnection }}"),
     ]}}}
-    common = [{"name": "environment", "type": "string"}, {"name": "adoEnvironment", "type": "string"},
-              {"name": "serviceConnection", "type": "string"},
-              {"name": "armgenPackage", "type": "string", "default": "."},
-              {"name": "specArgs", "type": "string", "default": ""}]
-    return {"parameters": [*common, *extra, {"name": "units", "type": "object"}], "jobs": [body]}
+    return {"parameters": [*_common_parameters(), *extra, {"name": "units", "type": "object"}], "jobs": [body]}
+
+
+def pr_pipeline(spec: Spec) -> dict:
+    """Pull requests: render --check and validate with no Azure access; a what-if per environment after
+    int only when ``release.pullRequestServiceConnection`` names a (read-only) connection for it."""
+    jobs: list[dict] = [_build_job(spec)]
+    stages: list[dict] = [{"stage": "Build", "displayName": "Render check and offline validation", "jobs": jobs}]
+    if spec.pr_service_connection:
+        for env in [e for e in spec.release_order if e in spec.environments and e != INTEGRATION]:
+            job = whatif_job(spec, env, spec.pr_service_connection)
+            stages.append({"stage": f"WhatIf{env.capitalize()}", "displayName": f"What-if {env}",
+                           "dependsOn": ["Build"], "jobs": [job]})
+    return {
+        "name": "pr-$(Date:yyyyMMdd)$(Rev:.r)",
+        "trigger": "none",
+        "pr": {"branches": {"include": ["main"]}},
+        "parameters": [{"name": "armgenPackage", "displayName": "armgen to install (pip requirement)",
+                        "type": "string", "default": "."}],
+        "pool": pool_of(spec.pool),
+        "variables": [{"name": "PIP_DISABLE_PIP_VERSION_CHECK", "value": "1"}],
+        "stages": stages,
+    }
+
+
+def drift_pipeline(spec: Spec) -> dict:
+    """Nightly: ``armgen drift`` per environment after int (no deploy), JUnit to the test tab, markdown summary."""
+    stages = []
+    for env in [e for e in spec.release_order if e in spec.environments and e != INTEGRATION]:
+        out = f"{RESULTS}/drift-{env}"
+        script = (f'mkdir -p "{out}"\n'
+                  f"armgen drift --env {env}{spec_args(spec)} --target azure --format markdown --output {out}/drift.md"
+                  f" || code=$?\n"
+                  f'echo "##vso[task.uploadsummary]{out}/drift.md"\n'
+                  f"armgen drift --env {env}{spec_args(spec)} --target azure --format junit --output "
+                  f"{out}/drift.junit.xml || true\n"
+                  f'exit "${{code:-0}}"\n')
+        stage: dict = {"stage": f"Drift{env.capitalize()}", "displayName": f"Drift {env}", "dependsOn": [],
+                       "jobs": [{"job": "Drift", "displayName": f"armgen drift {env}", "steps": [
+                           *setup_steps("${{ parameters.armgenPackage }}"),
+                           azure_cli(f"armgen drift {env}", script, spec.service_connection),
+                           publish_junit(f"{out}/drift.junit.xml", f"armgen drift {env}")]}]}
+        if env in spec.env_pools:
+            stage["pool"] = pool_of(spec.env_pools[env])
+        stages.append(stage)
+    return {
+        "name": "drift-$(Date:yyyyMMdd)$(Rev:.r)",
+        "trigger": "none",
+        "pr": "none",
+        "schedules": [{"cron": spec.drift_schedule, "displayName": "Nightly drift check",
+                       "branches": {"include": ["main"]}, "always": "true"}],
+        "parameters": [{"name": "armgenPackage", "displayName": "armgen to install (pip requirement)",
+                        "type": "string", "default": "."}],
+        "pool": pool_of(spec.pool),
+        "variables": [{"name": "PIP_DISABLE_PIP_VERSION_CHECK", "value": "1"}],
+        "stages": stages,
+    }
 
 
 def render_ado(spec: Spec) -> dict[str, str]:
-    """The four Azure DevOps files (name -> text), written next to the spec."""
+    """The Azure DevOps files (name -> text), written next to the spec."""
+    release = ("Staged release: build, int (deploy, verify, test roles, destroy), then for each environment a\n"
+               "what-if stage (run summary + artifact) and the deploy stage on its ADO environment, which applies\n"
+               "exactly the approved what-if (deploy --approved-what-if refuses otherwise).\n" + scale_note(spec))
     return {
-        MAIN: dump(main_pipeline(spec), _header(spec, "Staged release: build, int (deploy, verify, test roles, "
-                                                     "destroy), then each environment in order.")),
+        MAIN: dump(main_pipeline(spec), _header(spec, release)),
+        PR_PIPELINE: dump(pr_pipeline(spec), _header(spec, "Pull requests: render --check and validate (JUnit to the "
+                                                          "test tab, SARIF artifact), no Azure access.")),
+        DRIFT_PIPELINE: dump(drift_pipeline(spec), _header(spec, "Nightly drift check of each environment after int "
+                                                                 "(armgen drift; no deploy).")),
         ENV_TEMPLATE: dump(_env_template(), _header(spec, "Jobs template: one environment, shared infrastructure "
-                                                          "first, then one job per workspace.")),
+                                                          "first, then one job per batch of workspaces.")),
         SHARED_TEMPLATE: dump(_unit_template("DeployShared", "Shared infrastructure (${{ parameters.environment }})",
                                              [], None),
                               _header(spec, "Jobs template: the shared units of one environment.")),
@@ -220,5 +362,6 @@ def render_ado(spec: Spec) -> dict[str, str]:
                                                 "Workspace ${{ parameters.workspace }} "
                                                 "(${{ parameters.environment }})",
                                                 [{"name": "workspace", "type": "string"}], "DeployShared"),
-                                 _header(spec, "Jobs template: the units of one workspace (after the shared job).")),
+                                 _header(spec, "Jobs template: the units of one batch of workspaces (after the "
+                                               "shared job).")),
     }

@@ -9,6 +9,7 @@ from armgen.pipeline.stages import (
     INTEGRATION,
     ROLES,
     VERIFY,
+    WHATIF,
     Stage,
     release_stages,
     spec_args,
@@ -19,11 +20,13 @@ from armgen.spec.model import Spec
 GITHUB_WORKFLOW = ".github/workflows/infra-release.yml"
 PYTHON = "3.11"
 RESULTS = "armgen-results"
+RELEASE = "${{ github.event_name == 'push' || github.event_name == 'workflow_dispatch' }}"
 
 
 def job_id(stage: Stage) -> str:
     """``DeployInt`` -> ``deploy-int``, ``TestRoles`` -> ``test-roles``."""
-    base = {BUILD: "build", DEPLOY: "deploy", VERIFY: "validate", ROLES: "test-roles", CLEANUP: "cleanup"}[stage.kind]
+    base = {BUILD: "build", WHATIF: "what-if", DEPLOY: "deploy", VERIFY: "validate", ROLES: "test-roles",
+            CLEANUP: "cleanup"}[stage.kind]
     return base if stage.env is None or stage.kind == ROLES else f"{base}-{stage.env}"
 
 
@@ -49,7 +52,7 @@ def _upload(name: str, path: str) -> dict:
 
 def _build(spec: Spec) -> dict:
     args = spec_args(spec)
-    return {"name": "Build: render --check, validate", "runs-on": "ubuntu-latest",
+    return {"name": "Build: render --check, validate", "runs-on": runs_on(spec, None),
             "permissions": {"contents": "read", "security-events": "write"}, "steps": [
                 *_setup(),
                 {"name": "Rendered files match the spec", "run": f"armgen render --check{args}\n"},
@@ -66,9 +69,15 @@ def _build(spec: Spec) -> dict:
 def _command(spec: Spec, stage: Stage) -> str:
     env, args = stage.env, spec_args(spec)
     if stage.kind == DEPLOY:
-        return f"armgen deploy --env {env}{args} --target azure --yes --recover-soft-deleted"
+        approved = "" if env == INTEGRATION else f" --approved-what-if {RESULTS}/what-if-{env}.json"
+        return (f"armgen deploy --env {env}{args} --target azure --yes{approved} --recover-soft-deleted"
+                "${{ inputs.recreate-compute && ' --recreate-compute' || '' }}")
     if stage.kind == CLEANUP:
         return f"armgen destroy --env {env}{args} --target azure --yes"
+    if stage.kind == WHATIF:
+        return (f"mkdir -p {RESULTS}\narmgen what-if --env {env}{args} --target azure --format markdown "
+                f"--output {RESULTS}/what-if-{env}.md --save {RESULTS}/what-if-{env}.json\n"
+                f'cat {RESULTS}/what-if-{env}.md >> "$GITHUB_STEP_SUMMARY"')
     what = "verify" if stage.kind == VERIFY else "roles test"
     return (f"mkdir -p {RESULTS}\narmgen {what} --env {env}{args} --target azure --format junit "
             f"--output {RESULTS}/{job_id(stage)}.junit.xml")
@@ -82,6 +91,8 @@ def _condition(stage: Stage, ids: dict[str, str]) -> str | None:
     if stage.runs_after_failure:
         gates = " && ".join(f"needs.{ids[s]}.result == 'success'" for s in stage.must_succeed)
         return f"${{{{ !cancelled() && {gates} }}}}"
+    if stage.depends_on == ("Build",):  # the first release job: not on pull requests or the nightly drift run
+        return RELEASE
     return None  # the default, success(): every job it needs succeeded
 
 
@@ -90,31 +101,62 @@ def _job(spec: Spec, stage: Stage, ids: dict[str, str]) -> dict:
     condition = _condition(stage, ids)
     if condition:
         job["if"] = condition
-    job["runs-on"] = "ubuntu-latest"
+    job["runs-on"] = runs_on(spec, stage.env)
     if stage.kind == DEPLOY:
         job["environment"] = f"{spec.project}-{stage.env}"
-    steps = [*_setup(), _login(spec, stage.env or ""), {"name": stage.display, "run": _command(spec, stage) + "\n"}]
+    steps = [*_setup(), _login(spec, stage.env or "")]
+    if stage.kind == DEPLOY and stage.env != INTEGRATION:
+        steps.append({"name": "The approved what-if", "uses": "actions/download-artifact@v4",
+                      "with": {"name": f"what-if-{stage.env}", "path": RESULTS}})
+    steps.append({"name": stage.display, "run": _command(spec, stage) + "\n"})
     if stage.kind == DEPLOY and stage.env != INTEGRATION:
         steps.append({"name": f"Verify {stage.env}",
                       "run": f"armgen verify --env {stage.env}{spec_args(spec)} --target azure\n"})
     if stage.kind in (VERIFY, ROLES):
         steps.append(_upload(job_id(stage), RESULTS))
+    if stage.kind == WHATIF:
+        steps.append(_upload(f"what-if-{stage.env}", RESULTS))
     job["steps"] = steps
     return job
+
+
+def runs_on(spec: Spec, env: str | None) -> str | list[str]:
+    """A GitHub-hosted image, or a self-hosted runner labelled with the pool's name."""
+    pool = spec.env_pools.get(env or "", spec.pool)
+    return pool["vmImage"] if "vmImage" in pool else ["self-hosted", pool["name"]]
+
+
+def _drift(spec: Spec, env: str) -> dict:
+    args = spec_args(spec)
+    return {"name": f"Drift {env}", "if": "${{ github.event_name == 'schedule' }}", "runs-on": runs_on(spec, env),
+            "steps": [*_setup(), _login(spec, env), {
+                "name": f"armgen drift {env}",
+                "run": f"mkdir -p {RESULTS}\narmgen drift --env {env}{args} --target azure --format markdown "
+                       f'--output {RESULTS}/drift-{env}.md || code=$?\ncat {RESULTS}/drift-{env}.md >> '
+                       f'"$GITHUB_STEP_SUMMARY"\nexit "${{code:-0}}"\n'},
+                _upload(f"drift-{env}", RESULTS)]}
 
 
 def workflow(spec: Spec) -> dict:
     stages = release_stages(spec)
     ids = {s.name: job_id(s) for s in stages}
     jobs = {ids[s.name]: (_build(spec) if s.kind == BUILD else _job(spec, s, ids)) for s in stages}
+    for env in [e for e in spec.release_order if e in spec.environments and e != INTEGRATION]:
+        jobs[f"drift-{env}"] = _drift(spec, env)
     return {
         "name": "infra-release",
         "on": {"push": {"branches": ["main"]},
-               "workflow_dispatch": {"inputs": {"armgen-package": {
-                   "description": "armgen to install (pip requirement)", "type": "string", "default": "."}}}},
+               "pull_request": {"branches": ["main"]},
+               "schedule": [{"cron": spec.drift_schedule}],
+               "workflow_dispatch": {"inputs": {
+                   "armgen-package": {"description": "armgen to install (pip requirement)", "type": "string",
+                                      "default": "."},
+                   "recreate-compute": {"description": "Re-create compute clusters whose vmSize or priority "
+                                        "changed (deletes them first)", "type": "boolean", "default": False}}}},
         "permissions": {"id-token": "write", "contents": "read"},
         # one release at a time: a second run waits instead of racing the first on int
-        "concurrency": {"group": "armgen-infra-release", "cancel-in-progress": False},
+        "concurrency": {"group": "armgen-infra-release-${{ github.event_name == 'pull_request' && github.ref || "
+                                 "'main' }}", "cancel-in-progress": False},
         "env": {"PIP_DISABLE_PIP_VERSION_CHECK": "1", "AZURE_TOKEN_CREDENTIALS": "AzureCliCredential"},
         "jobs": jobs,
     }
@@ -122,7 +164,9 @@ def workflow(spec: Spec) -> dict:
 
 def render_github(spec: Spec) -> dict[str, str]:
     header = (f"Generated by armgen from {spec.path.name} ('armgen pipeline --github'): do not edit.\n"
-              "Staged release: build, int (deploy, verify, test roles, destroy), then each environment.\n"
+              "Staged release: build, int (deploy, verify, test roles, destroy), then per environment a what-if\n"
+              "(step summary + artifact) and the deploy that applies exactly the approved what-if.\n"
+              "Pull requests run the build job only; the nightly schedule runs armgen drift per environment.\n"
               "Azure login: OIDC (workload identity federation); set repository variables AZURE_CLIENT_ID\n"
               "and AZURE_TENANT_ID, and add a federated credential for each GitHub environment.")
     return {GITHUB_WORKFLOW: dump(workflow(spec), header)}

@@ -1,6 +1,11 @@
 """The release as a stage graph, shared by the Azure DevOps and GitHub Actions renderings.
 
-Build -> DeployInt -> ValidateInt -> TestRoles -> CleanupInt -> DeployDev -> [DeployStaging] -> DeployPro
+Build -> DeployInt -> ValidateInt -> TestRoles -> CleanupInt -> WhatIfDev -> DeployDev
+      -> [WhatIfStaging -> DeployStaging] -> WhatIfPro -> DeployPro
+
+- Every environment after int gets a what-if stage before its deploy stage: the approver of the
+  deploy stage's ADO environment sees the published what-if, and the deploy applies exactly that
+  (``--approved-what-if``: it refuses when the live what-if differs).
 
 - TestRoles runs when DeployInt succeeded, even if ValidateInt failed, so both reports exist.
 - CleanupInt runs whenever DeployInt ran (succeeded or failed half-way: a partial int costs money
@@ -18,13 +23,14 @@ from armgen.spec.loader import DEFAULT_SPEC
 from armgen.spec.model import Environment, Spec
 
 INTEGRATION = "int"
-BUILD, DEPLOY, VERIFY, ROLES, CLEANUP = "build", "deploy", "verify", "roles", "cleanup"
+BUILD, WHATIF, DEPLOY, VERIFY, ROLES, CLEANUP = "build", "whatif", "deploy", "verify", "roles", "cleanup"
+DEPLOYING = (DEPLOY, CLEANUP)  # stages that change an environment: one run at a time (lockBehavior)
 
 
 @dataclass(frozen=True)
 class Stage:
     name: str  # ADO stage name / GitHub job id base, e.g. "DeployInt"
-    kind: str  # BUILD, DEPLOY, VERIFY, ROLES or CLEANUP
+    kind: str  # BUILD, WHATIF, DEPLOY, VERIFY, ROLES or CLEANUP
     env: str | None
     depends_on: tuple[str, ...] = ()
     must_succeed: tuple[str, ...] = ()  # dependencies that gate this stage
@@ -34,8 +40,11 @@ class Stage:
 
 @dataclass(frozen=True)
 class WorkspaceJob:
+    """One deploy job: a batch of ``release.workspacesPerJob`` workspaces (named after the workspace when alone)."""
+
     key: str
     units: list[str]
+    workspaces: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,7 +59,8 @@ class EnvRelease:
 
 
 def stage_name(kind: str, env: str | None) -> str:
-    base = {BUILD: "Build", DEPLOY: "Deploy", VERIFY: "Validate", ROLES: "TestRoles", CLEANUP: "Cleanup"}[kind]
+    base = {BUILD: "Build", WHATIF: "WhatIf", DEPLOY: "Deploy", VERIFY: "Validate", ROLES: "TestRoles",
+            CLEANUP: "Cleanup"}[kind]
     return base if env is None or kind == ROLES else base + env.capitalize()
 
 
@@ -70,8 +80,9 @@ def release_stages(spec: Spec) -> list[Stage]:
         ]
         previous = (v, r, c)
     for env in order:
-        name = stage_name(DEPLOY, env)
-        stages.append(Stage(name, DEPLOY, env, previous, previous, display=f"Deploy {env}"))
+        check, name = stage_name(WHATIF, env), stage_name(DEPLOY, env)
+        stages.append(Stage(check, WHATIF, env, previous, previous, display=f"What-if {env} (for the approval)"))
+        stages.append(Stage(name, DEPLOY, env, (check,), (check,), display=f"Deploy {env}"))
         previous = (name,)
     return stages
 
@@ -79,6 +90,16 @@ def release_stages(spec: Spec) -> list[Stage]:
 def spec_args(spec: Spec) -> str:
     """``--spec FILE`` when the spec is not the default file name (commands run in the spec's folder)."""
     return "" if spec.path.name == DEFAULT_SPEC else f" --spec {spec.path.name}"
+
+
+def _batches(env: Environment, units: list, per_job: int) -> list[WorkspaceJob]:
+    keys = [ws.key for ws in env.workspaces]
+    jobs = []
+    for i in range(0, len(keys), per_job):
+        batch = keys[i:i + per_job]
+        name = batch[0] if per_job == 1 else f"batch{i // per_job + 1:02d}"
+        jobs.append(WorkspaceJob(name, [u.name for u in units if u.workspace in batch], tuple(batch)))
+    return jobs
 
 
 def env_release(spec: Spec, name: str) -> EnvRelease:
@@ -92,6 +113,13 @@ def env_release(spec: Spec, name: str) -> EnvRelease:
     return EnvRelease(
         env=env, ado_environment=f"{spec.project}-{name}",
         shared_units=[u.name for u in units if u.workspace is None],
-        workspaces=[WorkspaceJob(ws.key, [u.name for u in units if u.workspace == ws.key]) for ws in env.workspaces],
+        workspaces=_batches(env, units, spec.workspaces_per_job),
         variables=variables,
     )
+
+
+def job_counts(spec: Spec) -> dict[str, int]:
+    """Deploy jobs per environment: the shared job plus one per batch of workspaces."""
+    per = spec.workspaces_per_job
+    return {name: 1 + -(-len(spec.env(name).workspaces) // per) for name in spec.release_order
+            if name in spec.environments}

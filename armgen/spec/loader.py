@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from armgen.defaults import DATASTORE_CONFIG, DEFAULT_SPEC  # noqa: F401 - re-exported
 from armgen.errors import SourceError, SourceErrors
 from armgen.spec import schema as schemas
 from armgen.spec.build import build_environment
@@ -16,10 +17,6 @@ from armgen.spec.names import pattern_problem
 from armgen.spec.resolve import apply_overrides, env_map_errors, in_override, resolve
 from armgen.spec.role_guard import secret_read_errors
 from armgen.spec.unique import global_name_clashes, role_name_clashes
-
-DEFAULT_SPEC = "mlenv.yaml"
-DATASTORE_CONFIG = "datastore_config.json"
-
 
 _IN_ENV = re.compile(r"(\(|in )environment ([a-z][a-z0-9]{1,9})(\)|;)")
 
@@ -188,7 +185,12 @@ def load_spec(path: str | Path = DEFAULT_SPEC, datastore_config: str | Path | No
     release = resolve(doc.get("release", MarkedDict()), root["$defs"]["release"], envs[0], root)
     order = list(release.get("order") or [e for e in ("int", "dev", "staging", "pro") if e in envs]
                  + [e for e in envs if e not in ("int", "dev", "staging", "pro")])
+    pools = {env: dict(e["pool"]) for env, e in doc["environments"].items() if isinstance(e.get("pool"), dict)}
     return Spec(path=path, project=doc["project"], environments=environments,
                 service_connection=release.get("serviceConnection", "armgen-workload-identity"),
                 variable_group=release.get("variableGroup"), release_order=order, raw=doc,
-                render_formats=tuple((doc.get("render") or {}).get("formats") or ("arm",)))
+                render_formats=tuple((doc.get("render") or {}).get("formats") or ("arm",)),
+                pool=dict(release.get("pool") or {"vmImage": "ubuntu-latest"}), env_pools=pools,
+                workspaces_per_job=int(release.get("workspacesPerJob", 1)),
+                pr_service_connection=release.get("pullRequestServiceConnection"),
+                drift_schedule=release.get("driftSchedule", "0 3 * * *"))

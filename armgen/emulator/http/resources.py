@@ -12,6 +12,7 @@ from armgen.emulator.models import naming_rules, providers, soft_delete
 from armgen.emulator.models.errors import bad_request
 from armgen.emulator.models.ids import parse_resource_id
 from armgen.emulator.models.operations import OperationModel
+from armgen.emulator.models.resources import public
 
 
 def put_resource(app: EmulatorApp, req: Request, rid: str) -> Response:
@@ -92,6 +93,26 @@ def list_group_resources(app: EmulatorApp, req: Request, sub: str, rg: str) -> R
     if wanted:
         items = [i for i in items if i["type"].lower() == wanted]
     return ok({"value": items})
+
+
+_ASSIGNMENTS = "/providers/microsoft.authorization/roleassignments/"
+
+
+def list_role_assignments(app: EmulatorApp, req: Request, scope: str) -> Response:
+    """Role assignments that apply at ``scope``: at it and above (inherited) and, unless
+    ``$filter=atScope()``, below it too, as ARM lists them."""
+    scope = scope.rstrip("/")
+    parts = scope.split("/")
+    above = ["/".join(parts[:i]) for i in range(3, len(parts) + 1, 2)]  # /subscriptions/x, .../resourceGroups/y
+    found: dict[str, dict] = {}
+    for s in above:
+        for doc in app.resources.store.with_prefix("res", s + _ASSIGNMENTS):
+            found.setdefault(doc["id"].lower(), doc)
+    if "atscope()" not in req.query.get("$filter", "").lower():
+        for doc in app.resources.store.with_prefix("res", scope + "/"):
+            if _ASSIGNMENTS in doc["id"].lower():
+                found.setdefault(doc["id"].lower(), doc)
+    return ok({"value": [public(d) for d in found.values()]})
 
 
 def _type_filter(expr: str) -> str | None:

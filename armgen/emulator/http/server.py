@@ -160,6 +160,7 @@ class ArmRequestHandler(BaseHTTPRequestHandler):
                                                    f'{app.config.tenant_id}", error="invalid_token"')
             raise err
         self._read_body(req)
+        limits = app.throttle.admit(req.method, req.path, self.headers.get("Authorization"))  # or 429
         fault = None if req.path.lower().startswith("/_emulator/") else app.faults.http_fault(req.method, req.path)
         if fault is not None:
             if fault.kind == "drop":
@@ -178,7 +179,10 @@ class ArmRequestHandler(BaseHTTPRequestHandler):
                                "/providers/" in req.path.lower() else "NoRegisteredProviderFound",
                                f"The emulator does not serve {req.method} {req.path}.")
         handler, groups = found
-        return handler(app, req, **groups)
+        response = handler(app, req, **groups)
+        if response is not None:
+            response.headers.update(limits)
+        return response
 
     def _send(self, req: Request, response: Response) -> None:
         body = b"" if req.method == "HEAD" else response.encoded()

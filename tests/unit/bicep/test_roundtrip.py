@@ -119,6 +119,9 @@ def test_loops_lambdas_and_instance_parents_round_trip(tmp_path: Path) -> None:
                   "[for i in range(0, length(zoneKeys)): zones[i].id]",
                   # the links do not depend on the network in the ARM, so no symbol adds that dependency:
                   "id: resourceId('Microsoft.Network/virtualNetworks', 'vnet')",
-                  "var literal = '[not an expression]'"):
+                  "var literal = '[not an expression]'",
+                  # the records wait for every zone, as the ARM says, not only for their own parent:
+                  "parent: zones[i]\n  name: 'api'\n  properties: {\n    ttl: 300\n    aRecords: [\n      {\n"
+                  "        ipv4Address: '10.0.0.4'\n      }\n    ]\n  }\n  dependsOn: [\n    zones\n  ]"):
         assert idiom in text, idiom
     assert differences(normalize(template), normalize(read_module(path))) == []

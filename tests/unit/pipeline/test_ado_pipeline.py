@@ -59,12 +59,13 @@ def test_the_schema_check_catches_a_broken_pipeline(sample_spec, tmp_path):
 def test_stage_order_and_dependencies(sample_spec):
     stages = _stages(sample_spec)
     assert [s["stage"] for s in stages] == ["Build", "DeployInt", "ValidateInt", "TestRoles", "CleanupInt",
-                                            "DeployDev", "DeployPro"]
+                                            "WhatIfDev", "DeployDev", "WhatIfPro", "DeployPro"]
     deps = {s["stage"]: s.get("dependsOn", []) for s in stages}
     assert deps == {
         "Build": [], "DeployInt": ["Build"], "ValidateInt": ["DeployInt"],
         "TestRoles": ["DeployInt", "ValidateInt"], "CleanupInt": ["DeployInt", "ValidateInt", "TestRoles"],
-        "DeployDev": ["ValidateInt", "TestRoles", "CleanupInt"], "DeployPro": ["DeployDev"],
+        "WhatIfDev": ["ValidateInt", "TestRoles", "CleanupInt"], "DeployDev": ["WhatIfDev"],
+        "WhatIfPro": ["DeployDev"], "DeployPro": ["WhatIfPro"],
     }
 
 
@@ -78,22 +79,24 @@ def test_conditions_cleanup_always_runs_but_not_when_cancelled(sample_spec):
     assert cond["TestRoles"] == "and(not(canceled()), succeeded('DeployInt'))"
     assert cond["ValidateInt"] == "succeeded('DeployInt')"
     # every later deploy is gated on the previous stages succeeding
-    assert cond["DeployDev"] == "succeeded('ValidateInt', 'TestRoles', 'CleanupInt')"
-    assert cond["DeployPro"] == "succeeded('DeployDev')"
+    assert cond["WhatIfDev"] == "succeeded('ValidateInt', 'TestRoles', 'CleanupInt')"
+    assert cond["DeployDev"] == "succeeded('WhatIfDev')"
+    assert cond["WhatIfPro"] == "succeeded('DeployDev')"
+    assert cond["DeployPro"] == "succeeded('WhatIfPro')"
 
 
 def test_staging_stage_only_when_the_spec_has_staging(sample_spec, staging_spec):
     assert "DeployStaging" not in [s["stage"] for s in _stages(sample_spec)]
     stages = {s["stage"]: s for s in _stages(staging_spec)}
-    assert list(stages)[-3:] == ["DeployDev", "DeployStaging", "DeployPro"]
-    assert stages["DeployStaging"]["dependsOn"] == ["DeployDev"]
-    assert stages["DeployPro"]["dependsOn"] == ["DeployStaging"]
-    assert stages["DeployPro"]["condition"] == "succeeded('DeployStaging')"
+    assert list(stages)[-5:] == ["DeployDev", "WhatIfStaging", "DeployStaging", "WhatIfPro", "DeployPro"]
+    assert stages["WhatIfStaging"]["dependsOn"] == ["DeployDev"]
+    assert stages["WhatIfPro"]["dependsOn"] == ["DeployStaging"]
+    assert stages["DeployPro"]["condition"] == "succeeded('WhatIfPro')"
 
 
 def test_release_order_from_the_spec(tmp_path):
     spec = spec_variant(tmp_path, "release:\n", "release:\n  order: [int, pro]\n")
-    assert [s["stage"] for s in _stages(spec)][-2:] == ["CleanupInt", "DeployPro"]
+    assert [s["stage"] for s in _stages(spec)][-3:] == ["CleanupInt", "WhatIfPro", "DeployPro"]
 
 
 def test_build_stage_checks_render_validates_and_publishes(sample_spec):
@@ -193,7 +196,8 @@ def test_without_int_in_the_release_order_the_first_deploy_follows_build(tmp_pat
     spec = spec_variant(tmp_path, "release:\n", "release:\n  order: [dev, pro]\n")
     stages = _stages(spec)
     assert [(s["stage"], s.get("dependsOn")) for s in stages] == [
-        ("Build", None), ("DeployDev", ["Build"]), ("DeployPro", ["DeployDev"])]
+        ("Build", None), ("WhatIfDev", ["Build"]), ("DeployDev", ["WhatIfDev"]), ("WhatIfPro", ["DeployDev"]),
+        ("DeployPro", ["WhatIfPro"])]
 
 
 def test_pipeline_values_are_strings_or_schema_booleans():

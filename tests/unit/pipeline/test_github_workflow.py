@@ -33,15 +33,18 @@ def test_workflow_job_graph(tmp_path):
     from armgen.pipeline import render_github
 
     jobs = yaml.safe_load(render_github(spec)[WORKFLOW])["jobs"]
-    assert list(jobs) == ["build", "deploy-int", "validate-int", "test-roles", "cleanup-int", "deploy-dev",
-                          "deploy-staging", "deploy-pro"]
+    assert list(jobs) == ["build", "deploy-int", "validate-int", "test-roles", "cleanup-int", "what-if-dev",
+                          "deploy-dev", "what-if-staging", "deploy-staging", "what-if-pro", "deploy-pro",
+                          "drift-dev", "drift-staging", "drift-pro"]
     needs = {k: v.get("needs", []) for k, v in jobs.items()}
     assert needs["cleanup-int"] == ["deploy-int", "validate-int", "test-roles"]
-    assert needs["deploy-dev"] == ["validate-int", "test-roles", "cleanup-int"]
-    assert needs["deploy-pro"] == ["deploy-staging"]
+    assert needs["what-if-dev"] == ["validate-int", "test-roles", "cleanup-int"]
+    assert needs["deploy-dev"] == ["what-if-dev"]
+    assert needs["deploy-pro"] == ["what-if-pro"] and needs["what-if-pro"] == ["deploy-staging"]
     cleanup = jobs["cleanup-int"]["if"]
     assert "!cancelled()" in cleanup and "needs.deploy-int.result == 'failure'" in cleanup
     assert "if" not in jobs["deploy-dev"]  # default success(): all needed jobs succeeded
+    assert "pull_request" not in jobs["deploy-int"]["if"] and "push" in jobs["deploy-int"]["if"]
     assert jobs["deploy-pro"]["environment"] == "mlp-pro"
     login = [s for s in jobs["deploy-pro"]["steps"] if s.get("uses") == "azure/login@v2"][0]
     assert login["with"]["subscription-id"] == "00000000-0000-0000-0000-000000000002"
@@ -54,4 +57,5 @@ def test_later_deploys_verify_after_deploying(sample_spec):
     jobs = yaml.safe_load(render_github(sample_spec)[WORKFLOW])["jobs"]
     runs = [s.get("run", "") for s in jobs["deploy-dev"]["steps"]]
     assert runs[-2].startswith("armgen deploy --env dev") and runs[-1].startswith("armgen verify --env dev")
+    assert "--approved-what-if armgen-results/what-if-dev.json" in runs[-2]
     assert not any("armgen verify" in s.get("run", "") for s in jobs["deploy-int"]["steps"])
