@@ -108,6 +108,7 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
         console.print(line)
     runner = Runner(target, plan, parallel=parallel, mode=mode, skip_unchanged=not no_skip)
     _one_release_at_a_time(runner, env, wait_for_release, console)
+    runner.wait_for_release = wait_for_release
     if approved:
         runner.force |= approved_units
     _recreate(target, plan, runner, results, recreate, recreate_compute, yes, console, parallel)

@@ -6,15 +6,15 @@ from __future__ import annotations
 import getpass
 import os
 import socket
-from functools import cache
 
 RELEASE_TAG = "armgenRelease"
 TERMINAL = ("Succeeded", "Failed", "Canceled")
 
 
-@cache
 def release_id() -> str:
-    """This run: ``ARMGEN_RELEASE``, else the pipeline run (Azure DevOps, GitHub), plus user, host and pid."""
+    """This run: ``ARMGEN_RELEASE``, else the pipeline run (Azure DevOps, GitHub), plus user, host and pid.
+
+    Read afresh on each call: two runs in one process (tests, a notebook) are two releases."""
     named = (os.environ.get("ARMGEN_RELEASE") or os.environ.get("BUILD_BUILDNUMBER")
              or os.environ.get("GITHUB_RUN_ID") or "")
     try:

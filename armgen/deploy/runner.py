@@ -87,6 +87,7 @@ class Runner:
         self._known: dict | None = None
         self.force: set[str] = set()  # units deployed even when unchanged (re-created, or below one)
         self.notes: list[str] = []  # what the run did besides deploying (history pruned)
+        self.wait_for_release = False  # a unit another release started meanwhile: wait for it, else fail
 
     def _body(self, step: Step) -> dict:
         body = {"properties": {"mode": self.mode, "template": step.template, "parameters": step.parameters},
@@ -193,7 +194,7 @@ class Runner:
             if self._unchanged(step, current) and self._outputs_alive(step, current):
                 result.status = "skipped"
                 return result
-            pruned = False
+            pruned = waited = False
             for attempt in range(self.principal_retries + 2):
                 try:
                     self.puts += 1
@@ -203,6 +204,13 @@ class Runner:
                     return result
                 except Exception as exc:  # noqa: BLE001 - classified below
                     failure = failure_from(exc)
+                    if "DeploymentActive" in failure.codes() and self.wait_for_release and not waited:
+                        waited = True  # another release started this unit after our check: let it finish
+                        running = ops.get()
+                        other = (getattr(running, "tags", None) or {}).get(RELEASE_TAG, "another run")
+                        self.notes.append(f"{step.name}: waited for another release deploying it: {other}")
+                        self._wait_running(ops, running)
+                        continue
                     if failure.codes() & RETRYABLE_CODES and attempt < self.principal_retries:
                         time.sleep(self.retry_delay * (2 ** attempt))
                         continue

@@ -3,8 +3,11 @@ and armgen's own bugs told apart from Azure's failures. The real SDK against the
 
 from __future__ import annotations
 
+import json
 import os
-import threading
+import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -22,7 +25,7 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture(autouse=True)
 def _fast_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ARMGEN_RETRY_BACKOFF", "0.01")
+    monkeypatch.setenv("ARMGEN_RETRY_BACKOFF", "0.005")
     monkeypatch.setenv("ARMGEN_RELEASE_POLL_SECONDS", "0.2")
 
 
@@ -95,34 +98,42 @@ def test_the_poller_honours_its_timeout_and_reports_failures(workdir: Path, emul
                                 body={"location": "westeurope"})
 
 
+def _running_release(emulator, release: str, timeout: float = 60) -> bool:  # noqa: ANN001
+    """Whether ``release`` gets a subscription-scope deployment that is still running within ``timeout``."""
+    ops = emulator.deployments().deployments
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for dep in ops.list_at_subscription_scope():
+            if ((dep.tags or {}).get("armgenRelease", "").startswith(release)
+                    and dep.properties.provisioning_state not in ("Succeeded", "Failed", "Canceled")):
+                return True
+        time.sleep(0.05)
+    return False
+
+
 def test_two_concurrent_deploys_of_one_environment(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
-    """The first release is running (slow resources); the second exits 1 naming it, a third waits for it."""
+    """The first release, its own process, is running (slow resources); the second exits 1 naming it,
+    a third waits for it (before it starts, or at the unit the first one started meanwhile)."""
     emulator.configure(latency_seconds={"*": 0.4})
-    first: dict = {}
-
-    def run_first() -> None:
-        os.environ["ARMGEN_RELEASE"] = "release-1"
-        try:
-            first["code"], first["report"] = deploy_json(workdir)
-        finally:
-            os.environ.pop("ARMGEN_RELEASE", None)
-
-    thread = threading.Thread(target=run_first)
-    thread.start()
+    env = dict(os.environ, ARMGEN_EMULATOR_STATE=str(emulator.state_dir), ARMGEN_RELEASE="release-1",
+               ARMGEN_RETRY_BACKOFF="0.005")
+    first = subprocess.Popen([sys.executable, "-m", "armgen.cli.main", "deploy", "--env", ENV, "--format", "json",
+                              "--spec", str(workdir / "mlenv.yaml")], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 30
-        second = None
-        while time.monotonic() < deadline and thread.is_alive():
-            second = armgen(workdir, "deploy", "--env", ENV)
-            if second.exit_code == 1 and "another release" in second.stderr:
-                break
-            time.sleep(0.1)
-        assert second is not None and "another release is deploying int: release-1" in second.stderr, \
-            second.output if second else "no second run"
+        assert _running_release(emulator, "release-1"), "the first release never started a deployment"
+        second = armgen(workdir, "deploy", "--env", ENV)
+        assert second.exit_code == 1, second.output
+        assert "another release is deploying int: release-1" in second.stderr, second.output
         assert "re-run with --wait" in second.stderr
         waited = armgen(workdir, "deploy", "--env", ENV, "--wait")
+        out, err = first.communicate(timeout=180)
     finally:
-        thread.join(120)
-    assert first["code"] == 0, first
+        if first.poll() is None:
+            first.kill()
+            first.communicate()
+    assert first.returncode == 0, err
+    assert set(statuses(json.loads(out)).values()) == {"deployed"}
     assert waited.exit_code == 0, waited.output
-    assert "waiting for another release deploying int: release-1" in waited.output
+    assert re.search(r"waiting for another release deploying int: release-1"
+                     r"|: waited for another release deploying it: release-1", waited.output), waited.output
