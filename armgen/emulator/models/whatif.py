@@ -58,7 +58,13 @@ class _WhatIf:
                     continue
                 self.listed.append(inst.id)
                 if inst.is_nested_deployment:
-                    self.walk(engine.nested_engine(inst, self.state))
+                    try:
+                        nested = engine.nested_engine(inst, self.state)
+                    except ArmError as err:  # e.g. reference() to what does not exist yet: as ARM, not 500
+                        self.add({"resourceId": inst.id, "changeType": "Unsupported",
+                                  "unsupportedReason": f"The deployment could not be evaluated: {err.located()}"})
+                        continue
+                    self.walk(nested)
                     continue
                 self.one(engine, inst)
 
