@@ -48,10 +48,13 @@ if TYPE_CHECKING:
                    "differs, then deploy without asking.")
 @click.option("--on-interrupt", type=click.Choice(["cancel", "leave"]), default="cancel", show_default=True,
               help="On Ctrl-C, cancel running ARM deployments or leave them to finish.")
+@click.option("--wait", "wait_for_release", is_flag=True,
+              help="When another release is deploying this environment, wait for it instead of exiting 1.")
 @format_option("text", "json")
 def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str | None, what_if_first: bool,
            yes: bool, parallel: int, mode: str, soft_deleted: str | None, no_skip: bool, recreate: tuple[str, ...],
-           recreate_compute: bool, approved: Path | None, on_interrupt: str, fmt: str) -> None:
+           recreate_compute: bool, approved: Path | None, on_interrupt: str, wait_for_release: bool,
+           fmt: str) -> None:
     """Deploy an environment: shared infrastructure first, then every workspace in parallel.
 
     \b
@@ -104,6 +107,8 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
     for line in preflight(target, plan, soft_deleted):
         console.print(line)
     runner = Runner(target, plan, parallel=parallel, mode=mode, skip_unchanged=not no_skip)
+    _one_release_at_a_time(runner, env, wait_for_release, console)
+    runner.wait_for_release = wait_for_release
     if approved:
         runner.force |= approved_units
     _recreate(target, plan, runner, results, recreate, recreate_compute, yes, console, parallel)
@@ -162,3 +167,26 @@ def _recreate(target, plan, runner: Runner, shown: list, recreate: tuple[str, ..
         console.print(line, markup=False, highlight=False, soft_wrap=True)
     for unit in {r.unit for r in chosen}:
         runner.force |= {unit, *plan.dependents(unit)}
+
+
+RELEASE_POLL_SECONDS = 5.0
+
+
+def _one_release_at_a_time(runner: Runner, env: str, wait: bool, console: Console) -> None:
+    """Another release deploying this environment (seen in Azure's running deployments): wait or exit 1."""
+    import os
+    import time
+
+    interval = float(os.environ.get("ARMGEN_RELEASE_POLL_SECONDS") or RELEASE_POLL_SECONDS)
+    announced = False
+    while holders := runner.running_releases():
+        name, state, release = holders[0]
+        more = f" and {len(holders) - 1} more" if len(holders) > 1 else ""
+        if not wait:
+            raise ArmgenError(f"another release is deploying {env}: {release} ({name} is {state}{more}); wait for "
+                              "it to finish, or re-run with --wait")
+        if not announced:
+            console.print(f"waiting for another release deploying {env}: {release} ({name} is {state}{more})",
+                          markup=False, highlight=False, soft_wrap=True)
+            announced = True
+        time.sleep(interval)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from armgen.deploy.errors import ArmFailure, failure_from
 from armgen.deploy.plan import Plan, Step
 from armgen.deploy.preflight import HISTORY_LIMIT, HISTORY_PRUNE_AT, prune_group
+from armgen.deploy.release import RELEASE_TAG, release_id, running_holders
 from armgen.deploy.target import Target
 
 FINGERPRINT_TAG = "armgenFingerprint"
@@ -86,10 +87,12 @@ class Runner:
         self._known: dict | None = None
         self.force: set[str] = set()  # units deployed even when unchanged (re-created, or below one)
         self.notes: list[str] = []  # what the run did besides deploying (history pruned)
+        self.wait_for_release = False  # a unit another release started meanwhile: wait for it, else fail
 
     def _body(self, step: Step) -> dict:
         body = {"properties": {"mode": self.mode, "template": step.template, "parameters": step.parameters},
-                "tags": {FINGERPRINT_TAG: step.fingerprint(), "armgenUnit": step.name, "armgenEnv": step.env}}
+                "tags": {FINGERPRINT_TAG: step.fingerprint(), "armgenUnit": step.name, "armgenEnv": step.env,
+                         RELEASE_TAG: release_id()}}
         if step.at_subscription:
             body["location"] = self.plan.env.location
         return body
@@ -160,6 +163,14 @@ class Runner:
                 known[s.deployment.lower()] = None
         return known
 
+    def running_releases(self) -> list[tuple[str, str, str]]:
+        """(deployment, state, release) of units another live release is deploying now (listed afresh)."""
+        with ThreadPoolExecutor(max_workers=max(1, min(self.parallel, 8))) as pool:
+            known = self._prefetch(pool)
+        if self.skip_unchanged:
+            self._known = known
+        return running_holders(known)
+
     def _unchanged(self, step: Step, current) -> bool:  # noqa: ANN001 - SDK model
         tags = (getattr(current, "tags", None) or {}) if current else {}
         return (self.skip_unchanged and step.name not in self.force and _state(current) == "Succeeded"
@@ -183,7 +194,7 @@ class Runner:
             if self._unchanged(step, current) and self._outputs_alive(step, current):
                 result.status = "skipped"
                 return result
-            pruned = False
+            pruned = waited = False
             for attempt in range(self.principal_retries + 2):
                 try:
                     self.puts += 1
@@ -193,6 +204,13 @@ class Runner:
                     return result
                 except Exception as exc:  # noqa: BLE001 - classified below
                     failure = failure_from(exc)
+                    if "DeploymentActive" in failure.codes() and self.wait_for_release and not waited:
+                        waited = True  # another release started this unit after our check: let it finish
+                        running = ops.get()
+                        other = (getattr(running, "tags", None) or {}).get(RELEASE_TAG, "another run")
+                        self.notes.append(f"{step.name}: waited for another release deploying it: {other}")
+                        self._wait_running(ops, running)
+                        continue
                     if failure.codes() & RETRYABLE_CODES and attempt < self.principal_retries:
                         time.sleep(self.retry_delay * (2 ** attempt))
                         continue

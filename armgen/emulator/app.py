@@ -11,6 +11,7 @@ from armgen.emulator.models.deployments import DeploymentModel
 from armgen.emulator.models.operations import OperationModel
 from armgen.emulator.models.resource_groups import ResourceGroupModel
 from armgen.emulator.models.resources import ResourceModel
+from armgen.emulator.private import private_dir, touch_private, write_private
 from armgen.emulator.store import DB_FILE, Store
 from armgen.emulator.throttling import Throttle, ThrottleSettings
 
@@ -23,8 +24,7 @@ def ensure_token(state_dir: Path) -> str:
     if path.exists():
         return path.read_text().strip()
     token = secrets.token_urlsafe(32)
-    path.touch(mode=0o600)
-    path.write_text(token + "\n")
+    write_private(path, token + "\n")
     return token
 
 
@@ -33,10 +33,12 @@ class EmulatorApp:
 
     def __init__(self, state_dir: Path, config: EmulatorConfig | None = None) -> None:
         self.state_dir = state_dir
-        state_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(state_dir)
         self.token = ensure_token(state_dir)
         self.config = config or load_config(state_dir)
+        touch_private(state_dir / DB_FILE)
         self.store = Store(state_dir / DB_FILE)
+        private_dir(state_dir)  # the WAL and shared-memory files SQLite just made
         self._build_models()
 
     def _build_models(self) -> None:
