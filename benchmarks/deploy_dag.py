@@ -31,7 +31,7 @@ from armgen.emulator.endpoint import EndpointInfo  # noqa: E402
 from armgen.render.outputs import render_all  # noqa: E402
 from armgen.render.writer import write  # noqa: E402
 from armgen.spec import load_spec  # noqa: E402
-from armgen.targets.emulator import deployments_client, resource_client  # noqa: E402
+from armgen.targets.emulator import deployments_client, resource_client, stacks_client  # noqa: E402
 
 
 def target_for(ep: EndpointInfo, subscription: str, polling: float) -> Target:
@@ -39,7 +39,7 @@ def target_for(ep: EndpointInfo, subscription: str, polling: float) -> Target:
     transport = pooled_transport(ep.ca_file)
     kw = {"polling_interval": polling, "transport": transport}
     return Target("emulator", subscription, resource_client(ep, subscription, **kw),
-                  deployments_client(ep, subscription, **kw), "bench")
+                  deployments_client(ep, subscription, **kw), "bench", stacks_client(ep, subscription, **kw))
 
 
 def admin(ep: EndpointInfo, method: str, path: str, body: dict | None = None) -> None:

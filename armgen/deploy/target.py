@@ -22,6 +22,7 @@ class Target:
     resources: Any  # azure.mgmt.resource.resources.ResourceManagementClient
     deployments: Any  # azure.mgmt.resource.deployments.DeploymentsMgmtClient
     description: str
+    stacks: Any = None  # azure.mgmt.resource.deploymentstacks.DeploymentStacksClient
 
 
 POOL_SIZE = 128  # connections kept per host: requests' default of 10 makes parallel units open new TLS sessions
@@ -61,6 +62,7 @@ def connect(env: Environment, kind: str | None = None, polling_interval: float |
             retries: int = 6) -> Target:
     """Clients for ``env``'s subscription on its target (or ``kind`` when given)."""
     from azure.mgmt.resource.deployments import DeploymentsMgmtClient
+    from azure.mgmt.resource.deploymentstacks import DeploymentStacksClient
     from azure.mgmt.resource.resources import ResourceManagementClient
 
     kind = kind or env.target
@@ -94,6 +96,7 @@ def connect(env: Environment, kind: str | None = None, polling_interval: float |
     try:
         resources = ResourceManagementClient(credential, env.subscription_id, **extra, **kwargs)
         deployments = DeploymentsMgmtClient(credential, env.subscription_id, **extra, **kwargs)
+        stacks = DeploymentStacksClient(credential, env.subscription_id, **extra, **kwargs)
     except (ValueError, TypeError) as exc:
         raise ArmgenError(f"cannot create Azure clients for {kind}: {exc}") from None
-    return Target(kind, env.subscription_id, resources, deployments, description)
+    return Target(kind, env.subscription_id, resources, deployments, description, stacks)

@@ -11,7 +11,7 @@ import pytest
 from armgen.emulator.config import EmulatorConfig
 from armgen.emulator.endpoint import ENDPOINT_FILE, EndpointInfo, write_endpoint_file
 from armgen.emulator.http.server import ServerThread
-from armgen.targets.emulator import deployments_client, resource_client
+from armgen.targets.emulator import deployments_client, resource_client, stacks_client
 
 
 class RunningEmulator:
@@ -39,6 +39,9 @@ class RunningEmulator:
 
     def deployments(self, **kw):  # noqa: ANN201 - SDK client
         return deployments_client(self.endpoint, polling_interval=0.01, **{"retry_total": 0, **kw})
+
+    def stacks(self, **kw):  # noqa: ANN201 - SDK client
+        return stacks_client(self.endpoint, polling_interval=0.01, **{"retry_total": 0, **kw})
 
     def configure(self, **knobs) -> None:  # noqa: ANN003
         self.server.app.configure(EmulatorConfig.from_dict(knobs), persist=False)

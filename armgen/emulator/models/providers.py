@@ -20,8 +20,11 @@ KNOWN: dict[str, dict[str, list[str]]] = {
         "workspaces": ["2024-04-01", "2023-10-01"], "workspaces/computes": ["2024-04-01", "2023-10-01"],
         "workspaces/datastores": ["2024-04-01", "2023-10-01"],
         "workspaces/batchEndpoints": ["2024-04-01", "2023-10-01"]},
-    "Microsoft.Authorization": {"roleAssignments": ["2022-04-01"], "roleDefinitions": ["2022-04-01"]},
+    "Microsoft.Authorization": {"roleAssignments": ["2022-04-01"], "roleDefinitions": ["2022-04-01"],
+                                "locks": ["2020-05-01", "2016-09-01"]},
     "Microsoft.Resources": {"deployments": ["2026-06-01", "2025-04-01", "2024-03-01"],
+                            "deploymentStacks": ["2025-07-01", "2024-03-01"],
+                            "deploymentStacksWhatIfResults": ["2025-07-01"],
                             "resourceGroups": ["2025-04-01", "2024-03-01"]},
 }
 LOCATIONS = ["West Europe", "North Europe", "East US", "East US 2", "West US 2", "Sweden Central"]
