@@ -16,6 +16,10 @@ API_VERSIONS: dict[str, str] = {
     "Microsoft.Authorization/roleAssignments": "2022-04-01",
     "Microsoft.Authorization/locks": "2020-05-01",
     "Microsoft.MachineLearningServices/workspaces": "2025-12-01",
+    "Microsoft.Network/virtualNetworks": "2025-07-01",
+    "Microsoft.Network/networkSecurityGroups": "2025-07-01",
+    "Microsoft.Network/privateEndpoints": "2025-07-01",
+    "Microsoft.Network/privateDnsZones": "2024-06-01",
 }
 
 # Built-in role definition ids (the same in every tenant) that the platform assigns.

@@ -65,6 +65,18 @@ RULES: dict[str, NameRule] = {
         "Microsoft.Insights/components": NameRule(
             "Application Insights", 1, 260, r"[^%&\\?/]+", "any characters but % & \\ ? /",
             "resource group"),
+        "Microsoft.Network/virtualNetworks": NameRule(
+            "virtual network", 2, 64, r"[A-Za-z0-9][-\w.]*\w", "letters, digits, underscores, periods and "
+            "hyphens, starting with a letter or digit and ending with a letter, digit or underscore",
+            "resource group"),
+        "Microsoft.Network/networkSecurityGroups": NameRule(
+            "network security group", 1, 80, r"[A-Za-z0-9](?:[-\w.]*\w)?", "letters, digits, underscores, "
+            "periods and hyphens, starting with a letter or digit and ending with a letter, digit or underscore",
+            "resource group"),
+        "Microsoft.Network/privateEndpoints": NameRule(
+            "private endpoint", 2, 64, r"[A-Za-z0-9][-\w.]*\w", "letters, digits, underscores, periods and "
+            "hyphens, starting with a letter or digit and ending with a letter, digit or underscore",
+            "resource group"),
         "Microsoft.Resources/resourceGroups": NameRule(
             "resource group", 1, 90, r"[-\w.()]*[-\w()]", "letters, digits, underscores, hyphens, periods "
             "and parentheses, not ending with a period", "subscription"),

@@ -24,6 +24,20 @@ param logAnalyticsWorkspaceName string
 ])
 param retentionInDays int = 90
 
+@description('Disabled in private environments.')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccessForIngestion string = 'Disabled'
+
+@description('Disabled in private environments.')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccessForQuery string = 'Disabled'
+
 @description('Azure region of the resources; defaults to the resource group\'s region.')
 param location string = resourceGroup().location
 
@@ -44,8 +58,8 @@ resource component 'Microsoft.Insights/components@2020-02-02' = {
     WorkspaceResourceId: workspace.id
     IngestionMode: 'LogAnalytics'
     RetentionInDays: retentionInDays
-    publicNetworkAccessForIngestion: 'Enabled'
-    publicNetworkAccessForQuery: 'Enabled'
+    publicNetworkAccessForIngestion: publicNetworkAccessForIngestion
+    publicNetworkAccessForQuery: publicNetworkAccessForQuery
   }
 }
 

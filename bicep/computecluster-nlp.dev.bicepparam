@@ -10,6 +10,7 @@ param idleSecondsBeforeScaleDown = 120
 param identityName = 'id-mlp-compute-dev'
 param identityResourceGroup = 'rg-mlp-shared-dev'
 param subnetId = ''
+param enableNodePublicIp = true
 param location = 'westeurope'
 param tags = {
   project: 'mlp'

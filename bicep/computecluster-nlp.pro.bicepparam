@@ -9,7 +9,8 @@ param maxNodeCount = 4
 param idleSecondsBeforeScaleDown = 120
 param identityName = 'id-mlp-compute-pro'
 param identityResourceGroup = 'rg-mlp-shared-pro'
-param subnetId = ''
+param subnetId = '/subscriptions/00000000-0000-0000-0000-000000000002/resourceGroups/rg-network-spoke-pro/providers/Microsoft.Network/virtualNetworks/vnet-spoke-mlp-pro/subnets/snet-ml-compute'
+param enableNodePublicIp = false
 param location = 'northeurope'
 param tags = {
   project: 'mlp'

@@ -9,7 +9,8 @@ param maxNodeCount = 1
 param idleSecondsBeforeScaleDown = 120
 param identityName = 'id-mlp-compute-int'
 param identityResourceGroup = 'rg-mlp-shared-int'
-param subnetId = ''
+param subnetId = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-mlp-shared-int/providers/Microsoft.Network/virtualNetworks/vnet-mlp-shared-int/subnets/snet-compute'
+param enableNodePublicIp = false
 param location = 'westeurope'
 param tags = {
   project: 'mlp'

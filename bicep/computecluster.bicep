@@ -41,8 +41,11 @@ param identityName string
 @description('Resource group of the identity.')
 param identityResourceGroup string
 
-@description('Optional subnet resource id; \'\' for none.')
+@description('Subnet resource id; \'\' for none (public, or Azure ML\'s managed network).')
 param subnetId string = ''
+
+@description('Public IPs on the nodes: only without a subnet or managed network (network mode public).')
+param enableNodePublicIp bool = false
 
 @description('Azure region of the resources; defaults to the resource group\'s region.')
 param location string = resourceGroup().location
@@ -82,7 +85,7 @@ resource compute 'Microsoft.MachineLearningServices/workspaces/computes@2025-12-
       vmPriority: vmPriority
       osType: 'Linux'
       remoteLoginPortPublicAccess: 'Disabled'
-      enableNodePublicIp: empty(subnetId)
+      enableNodePublicIp: enableNodePublicIp
       subnet: empty(subnetId) ? null : {
         id: subnetId
       }

@@ -2,6 +2,7 @@ using './containerregistry.bicep'
 
 param registryName = 'crmlphealthypro'
 param skuName = 'Premium'
+param publicNetworkAccess = 'Disabled'
 param location = 'northeurope'
 param tags = {
   project: 'mlp'

@@ -1,7 +1,8 @@
 using './containerregistry.bicep'
 
 param registryName = 'crmlpstagingint'
-param skuName = 'Standard'
+param skuName = 'Premium'
+param publicNetworkAccess = 'Disabled'
 param location = 'westeurope'
 param tags = {
   project: 'mlp'

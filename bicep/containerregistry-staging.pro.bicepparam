@@ -1,7 +1,8 @@
 using './containerregistry.bicep'
 
 param registryName = 'crmlpstagingpro'
-param skuName = 'Standard'
+param skuName = 'Premium'
+param publicNetworkAccess = 'Disabled'
 param location = 'northeurope'
 param tags = {
   project: 'mlp'

@@ -5,13 +5,20 @@ metadata description = 'Container registry with the admin user off; identities p
 @maxLength(50)
 param registryName string
 
-@description('Registry SKU.')
+@description('Registry SKU; public access Disabled (private endpoints) needs Premium.')
 @allowed([
   'Basic'
   'Standard'
   'Premium'
 ])
-param skuName string = 'Standard'
+param skuName string = 'Premium'
+
+@description('Disabled: reachable only through private endpoints (network mode private/managed).')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccess string = 'Disabled'
 
 @description('Azure region of the resources; defaults to the resource group\'s region.')
 param location string = resourceGroup().location
@@ -29,7 +36,7 @@ resource registry 'Microsoft.ContainerRegistry/registries@2025-11-01' = {
   properties: {
     adminUserEnabled: false
     anonymousPullEnabled: false
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess
     networkRuleBypassOptions: 'AzureServices'
   }
 }

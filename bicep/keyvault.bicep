@@ -24,6 +24,20 @@ param softDeleteRetentionInDays int = 90
 ])
 param createMode string = 'default'
 
+@description('Disabled: reachable only through private endpoints (network mode private/managed).')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccess string = 'Disabled'
+
+@description('Deny: only private endpoints and trusted Azure services (bypass AzureServices) get in.')
+@allowed([
+  'Allow'
+  'Deny'
+])
+param networkAclsDefaultAction string = 'Deny'
+
 @description('Azure region of the resources; defaults to the resource group\'s region.')
 param location string = resourceGroup().location
 
@@ -48,10 +62,12 @@ resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
     enabledForDeployment: false
     enabledForDiskEncryption: false
     enabledForTemplateDeployment: false
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: networkAclsDefaultAction
+      ipRules: []
+      virtualNetworkRules: []
     }
   }
 }

@@ -17,6 +17,20 @@ param skuName string = 'PerGB2018'
 @maxValue(730)
 param retentionInDays int = 30
 
+@description('Disabled in private environments.')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccessForIngestion string = 'Disabled'
+
+@description('Disabled in private environments.')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccessForQuery string = 'Disabled'
+
 @description('Azure region of the resources; defaults to the resource group\'s region.')
 param location string = resourceGroup().location
 
@@ -35,8 +49,8 @@ resource workspace 'Microsoft.OperationalInsights/workspaces@2025-07-01' = {
     features: {
       enableLogAccessUsingOnlyResourcePermissions: true
     }
-    publicNetworkAccessForIngestion: 'Enabled'
-    publicNetworkAccessForQuery: 'Enabled'
+    publicNetworkAccessForIngestion: publicNetworkAccessForIngestion
+    publicNetworkAccessForQuery: publicNetworkAccessForQuery
   }
 }
 

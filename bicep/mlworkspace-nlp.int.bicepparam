@@ -9,6 +9,11 @@ param storageAccountName = 'stmlpwsint'
 param keyVaultName = 'kv-mlp-shared-int'
 param appInsightsName = 'appi-mlp-shared-int'
 param containerRegistryName = 'crmlphealthyint'
+param publicNetworkAccess = 'Disabled'
+param imageBuildCompute = 'cpu-cluster'
+param managedNetwork = {
+  isolationMode: 'Disabled'
+}
 param location = 'westeurope'
 param tags = {
   project: 'mlp'

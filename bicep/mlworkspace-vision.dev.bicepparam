@@ -9,6 +9,11 @@ param storageAccountName = 'stmlpwsdev'
 param keyVaultName = 'kv-mlp-shared-dev'
 param appInsightsName = 'appi-mlp-shared-dev'
 param containerRegistryName = 'crmlphealthydev'
+param publicNetworkAccess = 'Enabled'
+param imageBuildCompute = ''
+param managedNetwork = {
+  isolationMode: 'Disabled'
+}
 param location = 'westeurope'
 param tags = {
   project: 'mlp'

@@ -9,6 +9,11 @@ param storageAccountName = 'stmlpwspro'
 param keyVaultName = 'kv-mlp-shared-pro'
 param appInsightsName = 'appi-mlp-shared-pro'
 param containerRegistryName = 'crmlphealthypro'
+param publicNetworkAccess = 'Disabled'
+param imageBuildCompute = 'gpu-cluster'
+param managedNetwork = {
+  isolationMode: 'Disabled'
+}
 param location = 'northeurope'
 param tags = {
   project: 'mlp'

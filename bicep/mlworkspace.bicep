@@ -43,6 +43,21 @@ param appInsightsName string
 @maxLength(50)
 param containerRegistryName string
 
+@description('Disabled: reachable only through private endpoints (network mode private/managed).')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccess string = 'Disabled'
+
+@description('Compute cluster that builds environment images (\'\' for none): a registry behind a private endpoint cannot build them itself.')
+param imageBuildCompute string = ''
+
+@description('Azure ML managed virtual network: isolationMode and outboundRules (network mode managed).')
+param managedNetwork object = {
+  isolationMode: 'Disabled'
+}
+
 @description('Azure region of the resources; defaults to the resource group\'s region.')
 param location string = resourceGroup().location
 
@@ -90,7 +105,9 @@ resource workspace 'Microsoft.MachineLearningServices/workspaces@2025-12-01' = {
     containerRegistry: registry.id
     hbiWorkspace: hbiWorkspace
     systemDatastoresAuthMode: 'identity'
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess
+    imageBuildCompute: empty(imageBuildCompute) ? null : imageBuildCompute
+    managedNetwork: managedNetwork
     v1LegacyMode: false
   }
 }

@@ -9,6 +9,8 @@ param containerNames = [
   'init-networks'
 ]
 param isHnsEnabled = false
+param publicNetworkAccess = 'Enabled'
+param networkAclsDefaultAction = 'Allow'
 param location = 'westeurope'
 param tags = {
   project: 'mlp'

@@ -9,6 +9,8 @@ param containerNames = [
   'init-networks'
 ]
 param isHnsEnabled = false
+param publicNetworkAccess = 'Disabled'
+param networkAclsDefaultAction = 'Deny'
 param location = 'northeurope'
 param tags = {
   project: 'mlp'

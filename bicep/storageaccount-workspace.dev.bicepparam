@@ -7,6 +7,8 @@ param containerNames = [
   'nlp'
 ]
 param isHnsEnabled = false
+param publicNetworkAccess = 'Enabled'
+param networkAclsDefaultAction = 'Allow'
 param location = 'westeurope'
 param tags = {
   project: 'mlp'

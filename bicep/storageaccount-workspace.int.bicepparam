@@ -7,6 +7,8 @@ param containerNames = [
   'nlp'
 ]
 param isHnsEnabled = false
+param publicNetworkAccess = 'Disabled'
+param networkAclsDefaultAction = 'Deny'
 param location = 'westeurope'
 param tags = {
   project: 'mlp'

@@ -1,4 +1,4 @@
-metadata description = 'Storage account (TLS 1.2, HTTPS only, no public blob access, no shared keys) with private blob containers.'
+metadata description = 'Storage account (TLS 1.2, HTTPS only, no public blob access, no shared keys, public network access off by default) with private blob containers.'
 
 @description('Globally unique storage account name: lowercase letters and digits.')
 @minLength(3)
@@ -24,6 +24,20 @@ param containerNames array = []
 @description('Hierarchical namespace (Data Lake Storage Gen2).')
 param isHnsEnabled bool = false
 
+@description('Disabled: reachable only through private endpoints (network mode private/managed).')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccess string = 'Disabled'
+
+@description('Deny: only private endpoints and trusted Azure services (bypass AzureServices) get in.')
+@allowed([
+  'Allow'
+  'Deny'
+])
+param networkAclsDefaultAction string = 'Deny'
+
 @description('Azure region of the resources; defaults to the resource group\'s region.')
 param location string = resourceGroup().location
 
@@ -47,10 +61,12 @@ resource storageAccount 'Microsoft.Storage/storageAccounts@2025-08-01' = {
     allowCrossTenantReplication: false
     defaultToOAuthAuthentication: true
     isHnsEnabled: isHnsEnabled
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: networkAclsDefaultAction
+      ipRules: []
+      virtualNetworkRules: []
     }
     encryption: {
       keySource: 'Microsoft.Storage'

@@ -106,33 +106,17 @@ class InstanceBuilder:
     def _instance(self, decl: dict, path: list, symbolic: str | None, parent: ResourceInstance | None,
                   frames: dict, copy: tuple | None) -> None:
         engine = self.engine
+        condition = self._condition(decl, path, parent, frames)
         ev = engine.evaluator(frames=frames, allow_reference=False)
-        rtype = _string(ev.evaluate_value(decl["type"], path + ["type"]), "type", path)
-        api = ev.evaluate_value(decl.get("apiVersion", ""), path + ["apiVersion"])
-        name = _string(ev.evaluate_value(decl["name"], path + ["name"]), "name", path)
-        if parent is not None and not ("/" in rtype and "." in rtype.split("/")[0]):
-            rtype, name = f"{parent.type}/{rtype}", f"{parent.name}/{name}"
-        cond_ev = engine.evaluator(frames=frames)
-        condition = cond_ev.evaluate_value(decl.get("condition", True), path + ["condition"])
-        if isinstance(condition, str) and condition.lower() in ("true", "false"):
-            condition = condition.lower() == "true"
-        if not isinstance(condition, bool):
-            raise ArmError(f"The template resource condition must evaluate to a boolean; got '{condition}'.",
-                           path=path + ["condition"])
-        if parent is not None and not parent.condition:
-            condition = False
-        sub = ev.evaluate_value(decl.get("subscriptionId"), path + ["subscriptionId"])
-        group = ev.evaluate_value(decl.get("resourceGroup"), path + ["resourceGroup"])
         try:
-            scope_id, rid = self._identity(ev, decl, path, parent, rtype, name, sub, group)
+            rtype, api, name, sub, group, scope_id, rid, depends = self._evaluate_identity(ev, decl, path, parent)
         except ArmError:
             if condition:
                 raise
-            # ARM tolerates ids it cannot form for resources it will not deploy (condition false)
-            scope_id, rid = None, f"{engine.target_scope_id(sub, group)}/providers/{rtype}/{name}"
-        depends = ev.evaluate_value(decl.get("dependsOn", []), path + ["dependsOn"])
-        if not isinstance(depends, list):
-            raise ArmError("The resource 'dependsOn' property must be an array.", path=path + ["dependsOn"])
+            # ARM evaluates a resource whose condition is false no further than the condition: its name,
+            # properties and dependsOn may be invalid (an unset optional parameter, say); it keeps a
+            # placeholder identity so that references to it still resolve.
+            rtype, api, name, sub, group, scope_id, rid, depends = self._placeholder_identity(decl, path, parent)
         inst = ResourceInstance(
             symbolic=symbolic, id=rid, type=rtype, name=name, api_version=str(api or ""),
             existing=bool(decl.get("existing", False)), condition=condition, scope_id=scope_id,
@@ -150,6 +134,48 @@ class InstanceBuilder:
         if isinstance(children, list):
             for i, child in enumerate(children):
                 self._declaration(child, path + ["resources", i], None, inst, frames)
+
+    def _condition(self, decl: dict, path: list, parent: ResourceInstance | None, frames: dict) -> bool:
+        """The resource's condition, evaluated first (a child of a condition-false parent is false too)."""
+        if parent is not None and not parent.condition:
+            return False
+        if "condition" not in decl:
+            return True
+        cond_ev = self.engine.evaluator(frames=frames)
+        condition = cond_ev.evaluate_value(decl["condition"], path + ["condition"])
+        if isinstance(condition, str) and condition.lower() in ("true", "false"):
+            condition = condition.lower() == "true"
+        if not isinstance(condition, bool):
+            raise ArmError(f"The template resource condition must evaluate to a boolean; got '{condition}'.",
+                           path=path + ["condition"])
+        return condition
+
+    def _evaluate_identity(self, ev: Evaluator, decl: dict, path: list, parent: ResourceInstance | None) -> tuple:
+        """(type, apiVersion, name, subscriptionId, resourceGroup, scope id, id, dependsOn), evaluated."""
+        rtype = _string(ev.evaluate_value(decl["type"], path + ["type"]), "type", path)
+        api = ev.evaluate_value(decl.get("apiVersion", ""), path + ["apiVersion"])
+        name = _string(ev.evaluate_value(decl["name"], path + ["name"]), "name", path)
+        if parent is not None and not ("/" in rtype and "." in rtype.split("/")[0]):
+            rtype, name = f"{parent.type}/{rtype}", f"{parent.name}/{name}"
+        sub = ev.evaluate_value(decl.get("subscriptionId"), path + ["subscriptionId"])
+        group = ev.evaluate_value(decl.get("resourceGroup"), path + ["resourceGroup"])
+        scope_id, rid = self._identity(ev, decl, path, parent, rtype, name, sub, group)
+        depends = ev.evaluate_value(decl.get("dependsOn", []), path + ["dependsOn"])
+        if not isinstance(depends, list):
+            raise ArmError("The resource 'dependsOn' property must be an array.", path=path + ["dependsOn"])
+        return rtype, api, name, sub, group, scope_id, rid, depends
+
+    def _placeholder_identity(self, decl: dict, path: list, parent: ResourceInstance | None) -> tuple:
+        """A condition-false resource's identity where its own expressions cannot be evaluated: literal
+        parts as written, the rest as the expression text; dependsOn only as symbolic names."""
+        rtype = decl["type"] if isinstance(decl["type"], str) else "Unknown/unknown"
+        name = decl["name"] if isinstance(decl["name"], str) else "unknown"
+        if parent is not None and not ("/" in rtype and "." in rtype.split("/")[0]):
+            rtype, name = f"{parent.type}/{rtype}", f"{parent.name}/{name}"
+        rid = f"{self.engine.target_scope_id(None, None)}/providers/{rtype}/{name}"
+        raw = decl.get("dependsOn") if isinstance(decl.get("dependsOn"), list) else []
+        depends = [d for d in raw if isinstance(d, str) and not d.startswith("[")]
+        return rtype, decl.get("apiVersion", ""), name, None, None, None, rid, depends
 
     def _identity(self, ev: Evaluator, decl: dict, path: list, parent: ResourceInstance | None, rtype: str,
                   name: str, sub: object, group: object) -> tuple[str | None, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Protocol
@@ -36,3 +37,31 @@ class FileTemplateLoader:
         if not isinstance(template, dict):
             raise ArmError(f"The linked template '{relative}' must be a JSON object.")
         return template, FileTemplateLoader(path.parent)
+
+
+def pack_linked_templates(template: dict, base: Path) -> dict:
+    """A copy of ``template`` with every literal ``templateLink.relativePath`` inlined, as Azure CLI packs a
+    local template before sending it: the linked file (resolved next to the linking one, recursively)
+    becomes the deployment's ``template`` with inner evaluation scope (a linked template sees only the
+    parameters passed to it)."""
+    return _pack(copy.deepcopy(template), FileTemplateLoader(base))
+
+
+def _pack(template: dict, loader: FileTemplateLoader) -> dict:
+    resources = template.get("resources")
+    items = resources.values() if isinstance(resources, dict) else resources if isinstance(resources, list) else []
+    for resource in items:
+        if not isinstance(resource, dict):
+            continue
+        if isinstance(resource.get("resources"), list):
+            _pack({"resources": resource["resources"]}, loader)
+        props = resource.get("properties")
+        link = props.get("templateLink") if isinstance(props, dict) else None
+        relative = link.get("relativePath") if isinstance(link, dict) else None
+        if not isinstance(relative, str) or relative.startswith("["):
+            continue
+        linked, inner_loader = loader.load(link)
+        props["template"] = _pack(linked, inner_loader)
+        del props["templateLink"]
+        props["expressionEvaluationOptions"] = {"scope": "inner"}
+    return template

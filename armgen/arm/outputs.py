@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from armgen.arm.copy import copy_frame, evaluate_count
 from armgen.arm.errors import ArmError
-from armgen.arm.parameters import TYPE_NAMES
+from armgen.arm.parameters import TYPE_NAMES, resolve_ref
 from armgen.arm.values import PlaceholderObject, is_type, type_name
 
 if TYPE_CHECKING:
@@ -35,6 +35,8 @@ def evaluate_outputs(engine: TemplateEngine, state: StateProvider) -> dict[str, 
                 raise ArmError(f"The template output '{name}' condition must be a boolean.", path=path + ["condition"])
             if not condition:
                 continue
+        if "$ref" in decl:  # languageVersion 2.0: a user-defined type names the output's type
+            decl = resolve_ref(name, decl, engine.template.get("definitions") or {})
         declared = str(decl.get("type", "")).lower()
         copy = decl.get("copy")
         if isinstance(copy, dict):

@@ -17,6 +17,18 @@ def declared_type(declaration: dict) -> str:
     return str(declaration.get("type", "")).lower()
 
 
+def requires_value(declaration: dict, definitions: dict | None = None) -> bool:
+    """True when a deployment must give the parameter: no defaultValue and not nullable (languageVersion
+    2.0, directly or through its $ref type)."""
+    if "defaultValue" in declaration or declaration.get("nullable"):
+        return False
+    ref = declaration.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/definitions/") and isinstance(definitions, dict):
+        target = definitions.get(ref.removeprefix("#/definitions/"))
+        return not (isinstance(target, dict) and target.get("nullable"))
+    return True
+
+
 def check_unknown(declared: dict, provided: dict) -> None:
     """ARM refuses values for parameters the template does not declare."""
     unknown = [name for name in provided if find_key(declared, name) is None]
@@ -115,9 +127,9 @@ class ParameterResolver:
                            path=["parameters", key, "defaultValue"])
         declaration = self.declared[key] if isinstance(self.declared[key], dict) else {}
         declaration = resolve_ref(key, declaration, self.definitions)
-        if key in self.provided:
+        if key in self.provided and (self.provided[key] is not None or "defaultValue" not in declaration):
             value = self.provided[key]
-        elif "defaultValue" in declaration:
+        elif "defaultValue" in declaration:  # a null value counts as not given: the default applies
             self._resolving.append(key)
             try:
                 value = self.evaluate_default(declaration["defaultValue"], ["parameters", key, "defaultValue"])

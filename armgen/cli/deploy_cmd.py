@@ -4,27 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import click
-from rich.console import Console
 
-from armgen.cli.deploy_common import load_plan, target_option, unit_option
-from armgen.cli.deploy_lifecycle import apply_recreates, apply_removals, check_recreates, check_removals
-from armgen.cli.deploy_view import Progress, summary_table
+from armgen.cli.deploy_common import target_option, unit_option
 from armgen.cli.options import env_option, format_option, spec_option
-from armgen.cli.whatif_cmd import print_foreign, print_what_if
-from armgen.deploy import removals
-from armgen.deploy.errors import hints
-from armgen.deploy.plan import Plan
-from armgen.deploy.preflight import preflight
-from armgen.deploy.runner import OK, Runner
-from armgen.deploy.stacks import deny_settings
-from armgen.deploy.target import connect
-from armgen.deploy.whatif import what_if
-from armgen.deploy.whatif_format import has_changes
 from armgen.errors import ArmgenError, InputError
-from armgen.render.units import units_for
 
 
 @click.command()
@@ -70,6 +57,23 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
     or the live what-if differs from --approved-what-if, 2 bad input or refused
     confirmation, 130 interrupted.
     """
+    from rich.console import Console
+
+    from armgen.cli.deploy_common import load_plan
+    from armgen.cli.deploy_lifecycle import apply_recreates, apply_removals, check_recreates, check_removals
+    from armgen.cli.deploy_view import Progress, summary_table
+    from armgen.cli.whatif_cmd import print_foreign, print_what_if
+    from armgen.deploy import removals
+    from armgen.deploy.errors import hints
+    from armgen.deploy.plan import Plan
+    from armgen.deploy.preflight import preflight
+    from armgen.deploy.runner import OK, Runner
+    from armgen.deploy.stacks import deny_settings
+    from armgen.deploy.target import connect
+    from armgen.deploy.whatif import what_if
+    from armgen.deploy.whatif_format import has_changes
+    from armgen.render.units import units_for
+
     spec, plan = load_plan(spec_path, env, units)
     for name in recreate:
         plan.step(name)
@@ -109,15 +113,17 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
     with Progress(plan, console, live=console.is_terminal and fmt == "text") as progress:
         runner.on_event = progress.event
         try:
+            started = time.monotonic()
             results = runner.run(cancel_on_interrupt=on_interrupt == "cancel")
         except KeyboardInterrupt:
             raise ArmgenError("interrupted: running deployments were "
                               + ("cancelled" if on_interrupt == "cancel" else "left to finish")
                               + "; re-run 'armgen deploy' to converge", exit_code=130) from None
-    for note in runner.notes:
+    pacing = target.pacer.verdict(started, time.monotonic()) if target.pacer and runner.puts else None
+    for note in [*runner.notes, *([pacing] if pacing else [])]:
         console.print(note, markup=False, highlight=False, soft_wrap=True)
     if fmt == "json":
-        click.echo(json.dumps({"environment": env, "target": target.kind, "puts": runner.puts,
+        click.echo(json.dumps({"environment": env, "target": target.kind, "puts": runner.puts, "pacing": pacing,
                                "units": [r.as_dict() for r in results]}, indent=2))
     else:
         console.print(summary_table(results, env))

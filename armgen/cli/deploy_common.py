@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from armgen.deploy.plan import Plan, build_plan
-from armgen.deploy.target import TARGETS
+from armgen.defaults import TARGETS
 from armgen.errors import ArmgenError, InputError
-from armgen.render.outputs import render_all
-from armgen.render.writer import check
-from armgen.spec import Spec, load_spec
+
+if TYPE_CHECKING:
+    from armgen.deploy.plan import Plan
+    from armgen.spec import Spec
 
 F = Callable[..., Any]
 
@@ -30,6 +30,11 @@ def unit_option(f: F) -> F:
 
 def load_plan(spec_path: Path, env: str, units: tuple[str, ...] = (), drift_check: bool = True) -> tuple[Spec, Plan]:
     """The plan of ``env``; refuses when the rendered files no longer match the spec."""
+    from armgen.deploy.plan import build_plan
+    from armgen.render.outputs import render_all
+    from armgen.render.writer import check
+    from armgen.spec import load_spec
+
     spec = load_spec(spec_path)
     spec.env(env)
     root = spec_path.parent

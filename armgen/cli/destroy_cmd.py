@@ -10,8 +10,6 @@ import click
 
 from armgen.cli.deploy_common import load_plan, target_option
 from armgen.cli.options import env_option, format_option, spec_option
-from armgen.deploy.destroy import destroy as destroy_env
-from armgen.deploy.target import connect
 from armgen.errors import ArmgenError, InputError
 
 
@@ -34,6 +32,9 @@ def destroy(spec_path: Path, env: str, target_kind: str | None, yes: bool, allow
     Exit codes: 0 removed, 1 something could not be removed or the environment
     is locked (--remove-locks), 2 refused.
     """
+    from armgen.deploy.destroy import destroy as destroy_env
+    from armgen.deploy.target import connect
+
     _, plan = load_plan(spec_path, env, drift_check=False)
     if plan.env.production and not allow_production:
         raise InputError(f"{env} is a production environment; pass --allow-production to destroy it")

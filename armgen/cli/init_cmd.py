@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 import click
 
+from armgen.defaults import DATASTORE_CONFIG, DEFAULT_SPEC
 from armgen.errors import ArmgenError
-from armgen.spec.loader import DATASTORE_CONFIG, DEFAULT_SPEC
 
 SAMPLE_FILES = (DEFAULT_SPEC, DATASTORE_CONFIG)
 
 
 def sample_text(name: str) -> str:
     """The text of one shipped sample file."""
+    from importlib import resources
+
     return resources.files("armgen.spec").joinpath("sample", name).read_text("utf-8")
 
 

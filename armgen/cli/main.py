@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import logging
 import os
 import sys
 
@@ -28,6 +27,24 @@ COMMANDS: dict[str, str] = {
     "roles": "armgen.cli.roles_cmd:roles",
     "pipeline": "armgen.cli.pipeline_cmd:pipeline",
 }
+# command name -> the first paragraph of its docstring, so that 'armgen --help' lists the commands without
+# importing them (tests/unit/test_cli_imports.py checks that they match; a command missing here is imported)
+SUMMARIES: dict[str, str] = {
+    "init": "Write a sample mlenv.yaml and datastore_config.json into DIRECTORY (default: here).",
+    "render": "Render ARM templates and per-environment parameter files from the spec.",
+    "validate": "Check ARM templates offline: structure, parameters, expressions, resources, names, limits, "
+                "security.",
+    "expand": 'Print TEMPLATE fully evaluated offline as JSON: {"resources": [...], "outputs": {...}}.',
+    "emulator": "Run the local ARM emulator (HTTPS on 127.0.0.1, spoken to by the real Azure SDK).",
+    "plan": "Print the deployment units of an environment, layer by layer.",
+    "what-if": "Show what deploying an environment would create, modify or delete.",
+    "deploy": "Deploy an environment: shared infrastructure first, then every workspace in parallel.",
+    "destroy": "Delete everything armgen manages in an environment (groups the spec no longer names too).",
+    "verify": "Check a deployed environment: resources, key properties, links, datastores, role assignments.",
+    "roles": "The platform's custom role (model developer).",
+    "pipeline": "Write the staged release pipeline generated from the spec.",
+    "drift": "Compare a deployed environment with the rendered templates (nothing is changed).",
+}
 
 
 class LazyGroup(click.Group):
@@ -46,8 +63,6 @@ class LazyGroup(click.Group):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         debug = bool(os.environ.get("ARMGEN_DEBUG"))
-        if not debug:  # azure-identity logs every credential it tries as a warning
-            logging.getLogger("azure").setLevel(logging.ERROR)
         try:
             rv = super().main(args, prog_name, complete_var, False, **extra)
         except click.UsageError as e:
@@ -76,12 +91,33 @@ class LazyGroup(click.Group):
 
     def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's signature
         """Ctrl-C anywhere is exit 130 with one line, not click's "Aborted!" with exit 1."""
+        if not os.environ.get("ARMGEN_DEBUG"):  # azure-identity logs every credential it tries as a warning
+            import logging  # here, not at the top: 'armgen --help' never needs it
+
+            logging.getLogger("azure").setLevel(logging.ERROR)
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
             from armgen.errors import ArmgenError
 
             raise ArmgenError("interrupted; re-run the command to finish", exit_code=130) from None
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Click's command list, from ``SUMMARIES`` instead of importing every command module."""
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(n) for n in names)
+        rows = []
+        for name in names:
+            summary = SUMMARIES.get(name)
+            if summary is None:
+                command = self.get_command(ctx, name)
+                rows.append((name, command.get_short_help_str(limit) if command else ""))
+            else:
+                rows.append((name, click.Command(name, help=summary).get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         target = COMMANDS.get(name)

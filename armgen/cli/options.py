@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from armgen.spec.loader import DEFAULT_SPEC
+from armgen.defaults import DEFAULT_SPEC
 
 F = Callable[..., Any]
 

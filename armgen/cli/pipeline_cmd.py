@@ -9,11 +9,12 @@ import click
 from armgen.cli.options import spec_option
 from armgen.errors import InputError
 from armgen.exitcodes import CHANGES
-from armgen.render.writer import atomic_write
 
 
 def _write(path: Path, text: str) -> bool:
     """Write atomically; False when the file already had this content."""
+    from armgen.render.writer import atomic_write
+
     try:
         if path.is_file() and path.read_text("utf-8") == text:
             return False

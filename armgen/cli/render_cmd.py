@@ -7,10 +7,8 @@ from pathlib import Path
 import click
 
 from armgen.cli.options import env_option, spec_option
+from armgen.defaults import RENDER_FORMATS as FORMATS
 from armgen.exitcodes import CHANGES
-from armgen.render.outputs import FORMATS, render_all
-from armgen.render.writer import check, write
-from armgen.spec import load_spec
 
 
 @click.command()
@@ -33,6 +31,10 @@ def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_o
     Exit codes: 0 written (or up to date with --check), 1 a write failed,
     2 unusable input, 3 changes found (--check: files differ from the spec).
     """
+    from armgen.render.outputs import render_all
+    from armgen.render.writer import check, write
+    from armgen.spec import load_spec
+
     spec = load_spec(spec_path)
     selected = list(envs) or None
     for name in selected or []:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from armgen.cli.options import env_option, format_option, spec_option
-from armgen.deploy.target import TARGETS
+from armgen.defaults import TARGETS
 
 
 @click.group()

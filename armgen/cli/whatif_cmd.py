@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import json
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
 
-from armgen.cli.deploy_common import load_plan, target_option, unit_option
+from armgen.cli.deploy_common import target_option, unit_option
 from armgen.cli.options import env_option, spec_option, write_output
-from armgen.deploy import removals
-from armgen.deploy.recreate import found_in
-from armgen.deploy.target import connect
-from armgen.deploy.whatif import UnitWhatIf, what_if
-from armgen.deploy.whatif_format import CHANGE_TYPES, has_changes, to_json
-from armgen.deploy.whatif_hash import change_set
-from armgen.deploy.whatif_report import report_markdown, report_text
+from armgen.deploy.whatif_format import CHANGE_TYPES  # stdlib only: cheap enough for --help
 from armgen.exitcodes import CHANGES
-from armgen.render.units import units_for
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from armgen.deploy import removals
+    from armgen.deploy.whatif import UnitWhatIf
 
 
 def recreate_notes(results: list[UnitWhatIf]) -> dict[str, list[str]]:
@@ -37,6 +35,8 @@ def recreate_notes(results: list[UnitWhatIf]) -> dict[str, list[str]]:
 def print_what_if(results: list[UnitWhatIf], console: Console, color: bool,
                   exclude: frozenset[str] = frozenset()) -> None:
     """The environment's report: rich colours on a terminal, plain unwrapped lines in a log."""
+    from armgen.deploy.whatif_report import report_text
+
     text = report_text(results, color=color, exclude=exclude, notes=recreate_notes(results))
     if color:
         console.print(text, highlight=False, end="", soft_wrap=True)
@@ -88,6 +88,20 @@ def what_if_cmd(spec_path: Path, env: str, units: tuple[str, ...], target_kind: 
     Exit codes: 0 done (changes or not), 1 a what-if call failed, 2 unusable
     input, 3 changes found with --fail-on-change.
     """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from rich.console import Console
+
+    from armgen.cli.deploy_common import load_plan
+    from armgen.deploy import removals
+    from armgen.deploy.recreate import found_in
+    from armgen.deploy.target import connect
+    from armgen.deploy.whatif import what_if
+    from armgen.deploy.whatif_format import has_changes, to_json
+    from armgen.deploy.whatif_hash import change_set
+    from armgen.deploy.whatif_report import report_markdown, report_text
+    from armgen.render.units import units_for
+
     _, plan = load_plan(spec_path, env, units)
     target = connect(plan.env, target_kind)
     results = what_if(target, plan, mode, parallel)

@@ -18,6 +18,7 @@ from armgen.deploy.plan import Plan
 from armgen.deploy.target import Target
 from armgen.deploy.whatif import UnitWhatIf, what_if
 from armgen.deploy.whatif_format import PropertyChange
+from armgen.privatelink import made_by_azure
 
 CHANGED, MISSING, UNMANAGED, ROLE_ASSIGNMENT, FAILED = "changed", "missing", "unmanaged", "role-assignment", "failed"
 KINDS = {CHANGED: "changed outside armgen", MISSING: "missing (deleted outside armgen?)",
@@ -80,7 +81,8 @@ def find_drift(target: Target, plan: Plan, parallel: int = 16) -> list[Drift]:
                 out.append(Drift(CHANGED, c.resource_id, r.step.name, _delta_text(c.delta), c.delta))
             elif c.change_type == "Create":
                 out.append(Drift(MISSING, c.resource_id, r.step.name))
-            elif c.change_type == "Ignore" and c.resource_id.lower() not in declared:
+            elif c.change_type == "Ignore" and c.resource_id.lower() not in declared \
+                    and not made_by_azure(c.resource_id.lower(), declared):
                 unmanaged.setdefault(c.resource_id.lower(), c.resource_id)
     out += [Drift(UNMANAGED, rid) for _, rid in sorted(unmanaged.items())]
     groups = {f"/subscriptions/{target.subscription_id}/resourceGroups/{g}" for g in plan.env.resource_groups}

@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from armgen.arm import ArmError
+from armgen.arm.linked import pack_linked_templates
 from armgen.errors import ArmgenError, InputError
 from armgen.render.outputs import PARAMETERS_DIR, TEMPLATES_DIR
 from armgen.render.units import SUBSCRIPTION, Unit, units_for
@@ -111,6 +113,14 @@ def _read_json(path: Path, key: str | None = None) -> dict:
     return value
 
 
+def _packed(path: Path) -> dict:
+    """The template with its ``templateLink.relativePath`` links inlined (resolved next to the file)."""
+    try:
+        return pack_linked_templates(_read_json(path), path.parent)
+    except ArmError as err:
+        raise InputError(f"{path}: {err.message}; fix the linked template path") from None
+
+
 def _layers(units: list[Unit]) -> dict[str, int]:
     names = {u.name for u in units}
     layer: dict[str, int] = {}
@@ -135,7 +145,7 @@ def build_plan(spec: Spec, env_name: str, root: Path, only: list[str] | None = N
     layer = _layers(units)
     steps = []
     for unit in sorted(units, key=lambda u: layer[u.name]):
-        template = _read_json(root / TEMPLATES_DIR / f"{unit.template}.json")
+        template = _packed(root / TEMPLATES_DIR / f"{unit.template}.json")
         params = _read_json(root / PARAMETERS_DIR / unit.parameter_file(env.name), "parameters")
         steps.append(Step(unit, env.name, deployment_name(env.name, unit.name), template, params, layer[unit.name]))
     plan = Plan(env, steps)

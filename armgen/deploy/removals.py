@@ -16,12 +16,15 @@ from armgen.deploy.stacks import ENV_TAG, UNIT_TAG, StackOps, list_scope, manage
 from armgen.deploy.target import Target
 from armgen.deploy.whatif import UnitWhatIf
 from armgen.deploy.whatif_format import ResourceChange
+from armgen.privatelink import made_by_azure
 from armgen.render.units import RESOURCE_GROUP, SUBSCRIPTION, Unit
 
-# deletion order of orphan units: what depends on others first
-ORDER = ("roleassignments", "batchendpoint", "datastore", "computecluster", "mlworkspace", "managedidentity",
-         "containerregistry", "storageaccount", "keyvault", "appinsights", "loganalytics", "roledefinition",
-         "resourcegroups")
+# deletion order of units (orphans, destroy): what depends on others first; private endpoints before the
+# resources, zones and subnets they use, the virtual network after everything in it (Azure refuses to delete a
+# subnet an endpoint or a cluster still uses: InUseSubnetCannotBeDeleted)
+ORDER = ("privateendpoint", "roleassignments", "batchendpoint", "datastore", "computecluster", "mlworkspace",
+         "managedidentity", "containerregistry", "storageaccount", "keyvault", "appinsights", "loganalytics",
+         "privatednszone", "virtualnetwork", "roledefinition", "resourcegroups")
 WORKSPACE = "microsoft.machinelearningservices/workspaces"
 
 
@@ -101,7 +104,8 @@ def survey(target: Target, plan: Plan, listed: dict[str | None, list], results: 
     gone_groups = {_group_name(r.resource_id) for r in out.removals if is_group(r.resource_id)}
     for group in sorted(gone_groups):
         held = {i.lower() for s in extra.get(group, listed.get(group, [])) for i in managed(s)}
-        strays = [r.id for r in _resources(target, group) if r.id.lower() not in held]
+        strays = [r.id for r in _resources(target, group)
+                  if r.id.lower() not in held and not made_by_azure(r.id.lower(), held)]
         if strays:
             out.kept_groups.append(group)
             out.foreign += strays
@@ -110,7 +114,8 @@ def survey(target: Target, plan: Plan, listed: dict[str | None, list], results: 
             continue
         held = {i.lower() for s in listed.get(r.step.unit.resource_group, []) for i in managed(s)}
         out.foreign += [c.resource_id for c in r.changes if c.change_type == "Ignore"
-                        and c.resource_id.lower() not in held and c.resource_id not in out.foreign]
+                        and c.resource_id.lower() not in held and not made_by_azure(c.resource_id.lower(), held)
+                        and c.resource_id not in out.foreign]
     return out
 
 

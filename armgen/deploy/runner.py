@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from armgen.deploy.errors import ArmFailure, failure_from
 from armgen.deploy.plan import Plan, Step
 from armgen.deploy.preflight import prune_group
-from armgen.deploy.stacks import FINGERPRINT_TAG, TERMINAL, Lifecycle, StackOps, list_scope, managed, state
+from armgen.deploy.stacks import FINGERPRINT_TAG, TERMINAL, Lifecycle, StackOps, managed, state
 from armgen.deploy.target import Target
 
 RETRYABLE_CODES = {"PrincipalNotFound"}
@@ -90,10 +90,13 @@ class Runner:
         from armgen.catalog import api
 
         rc = self.target.resources
+        groups: set[str] | None = None  # one list of the subscription's groups, not a HEAD per group
         for rid in managed(deployment):
             parts = rid.strip("/").split("/")
             if len(parts) == 4 and parts[2].lower() == "resourcegroups":
-                alive = rc.resource_groups.check_existence(parts[3])
+                if groups is None:
+                    groups = {g.name.lower() for g in rc.resource_groups.list()}
+                alive = parts[3].lower() in groups
             elif "/providers/Microsoft.Authorization/roleDefinitions/" in rid:
                 alive = rc.resources.check_existence_by_id(
                     rid, api_version=api("Microsoft.Authorization/roleDefinitions"))
@@ -109,13 +112,12 @@ class Runner:
         A no-op re-deploy then costs a few list calls instead of one GET per unit. Units missing from
         the answer (their group does not exist yet, or it could not be listed) are read one by one.
         """
+        from armgen.deploy.removals import list_scopes
+
         wanted = {s.deployment.lower() for s in self.plan.steps}
-        groups = sorted({s.unit.resource_group for s in self.plan.steps if s.unit.resource_group})
-        scopes: list[str | None] = ([None] if any(s.at_subscription for s in self.plan.steps) else []) + groups
-        known: dict = {}
-        for scope, found in zip(scopes, pool.map(lambda g: list_scope(self.target, g), scopes), strict=True):
-            self.listed[scope] = found
-            known.update({d.name.lower(): d for d in found if d.name.lower() in wanted})
+        groups = {s.unit.resource_group for s in self.plan.steps if s.unit.resource_group}
+        self.listed = list_scopes(self.target, self.plan, pool)
+        known: dict = {d.name.lower(): d for found in self.listed.values() for d in found if d.name.lower() in wanted}
         for s in self.plan.steps:  # listed scopes that hold no stack of this unit: it has none
             if s.deployment.lower() not in known and (s.at_subscription or s.unit.resource_group in groups):
                 known[s.deployment.lower()] = None
@@ -130,7 +132,7 @@ class Runner:
         """The steps a run would deploy (their records are listed once per scope and kept for the run)."""
         if self._known is None:
             with ThreadPoolExecutor(max_workers=max(1, self.parallel)) as pool:
-                self._known = self._prefetch(pool) if self.skip_unchanged else {}
+                self._known = self._prefetch(pool)  # also the record of what armgen manages (removals)
         return [s for s in self.plan.steps
                 if not self._unchanged(s, self._known.get(s.deployment.lower()))]
 
@@ -183,7 +185,7 @@ class Runner:
                 pool.submit(gate.wait)
             gate.wait()
             if self._known is None:
-                self._known = self._prefetch(pool) if self.skip_unchanged else {}
+                self._known = self._prefetch(pool)  # also the record of what armgen manages (removals)
             try:
                 while pending or self._running:
                     for step in list(pending):

@@ -6,10 +6,10 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from armgen.defaults import TARGETS
 from armgen.errors import ArmgenError, InputError
 from armgen.spec.model import Environment
 
-TARGETS = ("emulator", "azure")
 MANAGEMENT_SCOPE = "https://management.azure.com/.default"
 
 
@@ -23,6 +23,7 @@ class Target:
     deployments: Any  # azure.mgmt.resource.deployments.DeploymentsMgmtClient
     description: str
     stacks: Any = None  # azure.mgmt.resource.deploymentstacks.DeploymentStacksClient
+    pacer: Any = None  # armgen.deploy.pacing.Pacer: ARM's rate-limit budget as this process sees it
 
 
 POOL_SIZE = 128  # connections kept per host: requests' default of 10 makes parallel units open new TLS sessions
@@ -65,6 +66,8 @@ def connect(env: Environment, kind: str | None = None, polling_interval: float |
     from azure.mgmt.resource.deploymentstacks import DeploymentStacksClient
     from azure.mgmt.resource.resources import ResourceManagementClient
 
+    from armgen.deploy.pacing import pacer_for, pacing_policy
+
     kind = kind or env.target
     if polling_interval is None and os.environ.get("ARMGEN_POLLING_INTERVAL"):
         try:
@@ -93,10 +96,14 @@ def connect(env: Environment, kind: str | None = None, polling_interval: float |
         description = f"Azure subscription {env.subscription_id}" + (f" at {endpoint}" if endpoint else "")
     verify = extra.pop("connection_verify", None)
     kwargs["transport"] = pooled_transport(verify if verify is not None else True)
-    try:
-        resources = ResourceManagementClient(credential, env.subscription_id, **extra, **kwargs)
-        deployments = DeploymentsMgmtClient(credential, env.subscription_id, **extra, **kwargs)
-        stacks = DeploymentStacksClient(credential, env.subscription_id, **extra, **kwargs)
+    pacer = pacer_for(extra.get("base_url") or "https://management.azure.com")
+    try:  # each client its own pacing policy (a policy links to the next one of its pipeline), one pacer
+        resources = ResourceManagementClient(credential, env.subscription_id, **extra, **kwargs,
+                                             per_retry_policies=[pacing_policy(pacer)])
+        deployments = DeploymentsMgmtClient(credential, env.subscription_id, **extra, **kwargs,
+                                            per_retry_policies=[pacing_policy(pacer)])
+        stacks = DeploymentStacksClient(credential, env.subscription_id, **extra, **kwargs,
+                                        per_retry_policies=[pacing_policy(pacer)])
     except (ValueError, TypeError) as exc:
         raise ArmgenError(f"cannot create Azure clients for {kind}: {exc}") from None
-    return Target(kind, env.subscription_id, resources, deployments, description, stacks)
+    return Target(kind, env.subscription_id, resources, deployments, description, stacks=stacks, pacer=pacer)

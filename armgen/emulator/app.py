@@ -14,6 +14,7 @@ from armgen.emulator.models.resources import ResourceModel
 from armgen.emulator.models.stack_whatif import StackWhatIfModel
 from armgen.emulator.models.stacks import StackModel
 from armgen.emulator.store import DB_FILE, Store
+from armgen.emulator.throttling import Throttle, ThrottleSettings
 
 TOKEN_FILE = "token"
 
@@ -43,6 +44,8 @@ class EmulatorApp:
     def _build_models(self) -> None:
         previous = getattr(self, "deployments", None)
         self.faults = FaultInjector(self.config)
+        self.throttle = Throttle(ThrottleSettings.from_dict(self.config.throttling) if self.config.throttling
+                                 else ThrottleSettings())
         self.resources = ResourceModel(self.store, self.config)
         self.groups = ResourceGroupModel(self.store, self.resources)
         self.operations = OperationModel(self.store)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from armgen.emulator.endpoint import DEFAULT_SUBSCRIPTION, DEFAULT_TENANT
+from armgen.emulator.throttling import ThrottleSettings
 
 CALLER_PRINCIPAL = "00000000-0000-0000-0000-00000000c0de"  # the emulator's one signed-in identity
 
@@ -63,6 +64,7 @@ class EmulatorConfig:
     max_parallel_resources: int = 8
     caller_principal_id: str = CALLER_PRINCIPAL  # object id of whoever holds the token (deny assignments)
     retry_after_seconds: int = 0  # Retry-After on long-running operations (0: header omitted)
+    throttling: dict = field(default_factory=dict)  # ARM's request token buckets (armgen/emulator/throttling.py)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> EmulatorConfig:
@@ -83,6 +85,8 @@ class EmulatorConfig:
         for key, value in (data.get("latency_seconds") or {}).items():
             if not isinstance(value, (int, float)) or isinstance(value, bool):
                 raise ValueError(f"latency_seconds['{key}'] must be a number of seconds")
+        if data.get("throttling"):
+            ThrottleSettings.from_dict(data["throttling"])  # a bad bucket is refused here, naming the key
         values = dict(data)
         values["faults"] = [FaultRule.from_dict(f) for f in data.get("faults", [])]
         return cls(**values)

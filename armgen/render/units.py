@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from armgen.catalog import BUILTIN_ROLES
+from armgen.render import network_units as nu
+from armgen.spec.endpoints import planned_endpoints
 from armgen.spec.model import Environment, Workspace
 
 SUBSCRIPTION = "subscription"
@@ -47,21 +49,24 @@ def _shared_units(env: Environment) -> list[Unit]:
         }, ("resourcegroups",)),
         Unit("loganalytics", "loganalytics", RESOURCE_GROUP, rg, {
             "workspaceName": s.log_analytics_name, "skuName": s.log_analytics_sku,
-            "retentionInDays": s.log_retention_days, **loc}, ("resourcegroups",)),
+            "retentionInDays": s.log_retention_days, **nu.monitor_access(env), **loc}, ("resourcegroups",)),
         Unit("appinsights", "appinsights", RESOURCE_GROUP, rg, {
             "appInsightsName": s.app_insights_name, "logAnalyticsWorkspaceName": s.log_analytics_name,
-            "retentionInDays": s.app_insights_retention_days, **loc}, ("loganalytics",)),
+            "retentionInDays": s.app_insights_retention_days, **nu.monitor_access(env), **loc}, ("loganalytics",)),
         Unit("keyvault", "keyvault", RESOURCE_GROUP, rg, {
             "keyVaultName": s.key_vault_name, "skuName": s.key_vault_sku,
-            "softDeleteRetentionInDays": s.key_vault_retention_days, **loc}, ("resourcegroups",)),
+            "softDeleteRetentionInDays": s.key_vault_retention_days, **nu.public_access(env), **loc},
+             ("resourcegroups",)),
     ]
     for st in s.storage.values():
         units.append(Unit(f"storageaccount-{st.key}", "storageaccount", RESOURCE_GROUP, rg, {
             "storageAccountName": st.name, "skuName": st.sku, "containerNames": st.containers,
-            "isHnsEnabled": st.hierarchical_namespace, **loc}, ("resourcegroups",)))
+            "isHnsEnabled": st.hierarchical_namespace, **nu.public_access(env), **loc}, ("resourcegroups",)))
     for cr in s.registries.values():
         units.append(Unit(f"containerregistry-{cr.key}", "containerregistry", RESOURCE_GROUP, rg,
-                          {"registryName": cr.name, "skuName": cr.sku, **loc}, ("resourcegroups",)))
+                          {"registryName": cr.name, "skuName": cr.sku,
+                           "publicNetworkAccess": nu.public_access(env)["publicNetworkAccess"], **loc},
+                          ("resourcegroups",)))
     units.append(Unit("managedidentity", "managedidentity", RESOURCE_GROUP, rg,
                       {"identityName": s.identity_name, **loc}, ("resourcegroups",)))
     grants = [
@@ -96,14 +101,15 @@ def _workspace_units(env: Environment, ws: Workspace) -> list[Unit]:
             "hbiWorkspace": ws.hbi, "sharedResourceGroup": s.resource_group,
             "storageAccountName": s.storage["workspace"].name, "keyVaultName": s.key_vault_name,
             "appInsightsName": s.app_insights_name, "containerRegistryName": s.registries["healthy"].name,
-            **loc}, ("storageaccount-workspace", "keyvault", "appinsights", "containerregistry-healthy"),
+            **nu.workspace_network(env, ws), **loc}, ("storageaccount-workspace", "keyvault", "appinsights", "containerregistry-healthy"),
             workspace=ws.key),
         Unit(f"computecluster-{ws.key}", "computecluster", RESOURCE_GROUP, rg, {
             "workspaceName": ws.name, "computeName": ws.compute.name, "vmSize": ws.compute.vm_size,
             "vmPriority": ws.compute.vm_priority, "minNodeCount": ws.compute.min_nodes,
             "maxNodeCount": ws.compute.max_nodes, "idleSecondsBeforeScaleDown": ws.compute.idle_seconds,
             "identityName": s.identity_name, "identityResourceGroup": s.resource_group,
-            "subnetId": ws.compute.subnet_id or "", **loc}, (ml, "managedidentity"), workspace=ws.key),
+            **nu.compute_network(env, ws), **loc},
+            (ml, "managedidentity", *((nu.VNET_UNIT,) if env.network.create_vnet else ())), workspace=ws.key),
     ]
     if ws.datastores:
         units.append(Unit(f"datastore-{ws.key}", "datastore", RESOURCE_GROUP, rg, {
@@ -129,11 +135,43 @@ def _workspace_units(env: Environment, ws: Workspace) -> list[Unit]:
     return units
 
 
+def _network_units(env: Environment) -> list[Unit]:
+    """Virtual network and DNS zones (private and managed mode), after the resource groups."""
+    rg = env.shared.resource_group
+    params = nu.network_parameters(env)
+    units = []
+    if nu.VNET_UNIT in params:
+        units.append(Unit(nu.VNET_UNIT, nu.VNET_UNIT, RESOURCE_GROUP, rg,
+                          {**params[nu.VNET_UNIT], "location": env.location, "tags": env.tags}, ("resourcegroups",)))
+    for name, zone in params.items():
+        if name.startswith(nu.ZONE_KIND):
+            units.append(Unit(name, nu.ZONE_KIND, RESOURCE_GROUP, rg, {**zone, "tags": env.tags},
+                              (nu.VNET_UNIT,) if env.network.create_vnet else ("resourcegroups",)))
+    return units
+
+
+def _endpoint_units(env: Environment) -> list[Unit]:
+    """One unit per private-link sub-resource: its endpoint, after the resource, the network and its zones."""
+    out = []
+    for pe in planned_endpoints(env.shared, env.workspaces):
+        tags = {**env.tags, **next((w.tags for w in env.workspaces if w.key == pe.workspace), {})}
+        for group in pe.group_ids:
+            out.append(Unit(f"privateendpoint-{pe.key}-{group.lower()}", "privateendpoint", RESOURCE_GROUP,
+                            pe.target_group,
+                            {**nu.endpoint_parameters(env, pe, group), "location": env.location, "tags": tags},
+                            (pe.key, *nu.endpoint_deps(env.network, group)), workspace=pe.workspace))
+    return out
+
+
 def units_for(env: Environment) -> list[Unit]:
-    """Every deployment unit of ``env``: shared ones first, then each workspace's, in dependency order."""
+    """Every deployment unit of ``env``: network and shared ones first, then each workspace's, in dependency order."""
     units = _shared_units(env)
+    units[1:1] = _network_units(env)
+    endpoints = _endpoint_units(env) if env.network.private else []
+    units += [u for u in endpoints if u.workspace is None]
     for ws in env.workspaces:
         units += _workspace_units(env, ws)
+        units += [u for u in endpoints if u.workspace == ws.key]
     return units
 
 

@@ -6,8 +6,8 @@ import time
 from typing import Any
 
 from armgen.arm.hashing import guid
+from armgen.rbac.permissions import Permission
 from armgen.roles.expectations import check_expectations, check_guardrails
-from armgen.roles.permissions import Permission
 from armgen.spec.model import Environment
 from armgen.verify.fetch import get_resource, poll
 from armgen.verify.report import CheckReport

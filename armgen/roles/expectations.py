@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from armgen.roles.operations import DATA_GUARDRAILS, GUARDRAILS, SECRET_READS, is_data_operation
-from armgen.roles.permissions import Permission, evaluate
+from armgen.rbac.operations import DATA_GUARDRAILS, GUARDRAILS, SECRET_READS, is_data_operation
+from armgen.rbac.permissions import Permission, evaluate
 from armgen.spec.model import CustomRole
 from armgen.verify.report import CheckReport
 

@@ -20,6 +20,7 @@ from armgen.spec.model import (
     Workspace,
 )
 from armgen.spec.names import KINDS, compact, fill, pattern_problem, unique_token
+from armgen.spec.network import build_network
 
 ST, CR, KV = "Microsoft.Storage/storageAccounts", "Microsoft.ContainerRegistry/registries", "Microsoft.KeyVault/vaults"
 GPU_PREFIXES = ("Standard_NC", "Standard_ND", "Standard_NV")
@@ -163,25 +164,27 @@ def build_environment(doc: Any, env: str, file: str, datastores: list[dict]) -> 
     rgs = [shared_rg] + [w.resource_group for w in workspaces if w.resource_group != shared_rg]
     scope_kind = shared["roles"]["modelDeveloper"]["assignableScopes"]
     scopes = [sub] if scope_kind == "subscription" else [f"{sub}/resourceGroups/{g}" for g in dict.fromkeys(rgs)]
+    shared_model = Shared(
+        resource_group=shared_rg,
+        log_analytics_name=named("Microsoft.OperationalInsights/workspaces", "shared", ["shared", "logAnalytics"], la),
+        log_analytics_sku=la["sku"], log_retention_days=la["retentionDays"],
+        app_insights_name=named("Microsoft.Insights/components", "shared", ["shared", "appInsights"], ai),
+        app_insights_retention_days=ai["retentionDays"],
+        key_vault_name=named(KV, "shared", ["shared", "keyVault"], kv),
+        key_vault_sku=kv["sku"], key_vault_retention_days=kv["softDeleteRetentionDays"],
+        storage=storage, registries=registries,
+        identity_name=n.name("Microsoft.ManagedIdentity/userAssignedIdentities", shared["identity"]["name"]),
+        model_developer=_role(doc, env, doc["project"], scopes, n),
+    )
+    network, network_errors = build_network(doc, env, file, n, shared_model, workspaces, e["subscriptionId"].lower())
+    n.errors.extend(network_errors)
     model = Environment(
         name=env, subscription_id=e["subscriptionId"].lower(), tenant_id=e.get("tenantId"),
         location=e["location"], target=e["target"], production=e["production"],
         lifecycle=_lifecycle(e.get("lifecycle") or {}),
         tags={**doc.get("tags", {}), **e.get("tags", {})},
-        shared=Shared(
-            resource_group=shared_rg,
-            log_analytics_name=named("Microsoft.OperationalInsights/workspaces", "shared",
-                                     ["shared", "logAnalytics"], la),
-            log_analytics_sku=la["sku"], log_retention_days=la["retentionDays"],
-            app_insights_name=named("Microsoft.Insights/components", "shared", ["shared", "appInsights"], ai),
-            app_insights_retention_days=ai["retentionDays"],
-            key_vault_name=named(KV, "shared", ["shared", "keyVault"], kv),
-            key_vault_sku=kv["sku"], key_vault_retention_days=kv["softDeleteRetentionDays"],
-            storage=storage, registries=registries,
-            identity_name=n.name("Microsoft.ManagedIdentity/userAssignedIdentities", shared["identity"]["name"]),
-            model_developer=_role(doc, env, doc["project"], scopes, n),
-        ),
-        workspaces=workspaces,
+        shared=shared_model,
+        workspaces=workspaces, network=network,
     )
     return model, n.errors
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from armgen.defaults import DATASTORE_CONFIG, DEFAULT_SPEC  # noqa: F401 - re-exported
 from armgen.errors import SourceError, SourceErrors
 from armgen.spec import schema as schemas
 from armgen.spec.build import build_environment
@@ -16,10 +17,6 @@ from armgen.spec.names import pattern_problem
 from armgen.spec.resolve import apply_overrides, env_map_errors, in_override, resolve
 from armgen.spec.role_guard import secret_read_errors
 from armgen.spec.unique import global_name_clashes, role_name_clashes
-
-DEFAULT_SPEC = "mlenv.yaml"
-DATASTORE_CONFIG = "datastore_config.json"
-
 
 _IN_ENV = re.compile(r"(\(|in )environment ([a-z][a-z0-9]{1,9})(\)|;)")
 

@@ -107,6 +107,46 @@ class Lifecycle:
 
 
 @dataclass(frozen=True)
+class Network:
+    """Where an environment's resources are reachable: public endpoints, private endpoints, managed network."""
+
+    mode: str = "public"  # public | private | managed
+    vnet_id: str = ""
+    vnet_name: str = ""
+    create_vnet: bool = False
+    address_space: str = ""
+    endpoints_subnet: str = ""
+    endpoints_prefix: str = ""
+    compute_subnet: str = ""
+    compute_prefix: str = ""
+    endpoints_nsg: str = ""
+    compute_nsg: str = ""
+    dns: str = "create"  # create | policy | hub
+    hub_zones: dict[str, str] = field(default_factory=dict)  # zone key -> private DNS zone resource id
+    isolation_mode: str = ""  # managed mode: AllowInternetOutbound | AllowOnlyApprovedOutbound
+    fqdn_rules: list[str] = field(default_factory=list)
+    service_tag_rules: list[dict] = field(default_factory=list)
+
+    @property
+    def private(self) -> bool:
+        """Shared resources and workspaces behind private endpoints, public access off."""
+        return self.mode in ("private", "managed")
+
+    @property
+    def managed(self) -> bool:
+        return self.mode == "managed"
+
+    @property
+    def endpoints_subnet_id(self) -> str:
+        return f"{self.vnet_id}/subnets/{self.endpoints_subnet}"
+
+    @property
+    def compute_subnet_id(self) -> str:
+        """The subnet of compute clusters ('' on the managed network or in public mode)."""
+        return f"{self.vnet_id}/subnets/{self.compute_subnet}" if self.mode == "private" else ""
+
+
+@dataclass(frozen=True)
 class Environment:
     """Everything one environment deploys, with every name computed."""
 
@@ -120,6 +160,7 @@ class Environment:
     shared: Shared
     workspaces: list[Workspace]
     lifecycle: Lifecycle = field(default_factory=Lifecycle)
+    network: Network = field(default_factory=Network)
 
     @property
     def resource_groups(self) -> list[str]:

@@ -27,6 +27,8 @@ KINDS: dict[str, tuple[str, bool]] = {
     "Microsoft.ContainerRegistry/registries": ("cr", True),
     "Microsoft.ManagedIdentity/userAssignedIdentities": ("id", False),
     "Microsoft.MachineLearningServices/workspaces": ("mlw", False),
+    "Microsoft.Network/virtualNetworks": ("vnet", False),
+    "Microsoft.Network/networkSecurityGroups": ("nsg", False),
 }
 
 

@@ -121,8 +121,9 @@ def apply_overrides(doc: MarkedDict, env: str, file: str) -> tuple[MarkedDict, l
     errors: list[SourceError] = []
     out = MarkedDict(doc, mark=doc.mark)
     out.key_marks, out.value_marks = dict(doc.key_marks), dict(doc.value_marks)
-    if overrides.get("shared"):
-        out["shared"] = merge(doc.get("shared", MarkedDict(mark=doc.mark)), overrides["shared"])
+    for section in ("shared", "network"):
+        if overrides.get(section):
+            out[section] = merge(doc.get(section, MarkedDict(mark=doc.mark)), overrides[section])
     ws_patch = overrides.get("workspaces") or {}
     names = [w.get("name") for w in doc["workspaces"] if isinstance(w, dict)]
     for key in ws_patch:
@@ -148,8 +149,8 @@ _STEP = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
 def in_override(doc: MarkedDict, env: str, error: SourceError) -> SourceError:
     """``error`` with the path of ``environments.<env>.overrides`` when the value it names was set there."""
     steps: list = [int(index) if index else key for index, key in _STEP.findall(error.path)]
-    if len(steps) >= 2 and steps[0] == "shared":
-        head, tail = ["shared"], steps[1:]
+    if len(steps) >= 2 and steps[0] in ("shared", "network"):
+        head, tail = [steps[0]], steps[1:]
     elif len(steps) >= 2 and steps[0] == "workspaces" and isinstance(steps[1], int):
         workspace = doc["workspaces"][steps[1]]
         head, tail = ["workspaces", workspace.get("name") if isinstance(workspace, dict) else None], steps[2:]

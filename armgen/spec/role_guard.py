@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from armgen.errors import SourceError
-from armgen.roles.operations import SECRET_READS
-from armgen.roles.permissions import Permission, evaluate
+from armgen.rbac.operations import SECRET_READS
+from armgen.rbac.permissions import Permission, evaluate
 from armgen.spec.marked import format_path, mark_of
 from armgen.spec.model import CustomRole, Environment
 

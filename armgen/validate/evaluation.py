@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from armgen.arm import ArmError, DeploymentContext, RecordingState, TemplateEngine
 from armgen.arm.context import DEFAULT_TENANT
+from armgen.arm.parameters import requires_value
 from armgen.jsonmarks import JsonPath
 from armgen.validate.context import RuleContext
 
@@ -56,31 +57,27 @@ def _spec_target(parameters_file: str, env: str) -> tuple[str, str, str | None, 
     from pathlib import Path
 
     path = Path(parameters_file)
-    spec_path = path.resolve().parent.parent / "mlenv.yaml"
-    units = _units(str(spec_path), env)
-    if units is None:
-        return None
-    for unit, environment in units:
-        if unit.parameter_file(env) == path.name:
-            from armgen.deploy.plan import deployment_name
-
-            return (environment.subscription_id, environment.tenant_id or DEFAULT_TENANT, unit.resource_group,
-                    environment.location, deployment_name(env, unit.name))
-    return None
+    targets = _targets(str(path.resolve().parent.parent / "mlenv.yaml"))
+    return targets.get((env, path.name)) if targets is not None else None
 
 
-@functools.lru_cache(maxsize=16)
-def _units(spec_path: str, env: str) -> list | None:
-    """The units of one environment of the spec at ``spec_path`` (None when there is no usable spec)."""
+@functools.lru_cache(maxsize=4)
+def _targets(spec_path: str) -> dict[tuple[str, str], tuple[str, str, str | None, str, str]] | None:
+    """Every rendered unit of the spec at ``spec_path``, by (environment, parameter file name): the spec is
+    loaded once per validate run, not once per environment or parameter file (None without a usable spec)."""
+    from armgen.deploy.plan import deployment_name
     from armgen.errors import ArmgenError
     from armgen.render.units import units_for
     from armgen.spec import load_spec
 
     try:
-        environment = load_spec(spec_path).environments.get(env)
+        spec = load_spec(spec_path)
     except (ArmgenError, OSError):
         return None
-    return [(u, environment) for u in units_for(environment)] if environment else None
+    return {(env, unit.parameter_file(env)): (environment.subscription_id, environment.tenant_id or DEFAULT_TENANT,
+                                              unit.resource_group, environment.location,
+                                              deployment_name(env, unit.name))
+            for env, environment in spec.environments.items() for unit in units_for(environment)}
 
 
 def parameter_values(ctx: RuleContext) -> dict[str, object] | None:
@@ -94,7 +91,8 @@ def parameter_values(ctx: RuleContext) -> dict[str, object] | None:
             ptype = str(declared.get(name.lower(), {}).get("type", "")).lower()
             values[name] = {} if ptype in ("object", "secureobject") else SECRET_PLACEHOLDER
     supplied = {k.lower() for k in values}
-    if any("defaultValue" not in d for k, d in declared.items() if k not in supplied):
+    definitions = ctx.section("definitions")
+    if any(requires_value(d, definitions) for k, d in declared.items() if k not in supplied):
         return None
     return values
 
@@ -156,3 +154,24 @@ def _expand(engine: TemplateEngine, state: RecordingState, prefix: JsonPath, res
                     state.record_outputs(inst.id, nested.outputs(state))
                 except ArmError as e:
                     raise e.at([*prefix, *inst.path, "properties", "template"]) from None
+
+
+def spec_environment(ctx: RuleContext):  # noqa: ANN201 - armgen.spec.model.Environment | None
+    """The spec environment of a parameter file armgen rendered (``mlenv.yaml`` beside ``parameters/``)."""
+    if ctx.parameters_doc is None or not ctx.env:
+        return None
+    from pathlib import Path
+
+    spec = _spec(str(Path(ctx.parameters_doc.file).resolve().parent.parent / "mlenv.yaml"))
+    return spec.environments.get(ctx.env) if spec is not None else None
+
+
+@functools.lru_cache(maxsize=4)
+def _spec(spec_path: str):  # noqa: ANN202 - armgen.spec.model.Spec | None
+    from armgen.errors import ArmgenError
+    from armgen.spec import load_spec
+
+    try:
+        return load_spec(spec_path)
+    except (ArmgenError, OSError):
+        return None

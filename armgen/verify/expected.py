@@ -20,9 +20,11 @@ ML = "Microsoft.MachineLearningServices/workspaces"
 KEY_PROPERTIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "microsoft.resources/resourcegroups": ("resource-groups", "resource group", ("location",)),
     "microsoft.operationalinsights/workspaces": ("log-analytics", "Log Analytics workspace", (
-        "properties.sku.name", "properties.retentionInDays")),
+        "properties.sku.name", "properties.retentionInDays", "properties.publicNetworkAccessForIngestion",
+        "properties.publicNetworkAccessForQuery")),
     "microsoft.insights/components": ("app-insights", "Application Insights", (
-        "properties.WorkspaceResourceId", "properties.IngestionMode", "properties.RetentionInDays")),
+        "properties.WorkspaceResourceId", "properties.IngestionMode", "properties.RetentionInDays",
+        "properties.publicNetworkAccessForIngestion", "properties.publicNetworkAccessForQuery")),
     "microsoft.keyvault/vaults": ("key-vault", "key vault", (
         "properties.sku.name", "properties.enableRbacAuthorization", "properties.enableSoftDelete",
         "properties.enablePurgeProtection", "properties.softDeleteRetentionInDays",
@@ -41,18 +43,26 @@ KEY_PROPERTIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "microsoft.managedidentity/userassignedidentities": ("identity", "managed identity", ()),
     "microsoft.machinelearningservices/workspaces": ("workspace", "ML workspace", (
         "sku.name", "properties.publicNetworkAccess", "properties.systemDatastoresAuthMode",
-        "properties.hbiWorkspace")),
+        "properties.hbiWorkspace", "properties.imageBuildCompute", "properties.managedNetwork.isolationMode")),
     "microsoft.machinelearningservices/workspaces/computes": ("compute", "compute cluster", (
         "properties.computeType", "properties.disableLocalAuth", "properties.properties.vmSize",
         "properties.properties.vmPriority", "properties.properties.scaleSettings.minNodeCount",
         "properties.properties.scaleSettings.maxNodeCount",
         "properties.properties.scaleSettings.nodeIdleTimeBeforeScaleDown",
-        "properties.properties.remoteLoginPortPublicAccess", "identity.userAssignedIdentities")),
+        "properties.properties.remoteLoginPortPublicAccess", "properties.properties.enableNodePublicIp",
+        "properties.properties.subnet.id", "identity.userAssignedIdentities")),
     "microsoft.machinelearningservices/workspaces/datastores": ("datastores", "datastore", (
         "properties.datastoreType", "properties.accountName", "properties.containerName",
         "properties.credentials.credentialsType")),
     "microsoft.machinelearningservices/workspaces/batchendpoints": ("batch-endpoint", "batch endpoint", (
         "properties.authMode",)),
+    "microsoft.network/virtualnetworks": ("network", "virtual network", ("properties.addressSpace.addressPrefixes",)),
+    "microsoft.network/networksecuritygroups": ("network", "network security group", ()),
+    "microsoft.network/privateendpoints": ("private-endpoints", "private endpoint", ("properties.subnet.id",)),
+    "microsoft.network/privateendpoints/privatednszonegroups": ("private-dns", "DNS zone group", ()),
+    "microsoft.network/privatednszones": ("private-dns", "private DNS zone", ()),
+    "microsoft.network/privatednszones/virtualnetworklinks": ("private-dns", "virtual network link", (
+        "properties.virtualNetwork.id", "properties.registrationEnabled")),
     "microsoft.authorization/roleassignments": ("role-assignments", "role assignment", (
         "properties.principalId", "properties.roleDefinitionId")),
     "microsoft.authorization/roledefinitions": ("role-definition", "role definition", ()),

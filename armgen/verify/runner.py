@@ -8,6 +8,7 @@ from armgen.deploy.plan import Plan
 from armgen.roles.deployed import check_definition, role_definition_id
 from armgen.verify.checks import check_datastore_placement, check_resources, check_workspace_links
 from armgen.verify.expected import expected_resources
+from armgen.verify.network import check_network
 from armgen.verify.report import CheckReport
 from armgen.verify.state import LiveState
 
@@ -26,5 +27,6 @@ def verify_environment(plan: Plan, target: Any, timeout: float = 60.0) -> CheckR
     check_resources(report, env, expected, state, timeout, role_definition_id(env))
     check_workspace_links(report, env, state)
     check_datastore_placement(report, env, target)
+    check_network(report, env, state)
     check_definition(report, "role-definition", env, target)
     return report

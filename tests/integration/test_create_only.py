@@ -20,6 +20,12 @@ def edit_spec(root: Path, old: str, new: str) -> None:
     assert armgen(root, "render").exit_code == 0
 
 
+HUB = "/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-dns-hub/providers/Microsoft.Network"
+# a hierarchical namespace adds a dfs endpoint: pro (hub zones) must name the hub's dfs zone too
+DFS_ZONE = (f"          privatelink.dfs.core.windows.net: {HUB}/privateDnsZones/privatelink.dfs.core.windows.net\n"
+            "          privatelink.file.core.windows.net:")
+
+
 CASES = [  # (spec edit, unit, flagged path, resource id, api version, live check)
     (("      containers: [datasets, results, metrics, init-networks]",
       "      containers: [datasets, results, metrics, init-networks]\n      hierarchicalNamespace: true"),
@@ -42,6 +48,8 @@ CASES = [  # (spec edit, unit, flagged path, resource id, api version, live chec
 def test_a_create_only_change_is_flagged_refused_and_recreated(workdir: Path, emulator, case) -> None:  # noqa: ANN001, F811
     (old, new), unit, path, rid, version, check = case
     assert deploy_json(workdir)[0] == 0
+    if unit == "storageaccount-data":
+        edit_spec(workdir, "          privatelink.file.core.windows.net:", DFS_ZONE)
     edit_spec(workdir, old, new)
     shown = armgen(workdir, "what-if", "--env", ENV, "--unit", unit)
     assert f"! requires re-create ({path})" in shown.stdout, shown.stdout

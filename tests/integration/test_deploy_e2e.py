@@ -18,6 +18,7 @@ from armgen.cli.main import cli
 
 pytestmark = pytest.mark.integration
 ENV = "int"
+INT_UNITS = 36  # 21 units, and private networking: virtual network, 6 DNS zones, 8 endpoints
 
 
 @pytest.fixture
@@ -70,9 +71,9 @@ def test_deploy_then_redeploy_sends_no_put(workdir: Path, emulator) -> None:  # 
     code, report = deploy_json(workdir)
     assert code == 0, report
     assert set(statuses(report).values()) == {"deployed"}
-    assert len(report["units"]) == 21
+    assert len(report["units"]) == INT_UNITS
     before = records(emulator)
-    assert len(before) >= 21
+    assert len(before) >= INT_UNITS
     code, again = deploy_json(workdir)
     assert code == 0
     assert again["puts"] == 0
@@ -142,7 +143,7 @@ def test_a_killed_deploy_is_finished_by_a_rerun(workdir: Path, emulator) -> None
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     partial = records(emulator)
-    assert 0 < len(partial) < 21  # it was stopped half-way
+    assert 0 < len(partial) < INT_UNITS  # it was stopped half-way
     emulator.configure()
     code, report = deploy_json(workdir)
     assert code == 0, report
@@ -203,7 +204,7 @@ def test_principal_not_found_is_avoided_by_principal_type(workdir: Path, emulato
     emulator.configure(principal_delay_seconds=5.0)
     code, report = deploy_json(workdir)
     assert code == 0, report
-    assert report["puts"] == 21  # principalType: ServicePrincipal means no replication failure, no retry
+    assert report["puts"] == INT_UNITS  # principalType: ServicePrincipal means no replication failure, no retry
 
 
 IDENTITY_AND_GRANT = {
@@ -326,7 +327,7 @@ def test_ctrl_c_cancels_running_deployments_and_a_rerun_converges(workdir: Path,
         states.update({d.name: d.properties.provisioning_state
                        for d in dc.deployments.list_by_resource_group(group.name)})
     assert "Running" not in states.values() and "Accepted" not in states.values()
-    assert "Canceled" in states.values() or len(states) < 21
+    assert "Canceled" in states.values() or len(states) < INT_UNITS
     emulator.configure()
     code, report = deploy_json(workdir)
     assert code == 0, report
@@ -389,8 +390,9 @@ def test_a_globally_taken_name_stops_the_deploy_before_anything_is_sent(workdir:
 def test_what_if_warns_when_a_workspace_link_would_change(workdir: Path, emulator) -> None:  # noqa: ANN001
     assert deploy_json(workdir)[0] == 0
     spec = workdir / "mlenv.yaml"
-    spec.write_text(spec.read_text().replace("healthy: {sku: {default: Standard, pro: Premium}}",
-                                             "healthy: {sku: {default: Standard, pro: Premium}, name: 'crmlpgood{env}'}"))
+    spec.write_text(spec.read_text().replace("healthy: {sku: {default: Standard, int: Premium, pro: Premium}}",
+                                             "healthy: {sku: {default: Standard, int: Premium, pro: Premium}, "
+                                             "name: 'crmlpgood{env}'}"))
     assert armgen(workdir, "render").exit_code == 0
     shown = armgen(workdir, "what-if", "--env", ENV, "--unit", "mlworkspace-vision")
     assert "mlw-mlp-vision-int [2025-12-01] ! requires re-create (properties.containerRegistry)" in shown.stdout

@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 from azure.core.exceptions import HttpResponseError
 
+from tests.integration.conftest import PRO_SUB, SPOKE_GROUP, network_team_resources
 from tests.integration.test_deploy_e2e import armgen, workdir  # noqa: F401
 
 pytestmark = pytest.mark.integration
-PRO_SUB = "00000000-0000-0000-0000-000000000002"
 
 
 def test_pro_is_protected_and_destroy_needs_remove_locks(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
+    network_team_resources(emulator)  # pro is private in the network team's spoke, with the hub's zones
     deployed = armgen(workdir, "deploy", "--env", "pro", "--yes")
     assert deployed.exit_code == 0, deployed.output
     rc = emulator.resources(subscription_id=PRO_SUB)
@@ -38,7 +39,7 @@ def test_pro_is_protected_and_destroy_needs_remove_locks(workdir: Path, emulator
     assert rc.resource_groups.check_existence("rg-mlp-shared-pro")
     done = armgen(workdir, "destroy", "--env", "pro", "--yes", "--allow-production", "--remove-locks")
     assert done.exit_code == 0, done.output
-    assert [g.name for g in rc.resource_groups.list()] == []
+    assert [g.name for g in rc.resource_groups.list()] == [SPOKE_GROUP]  # the network team's group is not armgen's
 
 
 def test_a_lock_blocks_a_plain_delete_with_scope_locked(workdir: Path, emulator) -> None:  # noqa: ANN001, F811

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from armgen.cli.main import cli
+from tests.integration.conftest import network_team_resources
 from tests.integration.test_deploy_e2e import ENV, armgen, deploy_json, records, statuses, workdir  # noqa: F401
 
 pytestmark = pytest.mark.integration
@@ -129,6 +130,15 @@ def test_a_resource_made_by_hand_is_reported_and_kept(workdir: Path, emulator) -
                                 "Microsoft.MachineLearningServices/workspaces/mlw-mlp-nlp-int")
 
 
+def test_what_azure_writes_for_private_endpoints_is_not_made_by_hand(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
+    """int is private: its zone groups write A records into armgen's zones; they are Azure's, as in drift."""
+    assert deploy_json(workdir)[0] == 0
+    shown = armgen(workdir, "what-if", "--env", ENV)
+    assert shown.exit_code == 0 and "/A/" not in shown.stdout and "Not managed by armgen" not in shown.stdout
+    again = armgen(workdir, "deploy", "--env", ENV, "--no-skip", "--what-if-first", "--yes")  # no skip: still listed
+    assert again.exit_code == 0 and "Not managed by armgen" not in again.output, again.output
+
+
 def test_destroy_after_a_workspace_left_the_spec_leaves_no_group(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
     assert deploy_json(workdir)[0] == 0
     drop_nlp(workdir)
@@ -140,6 +150,7 @@ def test_destroy_after_a_workspace_left_the_spec_leaves_no_group(workdir: Path, 
 
 def test_production_removals_need_prune_with_yes_and_a_locked_group_refuses_them(workdir: Path,  # noqa: F811
                                                                                emulator) -> None:  # noqa: ANN001
+    network_team_resources(emulator)
     first = armgen(workdir, "deploy", "--env", "pro", "--yes")
     assert first.exit_code == 0, first.output
     drop_datastore(workdir, "init_networks")

@@ -63,8 +63,15 @@ def test_every_rendered_unit_deploys_and_redeploys_without_changes(emulator, pla
     assert [(d.path, d.before, d.after) for c in modified for d in c.delta] == \
         [("properties.retentionInDays", 30, 60)]
 
+    from azure.core.exceptions import HttpResponseError
+
     rc = emulator.resources(subscription_id=plan.env.subscription_id)
-    groups = sorted({s.unit.resource_group for s in plan.steps if s.unit.resource_group})
-    for group in groups:
+    shared = plan.env.shared.resource_group
+    with pytest.raises(HttpResponseError) as refused:  # workspace endpoints still use the shared subnet
+        rc.resource_groups.begin_delete(shared).result()
+    assert refused.value.error.code == "InUseSubnetCannotBeDeleted"
+    assert "pe-mlw-mlp-" in refused.value.message
+    groups = plan.env.resource_groups
+    for group in [*groups[1:], shared]:  # as armgen destroy does: workspace groups first
         rc.resource_groups.begin_delete(group).result()
     assert not any(rc.resource_groups.check_existence(g) for g in groups)

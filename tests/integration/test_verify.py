@@ -96,7 +96,10 @@ def test_a_deleted_storage_account_fails_its_checks(deployed) -> None:  # noqa: 
     failed = _failed(_verify(plan, target))
     assert failed[f"[storage] storage account {s.storage['data'].name}"] == f"not found: {rid}"
     assert f"[storage] storage account {s.storage['workspace'].name}" not in failed
-    assert all(k.startswith(("[storage]", "[role-assignments]")) for k in failed), list(failed)
+    # the account is private (int): its public-access check fails too, its endpoint stays
+    assert failed[f"[private-link] {s.storage['data'].name} has public network access disabled"] == \
+        f"not found: {rid}"
+    assert all(k.startswith(("[storage]", "[role-assignments]", "[private-link]")) for k in failed), list(failed)
 
 
 def test_a_property_changed_out_of_band_fails_with_the_difference(deployed) -> None:  # noqa: ANN001

@@ -12,9 +12,15 @@ if TYPE_CHECKING:
     from armgen.arm.evaluator import Evaluator
 
 
-@arm_function("coalesce", 1, None)
-def coalesce(ev: Evaluator, args: list) -> object:
-    return next((v for v in args if v is not None), None)
+@arm_function("coalesce", 1, None, lazy=True)
+def coalesce(ev: Evaluator, nodes: list) -> object:
+    """The first non-null argument; later ones are not evaluated (bicep-functions-flow-control: `??`,
+    which compiles to coalesce, short-circuits, so `coalesce(x, fail('...'))` fails only when x is null)."""
+    for node in nodes:
+        value = ev.evaluate(node)
+        if value is not None:
+            return value
+    return None
 
 
 @arm_function("equals", 2)

@@ -25,6 +25,8 @@ STANDARD_FORMATS = {
 }
 DEFAULT_UTCNOW = "yyyyMMddTHHmmssZ"
 ISO_FORMAT = "yyyy-MM-ddTHH:mm:ssZ"
+# without a format the result is ISO 8601 as ARM serialises a UTC date (the fraction only when non-zero)
+ADD_RESULT_FORMAT = "yyyy-MM-ddTHH:mm:ss.FFFFFFFK"
 
 
 def format_datetime(value: datetime, fmt: str) -> str:
@@ -51,7 +53,13 @@ def format_datetime(value: datetime, fmt: str) -> str:
         while j < len(fmt) and fmt[j] == ch:
             j += 1
         n = j - i
-        out.append(_token(value, ch, n) if ch in "yMdHhmsftK" else fmt[i:j])
+        if ch == "F":
+            digits = f"{value.microsecond:06d}0"[:n].rstrip("0")
+            if not digits and out and out[-1].endswith("."):
+                out[-1] = out[-1][:-1]  # .NET drops the separator before an all-zero F fraction
+            out.append(digits)
+        else:
+            out.append(_token(value, ch, n) if ch in "yMdHhmsftK" else fmt[i:j])
         i = j
     return "".join(out)
 
@@ -82,28 +90,17 @@ _COMPACT_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)\s
 
 
 def parse_datetime(name: str, text: str) -> datetime:
-    return parse_with_format(name, text)[0]
-
-
-def parse_with_format(name: str, text: str) -> tuple[datetime, str]:
-    """(UTC datetime, a .NET format string that writes a value the way ``text`` is written)."""
+    """An ISO 8601 date time (extended or compact form) as a UTC datetime."""
     compact = _COMPACT_RE.match(text)
     if compact:
-        y, mo, d, h, mi, sec, zone = compact.groups()
-        return _make(name, text, y, mo, d, h, mi, sec, None, None), "yyyyMMddTHHmmss" + ("Z" if zone else "")
+        y, mo, d, h, mi, sec, _zone = compact.groups()
+        return _make(name, text, y, mo, d, h, mi, sec, None, None)
     match = _ISO_RE.match(text)
     if not match:
         raise ArmError(f"The template language function '{name}' expects a date time in ISO 8601 format; "
                        f"'{text}' is not valid.")
-    y, mo, d, sep, h, mi, sec, frac, zone = match.groups()
-    value = _make(name, text, y, mo, d, h, mi, sec, frac, zone)
-    fmt = "yyyy-MM-dd"
-    if sep:
-        fmt += ("T" if sep.upper() == "T" else " ") + "HH:mm" + (":ss" if sec else "")
-        fmt += ("." + "f" * len(frac)) if frac else ""
-    if zone:
-        fmt += "Z"
-    return value, fmt
+    y, mo, d, _sep, h, mi, sec, frac, zone = match.groups()
+    return _make(name, text, y, mo, d, h, mi, sec, frac, zone)
 
 
 def _make(name, text, y, mo, d, h, mi, sec, frac, zone) -> datetime:
@@ -136,15 +133,11 @@ def add_duration(value: datetime, duration: str) -> datetime:
 
 
 def _add(value: datetime, neg, years, months, weeks, days, hours, minutes, seconds) -> datetime:
+    """ARM's documented arithmetic: a year is 365 days and a month 30 days (no calendar months), so
+    2023-01-31 + P1M is 2023-03-02 and 2024-01-31 + P1M is 2024-03-01."""
     sign = -1 if neg else 1
-    total_months = sign * (int(years or 0) * 12 + int(months or 0))
-    if total_months:
-        month_index = value.month - 1 + total_months
-        year, month = value.year + month_index // 12, month_index % 12 + 1
-        day = min(value.day, calendar.monthrange(year, month)[1])
-        value = value.replace(year=year, month=month, day=day)
-    delta = timedelta(weeks=int(weeks or 0), days=int(days or 0), hours=int(hours or 0),
-                      minutes=int(minutes or 0), seconds=float(seconds or 0))
+    delta = timedelta(days=int(years or 0) * 365 + int(months or 0) * 30 + int(weeks or 0) * 7 + int(days or 0),
+                      hours=int(hours or 0), minutes=int(minutes or 0), seconds=float(seconds or 0))
     return value + sign * delta
 
 
@@ -159,10 +152,11 @@ def utc_now(ev: Evaluator, args: list) -> object:
 
 @arm_function("dateTimeAdd", 2, 3)
 def date_time_add(ev: Evaluator, args: list) -> object:
-    base, base_format = parse_with_format("dateTimeAdd", expect("dateTimeAdd", args[0], "String"))
+    base = parse_datetime("dateTimeAdd", expect("dateTimeAdd", args[0], "String"))
     result = add_duration(base, expect("dateTimeAdd", args[1], "String", position=1))
-    fmt = expect("dateTimeAdd", args[2], "String", position=2) if len(args) > 2 else base_format
-    return format_datetime(result, fmt)
+    if len(args) > 2:
+        return format_datetime(result, expect("dateTimeAdd", args[2], "String", position=2))
+    return format_datetime(result, ADD_RESULT_FORMAT)
 
 
 @arm_function("dateTimeFromEpoch", 1)

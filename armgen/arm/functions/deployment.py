@@ -6,6 +6,7 @@ import copy
 from typing import TYPE_CHECKING
 
 from armgen.arm.context import AZURE_CLOUD
+from armgen.arm.errors import ArmError
 from armgen.arm.functions.registry import arm_function
 from armgen.arm.values import expect
 
@@ -39,3 +40,10 @@ def deployer(ev: Evaluator, args: list) -> object:
     tenant = ev.scope.context.tenant_id
     return {"objectId": "00000000-0000-0000-0000-000000000000", "tenantId": tenant,
             "userPrincipalName": "armgen@example.invalid"}
+
+
+@arm_function("fail", 1)
+def fail(ev: Evaluator, args: list) -> object:
+    """bicep-functions-flow-control#fail: stops the deployment with the message (used under if/coalesce,
+    which evaluate only the branch they take)."""
+    raise ArmError(expect("fail", args[0], "String"))

@@ -25,8 +25,11 @@ def create_object(ev: Evaluator, args: list) -> object:
 
 @arm_function("items", 1)
 def items(ev: Evaluator, args: list) -> object:
+    """Keys in alphabetical order (template-functions-object#items, "sorts the objects in the alphabetical
+    order"); ARM's keys are case-insensitive, so the comparison is .NET's OrdinalIgnoreCase, which compares
+    upper-cased text ('_' sorts after letters, 'B' and 'b' are equal and keep their order)."""
     obj = expect("items", args[0], "Object")
-    return [{"key": k, "value": obj[k]} for k in sorted(obj, key=str.casefold)]
+    return [{"key": k, "value": obj[k]} for k in sorted(obj, key=str.upper)]
 
 
 @arm_function("objectKeys", 1)

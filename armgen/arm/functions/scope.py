@@ -51,6 +51,7 @@ def subscription(ev: Evaluator, args: list) -> object:
 
 @arm_function("tenant", 0)
 def tenant(ev: Evaluator, args: list) -> object:
+    """The shape template-functions-scope#tenant documents (any deployment scope)."""
     ctx = _context(ev)
     return {"countryCode": "US", "displayName": "Default Directory", "id": f"/tenants/{ctx.tenant_id}",
             "tenantId": ctx.tenant_id}
@@ -58,14 +59,22 @@ def tenant(ev: Evaluator, args: list) -> object:
 
 @arm_function("managementGroup", 0, 1)
 def management_group(ev: Evaluator, args: list) -> object:
+    """The shape template-functions-scope#managementgroup documents: ``type`` is the provider path
+    ``/providers/Microsoft.Management/managementGroups``; the parent is the tenant root group."""
     ctx = _context(ev)
     if not args:
         if ctx.scope != "managementGroup" or not ctx.management_group:
             raise ArmError("The template function 'managementGroup' is not expected at this location: the "
                            "deployment is not at management group scope.")
         name = ctx.management_group
-        return {"id": ctx.management_group_id, "name": name, "type": "Microsoft.Management/managementGroups",
-                "properties": {"tenantId": ctx.tenant_id, "displayName": name}}
-    name = expect("managementGroup", args[0], "String")
+    else:
+        name = expect("managementGroup", args[0], "String")
+    root = ctx.tenant_id
     return {"id": f"/providers/Microsoft.Management/managementGroups/{name}", "name": name,
-            "type": "Microsoft.Management/managementGroups"}
+            "properties": {"details": {"parent": {"displayName": "Tenant Root Group",
+                                                  "id": f"/providers/Microsoft.Management/managementGroups/{root}",
+                                                  "name": root},
+                                       "updatedBy": "00000000-0000-0000-0000-000000000000",
+                                       "updatedTime": "2020-07-23T21:05:52.661306Z", "version": "1"},
+                           "displayName": name, "tenantId": ctx.tenant_id},
+            "type": "/providers/Microsoft.Management/managementGroups"}

@@ -10,6 +10,8 @@ import uuid
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urljoin
 
+import json5
+
 from armgen.arm.errors import ArmError
 from armgen.arm.functions.registry import arm_function
 from armgen.arm.hashing import guid as arm_guid
@@ -151,10 +153,18 @@ def join(ev: Evaluator, args: list) -> object:
 
 
 def _parse_json(name: str, text: str) -> object:
+    """ARM parses with Newtonsoft.Json, which is lenient: single-quoted strings, unquoted property names,
+    comments, trailing commas, hexadecimal numbers, NaN/Infinity. Strict JSON first (fast), then JSON5,
+    which has exactly those leniencies."""
     try:
         return json.loads(text)
     except (json.JSONDecodeError, ValueError):
-        raise ArmError(f"The template language function '{name}' expects a valid JSON string.") from None
+        pass
+    try:
+        return json5.loads(text)
+    except (ValueError, TypeError, OverflowError):
+        raise ArmError(f"The template language function '{name}' expects a valid JSON string; "
+                       f"'{text[:80]}' is not.") from None
 
 
 @arm_function("json", 1)

@@ -1,4 +1,4 @@
-"""Deployment routes (resource group and subscription scope), template hash, subscriptions."""
+"""Deployment routes (resource group, subscription, management group, tenant), template hash, subscriptions."""
 
 from __future__ import annotations
 
@@ -11,15 +11,19 @@ from armgen.emulator.models.errors import ArmHttpError, bad_request
 from armgen.emulator.models.operations import OperationModel
 
 
-def _sub(scope: str) -> str:
-    return scope.strip("/").split("/")[1]
+def _sub(scope: str, app: EmulatorApp | None = None) -> str:
+    """The subscription of a scope (management-group and tenant operations report under the default one)."""
+    segs = scope.strip("/").split("/")
+    if len(segs) >= 2 and segs[0].lower() == "subscriptions":
+        return segs[1]
+    return app.config.subscription_id if app is not None else ""
 
 
 def put_deployment(app: EmulatorApp, req: Request, scope: str, name: str) -> Response:
     scope_id = canonical_scope(scope)
     record, op_id = app.deployments.create(scope_id, name, req.json())
     status_path = f"{deployment_id(scope_id, name)}/operationStatuses/{op_id}"
-    return ok(record, 201, lro_headers(app, req, _sub(scope), op_id, async_path=status_path))
+    return ok(record, 201, lro_headers(app, req, _sub(scope, app), op_id, async_path=status_path))
 
 
 def get_deployment(app: EmulatorApp, req: Request, scope: str, name: str) -> Response:
@@ -45,9 +49,9 @@ def list_deployments(app: EmulatorApp, req: Request, scope: str) -> Response:
 def delete_deployment(app: EmulatorApp, req: Request, scope: str, name: str) -> Response:
     if not app.deployments.delete(canonical_scope(scope), name):
         return empty(204)
-    op_id = app.operations.start("deploymentDelete", _sub(scope))
+    op_id = app.operations.start("deploymentDelete", _sub(scope, app))
     app.operations.finish(op_id, "Succeeded", http_status=204)
-    return empty(202, lro_headers(app, req, _sub(scope), op_id, location=True))
+    return empty(202, lro_headers(app, req, _sub(scope, app), op_id, location=True))
 
 
 def validate(app: EmulatorApp, req: Request, scope: str, name: str) -> Response:
@@ -56,7 +60,7 @@ def validate(app: EmulatorApp, req: Request, scope: str, name: str) -> Response:
 
 def what_if(app: EmulatorApp, req: Request, scope: str, name: str) -> Response:
     op_id = app.deployments.what_if(canonical_scope(scope), name, req.json())
-    return empty(202, lro_headers(app, req, _sub(scope), op_id, location=True))
+    return empty(202, lro_headers(app, req, _sub(scope, app), op_id, location=True))
 
 
 def cancel(app: EmulatorApp, req: Request, scope: str, name: str) -> Response:
@@ -85,7 +89,7 @@ def get_status(app: EmulatorApp, req: Request, scope: str, name: str, op_id: str
     if doc is None:
         raise ArmHttpError(404, "OperationNotFound", f"Operation '{op_id}' was not found.")
     return ok(OperationModel.status_body(doc, req.path), 200,
-              lro_headers(app, req, _sub(scope), op_id) if doc["status"] == "Running" else {})
+              lro_headers(app, req, _sub(scope, app), op_id) if doc["status"] == "Running" else {})
 
 
 def calculate_hash(app: EmulatorApp, req: Request) -> Response:

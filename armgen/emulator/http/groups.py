@@ -7,6 +7,7 @@ import threading
 from armgen.emulator.app import EmulatorApp
 from armgen.emulator.http.messages import Request, Response, empty, ok
 from armgen.emulator.models import protection
+from armgen.emulator.models.errors import ArmHttpError
 from armgen.emulator.models.ids import group_id
 
 
@@ -50,6 +51,8 @@ def delete_group(app: EmulatorApp, req: Request, sub: str, rg: str) -> Response:
             app.deployments.cancel_all_in_group(sub, rg)
             app.groups.delete(sub, rg)
             app.operations.finish(op_id, "Succeeded", http_status=200)
+        except ArmHttpError as exc:  # a provider refused (e.g. a subnet another group's endpoint uses)
+            app.operations.finish(op_id, "Failed", error=exc.detail(), http_status=exc.status)
         except Exception as exc:  # noqa: BLE001 - reported through the operation status
             app.operations.finish(op_id, "Failed", error={"code": "InternalServerError", "message": str(exc)},
                                   http_status=500)

@@ -9,7 +9,9 @@ from armgen.emulator.http import admin, deployments, groups, resources, stacks
 
 _SUB = r"/subscriptions/(?P<sub>[^/]+)"
 _RG = _SUB + r"/resourcegroups/(?P<rg>[^/]+)"
-_SCOPE = r"(?P<scope>/subscriptions/[^/]+(?:/resourcegroups/[^/]+)?)"
+# a deployment's scope: resource group, subscription, management group, or the tenant (empty)
+_SCOPE = (r"(?P<scope>/subscriptions/[^/]+(?:/resourcegroups/[^/]+)?"
+          r"|/providers/microsoft\.management/managementgroups/[^/]+|)")
 _DEP = _SCOPE + r"(?:/providers/microsoft\.resources)?/deployments/(?P<name>[^/]+)"
 _STACKS = _SCOPE + r"/providers/microsoft\.resources/deploymentstacks"
 _STACK = _STACKS + r"/(?P<name>[^/]+)"
@@ -71,12 +73,12 @@ ROUTES: list[tuple[str, str, Callable]] = [
      r"/checknameavailability", resources.check_name_availability),
     ("GET", r"(?P<scope>/subscriptions/.+?)/providers/microsoft\.authorization/roleassignments",
      resources.list_role_assignments),
-    ("POST", r"(?P<rid>/.+/providers/.+)/(?P<action>list[a-z]*)", resources.post_action),
-    ("PUT", r"(?P<rid>/.+/providers/.+)", resources.put_resource),
-    ("PATCH", r"(?P<rid>/.+/providers/.+)", resources.patch_resource),
-    ("GET", r"(?P<rid>/.+/providers/.+)", resources.get_resource),
-    ("HEAD", r"(?P<rid>/.+/providers/.+)", resources.head_resource),
-    ("DELETE", r"(?P<rid>/.+/providers/.+)", resources.delete_resource),
+    ("POST", r"(?P<rid>(?:/.+)?/providers/.+)/(?P<action>list[a-z]*)", resources.post_action),
+    ("PUT", r"(?P<rid>(?:/.+)?/providers/.+)", resources.put_resource),
+    ("PATCH", r"(?P<rid>(?:/.+)?/providers/.+)", resources.patch_resource),
+    ("GET", r"(?P<rid>(?:/.+)?/providers/.+)", resources.get_resource),
+    ("HEAD", r"(?P<rid>(?:/.+)?/providers/.+)", resources.head_resource),
+    ("DELETE", r"(?P<rid>(?:/.+)?/providers/.+)", resources.delete_resource),
 ]
 
 _COMPILED = [(m, re.compile(p + r"/?", re.IGNORECASE), h) for m, p, h in ROUTES]

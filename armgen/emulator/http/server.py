@@ -103,6 +103,7 @@ class ArmRequestHandler(BaseHTTPRequestHandler):
                 err.headers["WWW-Authenticate"] = ('Bearer authorization_uri="https://login.microsoftonline.com/'
                                                    f'{app.config.tenant_id}", error="invalid_token"')
             raise err
+        limits = app.throttle.admit(req.method, req.path, self.headers.get("Authorization"))  # or 429
         fault = app.faults.http_fault(req.method, req.path)
         if fault is not None:
             if fault.kind == "drop":
@@ -121,7 +122,10 @@ class ArmRequestHandler(BaseHTTPRequestHandler):
                                "/providers/" in req.path.lower() else "NoRegisteredProviderFound",
                                f"The emulator does not serve {req.method} {req.path}.")
         handler, groups = found
-        return handler(app, req, **groups)
+        response = handler(app, req, **groups)
+        if response is not None:
+            response.headers.update(limits)
+        return response
 
     def _send(self, req: Request, response: Response) -> None:
         body = b"" if req.method == "HEAD" else response.encoded()

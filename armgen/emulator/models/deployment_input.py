@@ -10,6 +10,7 @@ from armgen.arm import ArmError, DeploymentContext
 from armgen.emulator.models import naming_rules
 from armgen.emulator.models.errors import ArmHttpError, bad_request
 from armgen.emulator.models.ids import parse_resource_id
+from armgen.emulator.models.template_specs import TemplateSpecLoader
 
 
 @dataclass
@@ -62,8 +63,10 @@ def _key_vault_secret(host: Any, name: str, ref: dict[str, Any]) -> str:
 
 
 def _context(host: Any, scope_id: str, name: str, body: dict[str, Any]) -> tuple[DeploymentContext, str | None]:
-    rid = parse_resource_id(scope_id + "/providers/x/y/z")
     tenant = host.config.tenant_id
+    if not scope_id.lower().startswith("/subscriptions/"):
+        return _tenant_level_context(host, scope_id, name, body)
+    rid = parse_resource_id(scope_id + "/providers/x/y/z")
     if rid.resource_group:
         group = host.groups.get(rid.subscription, rid.resource_group)
         ctx = DeploymentContext(subscription_id=rid.subscription, tenant_id=tenant,
@@ -79,14 +82,32 @@ def _context(host: Any, scope_id: str, name: str, body: dict[str, Any]) -> tuple
     return ctx, location
 
 
+def _tenant_level_context(host: Any, scope_id: str, name: str,
+                          body: dict[str, Any]) -> tuple[DeploymentContext, str | None]:
+    """A management-group (``/providers/Microsoft.Management/managementGroups/x``) or tenant ("") deployment:
+    a location is required, as at subscription scope."""
+    location = body.get("location")
+    if not location:
+        raise bad_request("LocationRequired", "The location property is required for this definition.")
+    base = DeploymentContext(subscription_id=host.config.subscription_id, tenant_id=host.config.tenant_id,
+                             resource_group=None, location=location, deployment_name=name)
+    if scope_id:
+        return base.for_management_group(scope_id.rsplit("/", 1)[-1], deployment_name=name), location
+    return base.for_tenant(deployment_name=name), location
+
+
 def prepare(host: Any, scope_id: str, name: str, body: dict[str, Any]) -> Prepared:
     props = body.get("properties")
     if not isinstance(props, dict):
         raise bad_request("InvalidRequestContent", "The request content must have 'properties'.")
-    if props.get("templateLink") or props.get("parametersLink"):
+    loader = TemplateSpecLoader(host.resources)
+    link = props.get("templateLink")
+    if props.get("parametersLink") or (link and not (isinstance(link, dict) and isinstance(link.get("id"), str))):
         raise bad_request("InvalidContentLink", "The emulator cannot download linked templates or parameters "
-                                                "(no network); send the template inline.")
+                                                "(no network); send the template inline or deploy a template spec.")
     template = props.get("template")
+    if link:  # a template spec version, deployable by id
+        template, loader = loader.version(link["id"])
     if not isinstance(template, dict):
         raise bad_request("InvalidRequestContent", "The deployment must carry 'properties.template'.")
     mode = str(props.get("mode") or "Incremental")
@@ -97,7 +118,7 @@ def prepare(host: Any, scope_id: str, name: str, body: dict[str, Any]) -> Prepar
     parameters = _parameters(host, props.get("parameters"))
     ctx, location = _context(host, scope_id, name, body)
     try:
-        engine = _engine_class()(template, parameters, ctx)
+        engine = _engine_class()(template, parameters, ctx, loader=loader)
         engine.layers()
     except ArmError as err:
         raise invalid_template(err.located()) from err

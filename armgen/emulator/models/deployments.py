@@ -1,4 +1,5 @@
-"""Template deployments at resource-group and subscription scope: records, runs, validate, what-if."""
+"""Template deployments at resource-group, subscription, management-group and tenant scope: records, runs,
+validate, what-if."""
 
 from __future__ import annotations
 
@@ -39,7 +40,12 @@ def deployment_id(scope_id: str, name: str) -> str:
 
 
 def canonical_scope(scope: str) -> str:
-    segs = scope.strip("/").split("/")
+    """A deployment scope spelled as ARM spells it: group, subscription, management group or tenant ("")."""
+    segs = [s for s in scope.strip("/").split("/") if s]
+    if not segs:
+        return ""
+    if segs[0].lower() == "providers" and len(segs) >= 4:
+        return f"/providers/Microsoft.Management/managementGroups/{segs[3]}"
     if len(segs) >= 4:
         return f"/subscriptions/{segs[1]}/resourceGroups/{segs[3]}"
     return f"/subscriptions/{segs[1]}"

@@ -20,6 +20,11 @@ KNOWN: dict[str, dict[str, list[str]]] = {
         "workspaces": ["2024-04-01", "2023-10-01"], "workspaces/computes": ["2024-04-01", "2023-10-01"],
         "workspaces/datastores": ["2024-04-01", "2023-10-01"],
         "workspaces/batchEndpoints": ["2024-04-01", "2023-10-01"]},
+    "Microsoft.Network": {
+        "virtualNetworks": ["2025-07-01"], "virtualNetworks/subnets": ["2025-07-01"],
+        "networkSecurityGroups": ["2025-07-01"], "privateEndpoints": ["2025-07-01"],
+        "privateEndpoints/privateDnsZoneGroups": ["2025-07-01"], "privateDnsZones": ["2024-06-01"],
+        "privateDnsZones/virtualNetworkLinks": ["2024-06-01"], "privateDnsZones/A": ["2024-06-01"]},
     "Microsoft.Authorization": {"roleAssignments": ["2022-04-01"], "roleDefinitions": ["2022-04-01"],
                                 "locks": ["2020-05-01", "2016-09-01"]},
     "Microsoft.Resources": {"deployments": ["2026-06-01", "2025-04-01", "2024-03-01"],
@@ -27,6 +32,33 @@ KNOWN: dict[str, dict[str, list[str]]] = {
                             "deploymentStacksWhatIfResults": ["2025-07-01"],
                             "resourceGroups": ["2025-04-01", "2024-03-01"]},
 }
+# api versions the fidelity corpus (tests/fixtures/corpus: verified modules, doc samples) deploys with
+_CORPUS_VERSIONS: dict[str, dict[str, list[str]]] = {
+    "Microsoft.Authorization": {"locks": ["2016-09-01"], "roleAssignments": ["2020-10-01-preview"],
+                                "roleDefinitions": ["2022-05-01-preview"]},
+    "Microsoft.ContainerRegistry": {"registries": ["2025-06-01-preview"]},
+    "Microsoft.KeyVault": {"vaults": ["2024-11-01"]},
+    "Microsoft.MachineLearningServices": {"workspaces": ["2024-10-01-preview"], "workspaces/computes": ["2021-01-01"]},
+    "Microsoft.ManagedIdentity": {"userAssignedIdentities": ["2024-11-30"]},
+    "Microsoft.Management": {"managementGroups": ["2021-04-01"]},
+    "Microsoft.Network": {
+        "applicationSecurityGroups": ["2023-04-01"], "dnsZones": ["2018-05-01"],
+        "networkSecurityGroups": ["2025-05-01", "2021-02-01"], "privateDnsZones": ["2020-06-01"],
+        "privateEndpoints": ["2025-05-01"], "publicIPAddresses": ["2025-01-01", "2021-02-01"],
+        "routeTables": ["2024-07-01"], "virtualNetworks": ["2025-05-01", "2021-02-01"],
+        "virtualNetworks/subnets": ["2025-05-01"]},
+    "Microsoft.OperationalInsights": {"workspaces": ["2025-07-01"]},
+    "Microsoft.Resources": {"deployments": ["2022-09-01"], "resourceGroups": ["2021-04-01"],
+                            "templateSpecs": ["2022-02-01"], "templateSpecs/versions": ["2022-02-01"]},
+    "Microsoft.Storage": {"storageAccounts": ["2025-06-01", "2021-04-01"],
+                          "storageAccounts/blobServices": ["2025-01-01"]},
+    "Microsoft.Web": {"serverfarms": ["2022-09-01"], "sites": ["2022-09-01"]},
+}
+for _namespace, _types in _CORPUS_VERSIONS.items():
+    for _type, _versions in _types.items():
+        _known = KNOWN.setdefault(_namespace, {}).setdefault(_type, [])
+        _known.extend(v for v in _versions if v not in _known)
+        _known.sort(reverse=True)
 LOCATIONS = ["West Europe", "North Europe", "East US", "East US 2", "West US 2", "Sweden Central"]
 
 

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from typing import Any
 
 from armgen import create_only
 from armgen.emulator.config import EmulatorConfig
-from armgen.emulator.models import naming_rules, protection, rbac, soft_delete
+from armgen.emulator.models import naming_rules, network, protection, rbac, soft_delete
 from armgen.emulator.models.errors import ArmHttpError, bad_request, group_not_found, not_found
 from armgen.emulator.models.ids import ResourceId, group_id, parse_resource_id, same_id
+from armgen.emulator.models.read_only import without_read_only
 from armgen.emulator.models.runtime import WRITE_ONLY, identity_runtime, list_keys, runtime_properties
 from armgen.emulator.store import Store
 
 _NO_LOCATION = frozenset({"microsoft.authorization", "microsoft.resources", "microsoft.management"})
+# management groups are the tenant's: any one named is there (the emulator has no management group API)
+_MANAGEMENT_GROUP = re.compile(r"^/providers/microsoft\.management/managementgroups/[^/]+$", re.IGNORECASE)
 _BODY_KEYS = ("location", "tags", "sku", "kind", "identity", "zones", "plan", "properties", "extendedLocation")
 
 
@@ -74,7 +78,7 @@ class ResourceModel:
     def put(self, resource_id: str, body: dict[str, Any], api_version: str) -> tuple[dict[str, Any], bool]:
         """Create or replace; returns (resource, created). Raises ArmHttpError as the provider would."""
         rid = parse_resource_id(resource_id)
-        body = {k: v for k, v in (body or {}).items() if k in _BODY_KEYS}
+        body = without_read_only(rid.type, {k: v for k, v in (body or {}).items() if k in _BODY_KEYS})
         with self.store.lock:
             self._check_scope(rid)
             protection.check_lock(self.store, rid.id, "write")
@@ -84,12 +88,28 @@ class ResourceModel:
             recovered = soft_delete.check_not_soft_deleted(self.store, rid, body) if current is None else None
             self._check_type_rules(rid, body, current)
             doc = self._build(rid, body, current, recovered, api_version)
+            self._network_runtime(rid, doc)
             self.store.put("res", rid.id, doc, parent=self._parent_key(rid))
             naming_rules.claim_global_name(self.store, rid)
             if recovered is not None:
                 self.store.delete("deleted", soft_delete.deleted_key(rid))
             self._register_principals(doc)
         return public(doc), current is None
+
+    def store_resource(self, resource_id: str, body: dict[str, Any], api_version: str) -> None:
+        """Store a resource a provider creates on its own (a DNS zone group's A records): no checks."""
+        rid = parse_resource_id(resource_id)
+        with self.store.lock:
+            doc = self._build(rid, body, self.store.get("res", rid.id), None, api_version)
+            self.store.put("res", rid.id, doc, parent=self._parent_key(rid))
+
+    def _network_runtime(self, rid: ResourceId, doc: dict[str, Any]) -> None:
+        t = rid.type.lower()
+        if t == network.PE:
+            network.endpoint_runtime(self, rid, doc)
+            doc["_runtime"].update({k: True for k in ("customDnsConfigs", "networkInterfaces")})
+        elif t == network.ZONE_GROUP:
+            network.zone_group_runtime(self, rid, doc)
 
     def set_provisioning_state(self, resource_id: str, state: str) -> dict[str, Any] | None:
         """Move a stored resource to ``state`` (Creating while it provisions, Succeeded/Failed at the end)."""
@@ -117,10 +137,13 @@ class ResourceModel:
                     naming_rules.release_global_name(self.store, rid)
                     return True
                 return False
-            for child in self.store.with_prefix("res", rid.id + "/"):
+            network.check_delete(self, rid, doc)
+            children = self.store.with_prefix("res", rid.id + "/")
+            for child in children:
                 self.store.delete("res", child["id"])
                 naming_rules.release_global_name(self.store, parse_resource_id(child["id"]))
             self.store.delete("res", rid.id)
+            network.after_delete(self, rid, doc, children)
             naming_rules.release_global_name(self.store, rid)
             if not purge and soft_delete.is_soft_deletable(rid, doc):
                 soft_delete.soft_delete(self.store, rid, public(doc) | {"_requested": doc.get("_requested")},
@@ -133,7 +156,7 @@ class ResourceModel:
         gid = group_id(subscription, group)
         docs = self.store.children("res", gid)
         tops = [d for d in docs if len(parse_resource_id(d["id"]).types) == 1]
-        for d in sorted(tops, key=lambda d: d["id"].count("/"), reverse=True):
+        for d in sorted(tops, key=lambda d: (network.delete_order(d["type"]), -d["id"].count("/"))):
             self.delete(d["id"], check_locks=False)
         for d in self.store.with_prefix("res", gid + "/"):
             self.delete(d["id"], check_locks=False)
@@ -151,7 +174,8 @@ class ResourceModel:
     def _check_scope(self, rid: ResourceId) -> None:
         if rid.group_id:
             self._require_group(rid.group_id, rid.resource_group or "")
-        if rid.is_extension and self.store.get("res", parse_resource_id(rid.scope).id) is None:
+        if rid.is_extension and not _MANAGEMENT_GROUP.match(rid.scope) \
+                and self.store.get("res", parse_resource_id(rid.scope).id) is None:
             scope = parse_resource_id(rid.scope)
             raise not_found(scope.type, scope.name, scope.resource_group or "")
         parent = rid.parent
@@ -176,6 +200,7 @@ class ResourceModel:
             for found in create_only.violations(rid.type, current.get("_requested") or {}, body):
                 raise ArmHttpError(found.rule.status, found.rule.code,
                                    found.message(rid.names[-1], rid.resource_group or ""), target=found.path)
+        network.check_put(self, rid, body, current)
         if len(rid.types) == 1 and not rid.is_extension and rid.namespace.lower() not in _NO_LOCATION \
                 and not body.get("location"):
             raise bad_request("LocationRequired", "The location property is required for this definition.")
@@ -204,7 +229,9 @@ class ResourceModel:
             doc["identity"] = identity_runtime(body["identity"], previous.get("identity"), self.config.tenant_id)
         doc["systemData"] = {"createdAt": (previous.get("systemData") or {}).get("createdAt", stamp),
                              "lastModifiedAt": stamp}
-        doc["_requested"] = body
+        # what the client declared: the provider's generated (read-only) values are not part of it
+        doc["_requested"] = dict(body, properties={k: v for k, v in (body.get("properties") or {}).items()
+                                                   if k not in runtime}) if "properties" in body else body
         doc["_runtime"] = {k: v for k, v in runtime.items() if not k.startswith("_")}
         doc["_apiVersion"] = api_version
         doc["_etag"] = str(uuid.uuid4())

@@ -83,7 +83,21 @@ def _secret_uri(rid: ResourceId, body: dict, old: dict) -> dict:
     return {"secretUri": base, "secretUriWithVersion": f"{base}/{uuid.uuid4().hex}"}
 
 
+def _private_endpoint(rid: ResourceId, body: dict, old: dict) -> dict:
+    nic = f"{rid.names[0]}.nic.{_stable_uuid(rid.id)}"  # the NIC Azure creates for the endpoint
+    return {"networkInterfaces": [{"id": f"{rid.scope}/providers/Microsoft.Network/networkInterfaces/{nic}"}]}
+
+
+def _dns_zone(rid: ResourceId, body: dict, old: dict) -> dict:
+    n = int(hashlib.sha256(rid.id.lower().encode()).hexdigest(), 16) % 90 + 1
+    return {"nameServers": [f"ns1-{n:02d}.azure-dns.com.", f"ns2-{n:02d}.azure-dns.net.",
+                            f"ns3-{n:02d}.azure-dns.org.", f"ns4-{n:02d}.azure-dns.info."],
+            "maxNumberOfRecordSets": 10000, "numberOfRecordSets": 2}
+
+
 RUNTIME: dict[str, Runtime] = {
+    "microsoft.network/privateendpoints": _private_endpoint,
+    "microsoft.network/dnszones": _dns_zone,
     "microsoft.keyvault/vaults/secrets": _secret_uri,
     "microsoft.storage/storageaccounts": _storage,
     "microsoft.containerregistry/registries": _registry,

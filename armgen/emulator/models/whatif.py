@@ -36,6 +36,9 @@ def _no_effect(rid_type: str, current: dict[str, Any] | None, after: dict[str, A
     runtime = set((current or {}).get("_runtime") or {}) | {"provisioningState"}
     out = []
     for key in [k for k in props if k in runtime]:
+        if props[key] is None:  # null is "not given", not an attempt to set it
+            del props[key]
+            continue
         out.append({"path": f"properties.{key}", "propertyChangeType": "NoEffect",
                     "before": ((current or {}).get("properties") or {}).get(key), "after": props.pop(key)})
     return out

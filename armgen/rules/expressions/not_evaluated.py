@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from armgen.arm.parameters import requires_value
 from armgen.rules.base import Match, Rule
 from armgen.validate.context import RuleContext
 
@@ -30,7 +31,7 @@ class NotEvaluated(Rule):
         if ctx.parameters_doc is not None:
             return
         missing = [name for name, decl in ctx.section("parameters").items()
-                   if isinstance(decl, dict) and "defaultValue" not in decl]
+                   if isinstance(decl, dict) and requires_value(decl, ctx.section("definitions"))]
         if missing:
             shown = ", ".join(repr(m) for m in missing[:5]) + (" ..." if len(missing) > 5 else "")
             yield Match(("parameters",), f"not evaluated: no parameter file gives {shown}; pair one by name "

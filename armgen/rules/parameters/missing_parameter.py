@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from armgen.arm.parameters import requires_value
 from armgen.rules.base import Match, Rule
 from armgen.validate.context import RuleContext
 
@@ -23,6 +24,7 @@ class MissingParameter(Rule):
             return
         supplied = {k.lower() for k in ctx.supplied_parameters}
         for name, decl in ctx.section("parameters").items():
-            if isinstance(decl, dict) and "defaultValue" not in decl and name.lower() not in supplied:
+            if isinstance(decl, dict) and requires_value(decl, ctx.section("definitions")) \
+                    and name.lower() not in supplied:
                 yield Match(("parameters",), f"parameter {name!r} (required by the template, no defaultValue) "
                                              f"is missing; add \"{name}\": {{\"value\": ...}}", True)

@@ -29,3 +29,12 @@ def test_logical_errors(expr: str, fragment: str) -> None:
     with pytest.raises(ArmError) as info:
         evaluate(expr)
     assert fragment in info.value.message
+
+
+def test_coalesce_short_circuits_and_fail_stops_with_its_message() -> None:
+    """bicep-functions-flow-control#fail: "fail ... can only be used within short-circuiting functions"; its
+    examples `a.?name ?? a.?id ?? fail('...')` (compiled to coalesce) and `x != 0 ? y / x : fail('...')` (if)."""
+    assert evaluate("coalesce(null(), 'id-1', fail('Expected a name or an id'))") == "id-1"
+    assert evaluate("if(true(), 'ok', fail('never evaluated'))") == "ok"
+    with pytest.raises(ArmError, match="Expected a name or an id"):
+        evaluate("coalesce(null(), null(), fail('Expected a name or an id'))")

@@ -38,3 +38,32 @@ def test_object_errors(expr: str, fragment: str) -> None:
     with pytest.raises(ArmError) as info:
         evaluate(expr, parameters=P)
     assert fragment in info.value.message
+
+
+def test_items_sorts_keys_alphabetically_ignoring_case() -> None:
+    """template-functions-object#items: "items() function sorts the objects in the alphabetical order"
+    (item001 before item002 whatever the authored order). ARM property names are case-insensitive, so the
+    order is .NET OrdinalIgnoreCase: upper-cased comparison, '_' after the letters."""
+    obj = {"zeta": 1, "Alpha": 2, "a_b": 3, "ab": 4, "Item10": 5, "item2": 6}
+    keys = [e["key"] for e in evaluate("items(parameters('o'))", parameters={"o": obj})]
+    assert keys == ["ab", "Alpha", "a_b", "Item10", "item2", "zeta"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Microsoft Learn bicep-functions-object#json example: '{\'a\': \'b\'}' -> {"a": "b"}, '\'test\'' -> "test"
+    ("{'a': 'b'}", {"a": "b"}), ("'test'", "test"),
+    # Newtonsoft.Json (ARM's parser) also takes comments, unquoted names, trailing commas, hex numbers
+    ("{a: 1, /* note */ 'b': [1, 2,], // end\n}", {"a": 1, "b": [1, 2]}), ("0x1F", 31),
+    ('{"a": "b"}', {"a": "b"}), ("null", None),
+])
+def test_json_accepts_what_azures_parser_accepts(text: str, expected) -> None:
+    assert evaluate("json(parameters('t'))", parameters={"t": text}) == expected
+    import base64
+    encoded = base64.b64encode(text.encode()).decode()
+    assert evaluate("base64ToJson(parameters('t'))", parameters={"t": encoded}) == expected
+
+
+@pytest.mark.parametrize("text", ["{bad", "abc", "{'a': 1} trailing", ""])
+def test_json_still_refuses_what_azure_refuses(text: str) -> None:
+    with pytest.raises(ArmError, match="expects a valid JSON string"):
+        evaluate("json(parameters('t'))", parameters={"t": text})

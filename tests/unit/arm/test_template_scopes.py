@@ -214,3 +214,24 @@ def test_linked_templates_by_relative_path_with_a_file_loader() -> None:
     with pytest.raises(ArmError) as missing:
         engine.nested_engine(engine.instances[0])
     assert missing.value.code == "NotSupported"
+
+
+def test_packing_relative_links_inlines_them_with_inner_scope_and_expands_the_same() -> None:
+    """Microsoft Learn, linked-templates#linked-template: relativePath resolves next to the linking
+    template; packing (as Azure CLI does for a local file) inlines each link with inner evaluation scope."""
+    from armgen.arm.linked import FileTemplateLoader, pack_linked_templates
+    from tests.unit.arm.fixtures import FIXTURES
+
+    folder = FIXTURES / "linked"
+    packed = pack_linked_templates(load("linked/main"), folder)
+    outer = packed["resources"][0]["properties"]
+    assert "templateLink" not in outer and outer["expressionEvaluationOptions"] == {"scope": "inner"}
+    inner = outer["template"]["resources"][1]["properties"]
+    assert inner["template"]["resources"][0]["type"].endswith("/containers")  # nested/modules/container.json
+    assert load("linked/main")["resources"][0]["properties"]["templateLink"]  # the input is left alone
+    as_files = expand(load("linked/main"), {}, RG_CTX, loader=FileTemplateLoader(folder))
+    as_packed = expand(packed, {}, RG_CTX)
+    assert [r.id for r in as_packed.resources] == [r.id for r in as_files.resources]
+    assert as_packed.outputs == as_files.outputs
+    with pytest.raises(ArmError, match="was not found"):
+        pack_linked_templates(load("linked/main"), FIXTURES)

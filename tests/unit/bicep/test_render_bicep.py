@@ -24,8 +24,8 @@ def test_format_bicep_alone_writes_only_bicep(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     written = [p for p in tree(tmp_path) if p not in ("mlenv.yaml", "datastore_config.json", MANIFEST)]
     assert written and all(p.startswith("bicep/") for p in written)
-    assert len([p for p in written if p.endswith(".bicep") and "/modules/" not in p]) == 13
-    assert len([p for p in written if p.endswith(".bicepparam")]) == 63
+    assert len([p for p in written if p.endswith(".bicep") and "/modules/" not in p]) == 16  # one module per kind, the network ones included
+    assert len([p for p in written if p.endswith(".bicepparam")]) == 21 + 36 + 29
     assert "bicep/modules/roleassignments-grants.json" in written
 
 

@@ -24,12 +24,14 @@ def test_init_then_render_in_an_empty_folder(tmp_path: Path, monkeypatch: pytest
     assert list(spec.environments) == ["dev", "int", "pro"]
     for env in spec.environments.values():
         units = units_for(env)
-        assert len(units) == 21
+        # 21 units; int and pro (private) add one endpoint unit per private-link sub-resource (8), int its
+        # virtual network and six DNS zones too
+        assert len(units) == {"dev": 21, "int": 36, "pro": 29}[env.name]
         for unit in units:
             assert f"parameters/{unit.name}.parameters.{env.name}.json" in files
             assert f"templates/{unit.template}.json" in files
     params = [p for p in files if p.startswith("parameters/")]
-    assert len(params) == 3 * 21
+    assert len(params) == 21 + 36 + 29
     assert armgen("render", "--check").exit_code == 0
 
 

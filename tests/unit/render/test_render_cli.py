@@ -25,6 +25,7 @@ WITHOUT_NLP = edited(SAMPLE_SPEC, ((NLP_WORKSPACE, ""),))
 DATASTORES_WITHOUT_NLP = SAMPLE_DATASTORES.replace('["vision", "nlp"]', '["vision"]')
 AUDIO_WORKSPACE = NLP_WORKSPACE + "  - name: audio\n    compute: {maxNodes: 1}\n"
 NLP_UNITS = ("batchendpoint-nlp", "computecluster-nlp", "datastore-nlp", "mlworkspace-nlp", "roleassignments-nlp")
+NLP_ENDPOINTS = "privateendpoint-mlworkspace-nlp-amlworkspace"  # int and pro are private: the workspace's endpoint unit
 ENVS = ("dev", "int", "pro")
 
 
@@ -47,8 +48,8 @@ def test_render_writes_templates_parameters_and_manifest(tmp_path: Path) -> None
     files = _outputs(tmp_path)
     params = [p for p in files if p.startswith("parameters/")]
     templates = [p for p in files if p.startswith("templates/")]
-    assert len(templates) == 13
-    assert len(params) == 3 * 21  # 11 shared units + 5 per workspace (vision, nlp) = 21 units per environment
+    assert len(templates) == 16  # every kind, the network ones (virtualnetwork, privatednszone, privateendpoint) too
+    assert len(params) == 21 + 36 + 29  # 11 shared + 5 per workspace; int adds 15 network units, pro 8
     assert result.stdout.strip().endswith(f"{len(files) - 1} written, 0 unchanged, 0 removed in {tmp_path}")
     manifest = json.loads(files[MANIFEST])
     assert manifest["generator"] == "armgen"
@@ -149,7 +150,9 @@ def test_dropping_a_workspace_removes_its_files_but_not_foreign_ones(tmp_path: P
     result = render(spec)
     assert result.exit_code == 0, result.output
     gone = sorted([f"parameters/{u}.parameters.{e}.json" for u in NLP_UNITS for e in ENVS]
-                  + [f"bicep/{u}.{e}.bicepparam" for u in NLP_UNITS for e in ENVS])  # the sample renders both formats
+                  + [f"parameters/{NLP_ENDPOINTS}.parameters.{e}.json" for e in ("int", "pro")]
+                  + [f"bicep/{u}.{e}.bicepparam" for u in NLP_UNITS for e in ENVS]  # the sample renders both formats
+                  + [f"bicep/{NLP_ENDPOINTS}.{e}.bicepparam" for e in ("int", "pro")])
     assert [line.removeprefix("removed stale ") for line in result.stdout.splitlines()[:-1]] == gone
     files = tree(tmp_path)
     assert not any("nlp" in p for p in files)
@@ -196,7 +199,8 @@ def test_check_writes_nothing_and_lists_each_drifted_file_with_a_diff(tmp_path: 
     listed = [line for line in result.stdout.splitlines() if line.split(":")[0] in ("missing", "changed", "stale")]
     assert result.stderr == f"{len(listed)} file(s) differ from mlenv.yaml; run 'armgen render' to update them\n"
     listed = [line for line in listed if line.split(": ")[1].startswith(("templates/", "parameters/"))]
-    stale = [f"stale: parameters/{u}.parameters.{e}.json" for u in NLP_UNITS for e in ENVS]
+    stale = sorted([f"stale: parameters/{u}.parameters.{e}.json" for u in NLP_UNITS for e in ENVS]
+                   + [f"stale: parameters/{NLP_ENDPOINTS}.parameters.{e}.json" for e in ("int", "pro")])
     assert sorted(listed) == sorted(["missing: templates/keyvault.json",
                                      "changed: parameters/computecluster-vision.parameters.pro.json",
                                      "changed: parameters/resourcegroups.parameters.dev.json",

@@ -8,9 +8,9 @@ from click.testing import CliRunner
 
 from armgen.cli.main import cli
 from armgen.exitcodes import INPUT
+from armgen.rbac.operations import SECRET_READS
+from armgen.rbac.permissions import evaluate
 from armgen.roles.expectations import offline_report, permission_of
-from armgen.roles.operations import SECRET_READS
-from armgen.roles.permissions import evaluate
 from armgen.spec import load_spec
 from armgen.spec.role_guard import ungranted_secret_reads
 

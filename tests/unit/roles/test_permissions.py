@@ -2,8 +2,8 @@
 
 import pytest
 
+from armgen.rbac.operations import is_data_operation
 from armgen.roles import Permission, evaluate, matches
-from armgen.roles.operations import is_data_operation
 
 
 @pytest.mark.parametrize(("permission", "operation", "expected"), [

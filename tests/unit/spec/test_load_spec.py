@@ -37,7 +37,7 @@ def test_per_environment_values_pick_the_env_then_the_default(sample) -> None:  
     assert {e: sample.env(e).shared.log_retention_days for e in ("dev", "int", "pro")} == \
         {"dev": 30, "int": 30, "pro": 90}
     assert {e: sample.env(e).shared.registries["healthy"].sku for e in ("dev", "int", "pro")} == \
-        {"dev": "Standard", "int": "Standard", "pro": "Premium"}
+        {"dev": "Standard", "int": "Premium", "pro": "Premium"}
 
 
 def test_overrides_apply_to_their_environment_only(sample) -> None:  # noqa: ANN001
@@ -100,7 +100,7 @@ def test_errors_carry_their_locations(tmp_path: Path) -> None:
     with pytest.raises(SourceErrors) as caught:
         load_spec(write_project(tmp_path, spec))
     [error] = caught.value.errors
-    assert (error.file, error.line, error.col, error.path) == ("mlenv.yaml", 102, 17, "workspaces[1].compute.maxNodes")
+    assert (error.file, error.line, error.col, error.path) == ("mlenv.yaml", 123, 17, "workspaces[1].compute.maxNodes")
     assert caught.value.exit_code == 2
 
 
@@ -135,7 +135,9 @@ def test_repeats_across_environments_become_one_error() -> None:
 
 def test_keys_stay_names_as_written(tmp_path: Path) -> None:
     """YAML 1.1 reads an unquoted ``on:`` as True; a key of the spec is a name, so it stays 'on'."""
-    spec = edited(SAMPLE_SPEC, (("  int:\n", "  on:\n"), ("{default: 2, int: 1, pro: 8}", "{default: 2, on: 1, pro: 8}")))
+    spec = edited(SAMPLE_SPEC, (("  int:\n", "  on:\n"), ("{default: 2, int: 1, pro: 8}", "{default: 2, on: 1, pro: 8}"),
+                                ("staging: {sku: {default: Standard, int: Premium", "staging: {sku: {default: Standard, on: Premium"),
+                                ("healthy: {sku: {default: Standard, int: Premium", "healthy: {sku: {default: Standard, on: Premium")))
     loaded = load_spec(write_project(tmp_path, spec))
     assert list(loaded.environments) == ["dev", "on", "pro"]
     assert loaded.env("on").workspaces[0].compute.max_nodes == 1

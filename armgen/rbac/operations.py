@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from armgen.roles.permissions import matches
+from armgen.rbac.permissions import matches
 
 # Data-plane operation families of the services the platform uses (Azure's provider operations
 # list marks these "isDataAction": true). An expectation matching one is checked against

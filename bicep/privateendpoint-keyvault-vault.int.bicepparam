@@ -1,0 +1,16 @@
+using './privateendpoint.bicep'
+
+param endpointName = 'pe-kv-mlp-shared-int-vault'
+param targetResourceId = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-mlp-shared-int/providers/Microsoft.KeyVault/vaults/kv-mlp-shared-int'
+param groupId = 'vault'
+param zones = [
+  'vault'
+]
+param subnetId = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-mlp-shared-int/providers/Microsoft.Network/virtualNetworks/vnet-mlp-shared-int/subnets/snet-endpoints'
+param dnsZoneResourceGroup = 'rg-mlp-shared-int'
+param location = 'westeurope'
+param tags = {
+  project: 'mlp'
+  managedBy: 'armgen'
+  environment: 'int'
+}
