@@ -26,6 +26,9 @@ class SourceError(InputError):
     """An input error located in a file: ``FILE:LINE:COL: PATH: message``."""
 
     def __init__(self, file: str, line: int, col: int, path: str, message: str) -> None:
+        from armgen.limits import elide
+
+        path, message = elide(path, 120), elide(message)
         self.file, self.line, self.col, self.path, self.detail = file, line, col, path, message
         where = f"{file}:{line}:{col}"
         super().__init__(f"{where}: {path}: {message}" if path else f"{where}: {message}")

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from armgen import limits
 from armgen.errors import InputError, SourceError
 
 JsonPath = tuple[str | int, ...]
@@ -80,6 +81,10 @@ class MarkedJson:
         A path that does not exist (a missing property) resolves to its nearest parent.
         """
         return self._line_col(self.offsets(path)[0])
+
+    def value_position(self, path: Sequence[str | int]) -> tuple[int, int]:
+        """1-based (line, column) of the value at ``path`` (of its nearest parent when absent)."""
+        return self._line_col(self.offsets(path)[1])
 
     def string_position(self, path: Sequence[str | int], index: int) -> tuple[int, int]:
         """(line, column) of character ``index`` of the decoded string value at ``path``
@@ -161,28 +166,164 @@ class _Scanner:
             return pos + 1
 
 
-def loads(text: str, file: str = "<string>") -> MarkedJson:
-    """Decode ``text``; a syntax error raises SourceError (exit 2) with its line and column."""
+class _Refused(ValueError):
+    """A literal the bounded decoder refuses (NaN, an integer past 64 bits, a float that overflows)."""
+
+    def __init__(self, literal: str, message: str) -> None:
+        super().__init__(message)
+        self.literal, self.message = literal, message
+
+
+class _Duplicate(ValueError):
+    """An object that names one member twice (ARM refuses such a template)."""
+
+
+def _object(pairs: list[tuple[str, object]]) -> dict:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise _Duplicate()
+    return out
+
+
+def _nan(literal: str) -> object:
+    raise _Refused(literal, f"{literal} is not JSON; ARM accepts only finite numbers; use a number or a string")
+
+
+def _int(literal: str) -> int:
+    if len(literal.lstrip("-")) > limits.JSON_INT_DIGITS or not -2**63 <= int(literal) < 2**63:
+        raise _Refused(literal, f"the integer {limits.short_repr(literal)[1:-1]} does not fit ARM's 64-bit integers; "
+                                "quote it to make it a string")
+    return int(literal)
+
+
+def _float(literal: str) -> float:
+    value = float(literal)
+    if value in (float("inf"), float("-inf")):
+        raise _Refused(literal, f"the number {limits.short_repr(literal)[1:-1]} is out of range; quote it to make it "
+                                "a string")
+    return value
+
+
+def _literal_offset(text: str, literal: str) -> int:
+    """Where ``literal`` first stands as a value (outside strings) in ``text``."""
+    pattern = re.compile(r'"(?:[^"\\]|\\.)*"|(?<![\w.+-])' + re.escape(literal) + r"(?![\w.])", re.S)
+    return next((m.start() for m in pattern.finditer(text) if not m.group(0).startswith('"')), 0)
+
+
+def _duplicate_key(text: str) -> tuple[int, int, JsonPath]:
+    """(offset, offset of the first definition, path) of the first member name repeated in its object."""
+    stack: list[tuple[dict[str, int], str | int | None]] = []  # per open container: keys seen, current step
+    path: list[str | int] = []
+    for m in re.finditer(r'"(?:[^"\\]|\\.)*"(\s*:)?|[\[\]{},]', text, re.S):
+        tok = m.group(0)
+        if tok.startswith('"') and m.group(1) is None:
+            continue
+        if tok in "[{":
+            stack.append(({} if tok == "{" else None, 0))
+            path.append(0)
+        elif tok in "]}":
+            stack.pop()
+            path.pop()
+        elif tok == ",":
+            if stack and stack[-1][0] is None:
+                path[-1] = int(path[-1]) + 1
+        elif stack and stack[-1][0] is not None:
+            key = json.loads(tok[: tok.rindex('"') + 1])
+            path[-1] = key
+            if key in stack[-1][0]:
+                return m.start(), stack[-1][0][key], tuple(path)
+            stack[-1][0][key] = m.start()
+    return 0, 0, ()
+
+
+def _depth_offset(text: str, limit: int) -> int | None:
+    """The offset of the first bracket nested deeper than ``limit`` (None: not that deep)."""
+    depth = 0
+    for m in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text, re.S):
+        ch = m.group(0)
+        if ch in "[{":
+            depth += 1
+            if depth > limit:
+                return m.start()
+        elif ch in "]}":
+            depth -= 1
+    return None
+
+
+def _too_deep(data: object, limit: int) -> bool:
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict | list):
+            if depth > limit:
+                return True
+            stack.extend((v, depth + 1) for v in (node.values() if isinstance(node, dict) else node))
+    return False
+
+
+def size_problem(size: int, max_bytes: int) -> str | None:
+    """The one-line reason a file of ``size`` bytes is refused (None: small enough)."""
+    if size <= max_bytes:
+        return None
+    arm = " (ARM's limit for templates and parameter files)" if max_bytes == limits.TEMPLATE_BYTES else ""
+    return (f"the file is {size:,} bytes, over the limit of {max_bytes:,}{arm}; split it into smaller files")
+
+
+def decode(text: str, file: str = "<string>", max_bytes: int = limits.TEMPLATE_BYTES) -> object:
+    """Strict, bounded JSON: size, nesting depth, NaN/Infinity, 64-bit integers, finite numbers.
+
+    Every refusal is a SourceError (exit 2) with the line and column of the offending text;
+    ``//`` and ``/* */`` comments are allowed as ARM allows them.
+    """
+    problem = size_problem(len(text) if len(text) > max_bytes else len(text.encode("utf-8")), max_bytes)
+    if problem:
+        raise SourceError(file, 1, 1, "", problem)
+    doc = MarkedJson(file, text, None)
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
         try:
-            data = json.loads(_blank_comments(text))
-        except json.JSONDecodeError as e:
-            raise SourceError(file, e.lineno, e.colno, "", f"invalid JSON: {e.msg}") from None
-    return MarkedJson(file, text, data)
+            data = json.loads(text, parse_constant=_nan, parse_int=_int, parse_float=_float,
+                              object_pairs_hook=_object)
+        except json.JSONDecodeError:
+            data = json.loads(_blank_comments(text), parse_constant=_nan, parse_int=_int, parse_float=_float,
+                              object_pairs_hook=_object)
+    except json.JSONDecodeError as e:
+        raise SourceError(file, e.lineno, e.colno, "", f"invalid JSON: {e.msg}; fix the syntax") from None
+    except _Duplicate:
+        offset, first, path = _duplicate_key(text)
+        raise SourceError(file, *doc._line_col(offset), path_text(path),
+                          f"duplicate key '{limits.elide(str(path[-1]) if path else '', 60)}' (first defined on line "
+                          f"{doc._line_col(first)[0]}); remove one") from None
+    except _Refused as e:
+        raise SourceError(file, *doc._line_col(_literal_offset(text, e.literal)), "", e.message) from None
+    except RecursionError:
+        data = None
+    if data is None and _depth_offset(text, limits.JSON_DEPTH) is not None or _too_deep(data, limits.JSON_DEPTH):
+        offset = _depth_offset(text, limits.JSON_DEPTH) or 0
+        raise SourceError(file, *doc._line_col(offset), "",
+                          f"nested more than {limits.JSON_DEPTH} levels deep; flatten the structure") from None
+    return data
 
 
-def load(path: str | Path, display: str | None = None) -> MarkedJson:
-    """Read and decode a JSON file (UTF-8, BOM tolerated); unreadable files raise InputError."""
+def loads(text: str, file: str = "<string>", max_bytes: int = limits.TEMPLATE_BYTES) -> MarkedJson:
+    """Decode ``text`` (see :func:`decode`); a problem raises SourceError (exit 2) with its line and column."""
+    return MarkedJson(file, text, decode(text, file, max_bytes))
+
+
+def load(path: str | Path, display: str | None = None, max_bytes: int = limits.TEMPLATE_BYTES) -> MarkedJson:
+    """Read and decode a JSON file (UTF-8, BOM tolerated); unreadable or oversized files raise InputError."""
     name = display or str(path)
     try:
+        problem = size_problem(Path(path).stat().st_size, max_bytes)
+        if problem:
+            raise SourceError(name, 1, 1, "", problem)
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a folder, not a JSON file") from None
     except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"{name}: cannot read: {e}") from None
-    return loads(text, name)
+        raise InputError(f"{name}: cannot read: {limits.elide(str(e))}") from None
+    return loads(text, name, max_bytes)
 
 
 def path_text(path: Sequence[str | int]) -> str:

@@ -53,6 +53,10 @@ def resolve_dependencies(instances: list[ResourceInstance], implicit: dict[int, 
         inst.unresolved_depends_on = []
         for position, target in enumerate(inst.raw_depends_on):
             found = index.resolve(target)
+            if found == [inst]:
+                raise ArmError(f"Deployment template validation failed: 'Circular dependency detected on resource: "
+                               f"'{inst.id}'. The resource depends on itself.'", code="DeploymentCycle",
+                               path=inst.path + ["dependsOn", position])
             if not found and target.strip().lower() not in empty:
                 inst.unresolved_depends_on.append((position, target))
             ids.extend(i.id for i in found if i is not inst)

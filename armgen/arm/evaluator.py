@@ -5,10 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from armgen import limits
 from armgen.arm.ast import Call, Index, Literal, Node, Property
+from armgen.arm.checks import check_value_size
 from armgen.arm.errors import ArmError
 from armgen.arm.parser import is_expression, parse_template_string, unescape_literal
 from armgen.arm.values import get_index, get_property
+
+VALUE_LIMIT = limits.VALUE_BYTES // 8  # below this no value is measured (arrays count items)
 
 
 @dataclass(frozen=True)
@@ -142,7 +146,10 @@ class Evaluator:
                            f"as a parameter; lambdas are only valid in filter, map, mapValues, reduce, sort, "
                            f"groupBy and toObject.")
         try:
-            return spec.impl(self, args)
+            result = spec.impl(self, args)
+            if isinstance(result, str | list | dict) and len(result) > VALUE_LIMIT:
+                check_value_size(result, spec.name)
+            return result
         except (ValueError, TypeError, ArithmeticError, OSError, IndexError, KeyError) as exc:
             if self.strict:
                 raise

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import copy
-import json
 from pathlib import Path
 from typing import Protocol
 
+from armgen import jsonmarks
 from armgen.arm.errors import ArmError
+from armgen.errors import InputError
 
 
 class TemplateLoader(Protocol):
@@ -28,12 +29,12 @@ class FileTemplateLoader:
             raise ArmError("Only 'templateLink.relativePath' links can be expanded offline; a 'uri' link would "
                            "be downloaded by ARM.", code="NotSupported")
         path = (self.base / relative).resolve()
+        if not path.is_file():
+            raise ArmError(f"The linked template '{relative}' was not found (looked for {path}).")
         try:
-            template = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ArmError(f"The linked template '{relative}' was not found (looked for {path}).") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ArmError(f"The linked template '{relative}' cannot be read: {exc}.") from None
+            template = jsonmarks.load(path).data
+        except InputError as exc:
+            raise ArmError(f"The linked template '{relative}' cannot be read: {exc.message}.") from None
         if not isinstance(template, dict):
             raise ArmError(f"The linked template '{relative}' must be a JSON object.")
         return template, FileTemplateLoader(path.parent)

@@ -63,7 +63,8 @@ def nested_engine(engine: TemplateEngine, instance: ResourceInstance, state: Sta
         for name, entry in (props.get("parameters") or {}).items():
             parameters[name] = _parameter_value(name, entry, instance)
         try:
-            return TemplateEngine(template, parameters, target, state=state, now=engine.now, loader=loader)
+            return TemplateEngine(template, parameters, target, state=state, now=engine.now, loader=loader,
+                                  depth=engine.depth + 1)
         except ArmError as err:
             raise err.at(instance.path + ["properties", "templateLink" if linked else "template"]) from None
     return TemplateEngine(template, {}, engine.context, parent=engine, outer=True,

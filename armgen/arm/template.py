@@ -5,7 +5,9 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime
 
+from armgen import limits
 from armgen.arm.ast import Node
+from armgen.arm.checks import check_template
 from armgen.arm.context import DeploymentContext
 from armgen.arm.copy import expand_copy_array
 from armgen.arm.dependencies import (
@@ -35,9 +37,15 @@ class TemplateEngine:
     def __init__(self, template: dict, parameters: dict | None, context: DeploymentContext, *,
                  parent: TemplateEngine | None = None, outer: bool = False, parent_frames: dict | None = None,
                  target: DeploymentContext | None = None, state: StateProvider | None = None,
-                 now: datetime | None = None, loader: TemplateLoader | None = None) -> None:
+                 now: datetime | None = None, loader: TemplateLoader | None = None, depth: int | None = None) -> None:
         if not isinstance(template, dict):
             raise ArmError("The template must be a JSON object.")
+        if not outer:
+            check_template(template)
+        self.depth = depth if depth is not None else (parent.depth + (0 if outer else 1)) if parent else 0
+        if self.depth > limits.NESTED_DEPTH:
+            raise ArmError(f"The template nests deployments more than {limits.NESTED_DEPTH} levels deep (a linked "
+                           "template that links to itself?).", code="InvalidTemplate")
         self.template = template
         self.context = context
         self.loader = loader if loader is not None else (parent.loader if parent else None)
@@ -167,6 +175,11 @@ class TemplateEngine:
         self._local.building = True
         try:
             instances = builder.build(self.template.get("resources", []))
+            deployable = sum(1 for i in instances if i.condition and not i.existing)
+            if deployable > limits.RESOURCES:
+                raise ArmError(f"The template resource count '{deployable}' exceeds the maximum allowed "
+                               f"'{limits.RESOURCES}' (copies and conditions counted). Please see "
+                               "https://aka.ms/arm-template-limits for usage details.", path=["resources"])
             self._index = DependencyIndex(instances)  # look-ups work from here on, in this thread
             implicit = {id(i): self._implicit_targets(i) for i in instances}
             resolve_dependencies(instances, implicit, builder.declared_loops)

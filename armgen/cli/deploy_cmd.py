@@ -6,12 +6,18 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from armgen.cli.deploy_common import target_option, unit_option
 from armgen.cli.options import env_option, format_option, spec_option
 from armgen.errors import ArmgenError, InputError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from armgen.deploy.runner import Runner
 
 
 @click.command()
@@ -42,10 +48,13 @@ from armgen.errors import ArmgenError, InputError
                    "differs, then deploy without asking.")
 @click.option("--on-interrupt", type=click.Choice(["cancel", "leave"]), default="cancel", show_default=True,
               help="On Ctrl-C, cancel running ARM deployments or leave them to finish.")
+@click.option("--wait", "wait_for_release", is_flag=True,
+              help="When another release is deploying this environment, wait for it instead of exiting 1.")
 @format_option("text", "json")
 def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str | None, what_if_first: bool,
            yes: bool, parallel: int, prune: bool, soft_deleted: str | None, no_skip: bool, recreate: tuple[str, ...],
-           recreate_compute: bool, approved: Path | None, on_interrupt: str, fmt: str) -> None:
+           recreate_compute: bool, approved: Path | None, on_interrupt: str, wait_for_release: bool,
+           fmt: str) -> None:
     """Deploy an environment: shared infrastructure first, then every workspace in parallel.
 
     \b
@@ -81,6 +90,8 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
     console = Console(stderr=fmt == "json")
     runner = Runner(target, plan, parallel=parallel, skip_unchanged=not no_skip)
     runner.deny = deny_settings(plan.env.lifecycle)
+    _one_release_at_a_time(runner, env, wait_for_release, console)  # before anything is sent or deleted
+    runner.wait_for_release = wait_for_release
     confirm = what_if_first or (plan.env.production and not yes and not approved)
     changed = runner.changed_steps()
     whole = confirm or approved is not None
@@ -141,3 +152,36 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
         raise ArmgenError(f"{len(failed)} of {len(results)} units did not deploy; fix the cause and re-run "
                           f"'armgen deploy --env {env}'")
 
+
+RELEASE_POLL_SECONDS = 5.0
+
+
+def _one_release_at_a_time(runner: Runner, env: str, wait: bool, console: Console) -> None:
+    """Another release deploying this environment (seen in Azure's running stacks): wait or exit 1.
+
+    Having waited, armgen goes on only after two quiet polls in a row: between one unit of the other
+    release finishing and the next starting, no stack is running for an instant."""
+    import os
+    import time
+
+    interval = float(os.environ.get("ARMGEN_RELEASE_POLL_SECONDS") or RELEASE_POLL_SECONDS)
+    announced = False
+    quiet = 0
+    while quiet < (2 if announced else 1):
+        holders = runner.running_releases()
+        if not holders:
+            quiet += 1
+            if announced and quiet < 2:
+                time.sleep(interval)
+            continue
+        quiet = 0
+        name, state, release = holders[0]
+        more = f" and {len(holders) - 1} more" if len(holders) > 1 else ""
+        if not wait:
+            raise ArmgenError(f"another release is deploying {env}: {release} ({name} is {state}{more}); wait for "
+                              "it to finish, or re-run with --wait")
+        if not announced:
+            console.print(f"waiting for another release deploying {env}: {release} ({name} is {state}{more})",
+                          markup=False, highlight=False, soft_wrap=True)
+            announced = True
+        time.sleep(interval)

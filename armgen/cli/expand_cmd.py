@@ -81,16 +81,14 @@ def expand(template: Path, parameters_file: Path | None, env: str | None, spec_p
 
 
 def _read_json(path: Path, what: str) -> object:
+    from armgen import jsonmarks
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: {what} file not found; check the path") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the {what} file ({exc})") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SourceError(str(path), exc.lineno, exc.colno, "", f"invalid JSON: {exc.msg}; fix the syntax") from None
+        return jsonmarks.load(path).data
+    except InputError as exc:
+        if not path.exists():
+            raise InputError(f"{path}: {what} file not found; check the path") from None
+        raise exc from None
 
 
 def _parameter_values(doc: object, path: Path) -> dict:

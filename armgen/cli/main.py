@@ -83,6 +83,13 @@ class LazyGroup(click.Group):
                 click.echo("Error: cannot sign in to Azure: run 'az login', or set AZURE_TENANT_ID, "
                            "AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or workload identity)", err=True)
                 sys.exit(1)
+            if "azure.core" in sys.modules:  # Azure's own answer (a persistent 5xx...): its code, not a bug
+                from armgen.deploy.errors import failure_from, is_azure_error
+
+                if is_azure_error(e):
+                    failure = failure_from(e)
+                    click.echo(f"Error: Azure refused the request: {failure.lines()[0]}", err=True)
+                    sys.exit(1)
             first = str(e).splitlines()[0] if str(e) else ""
             click.echo(f"Error: internal error ({name}: {first}); re-run with ARMGEN_DEBUG=1 and report it",
                        err=True)

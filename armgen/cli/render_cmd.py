@@ -20,8 +20,10 @@ from armgen.exitcodes import CHANGES
               help="Write nothing; exit 3 (changes found) listing each file that differs from what the spec renders.")
 @click.option("--format", "formats", type=click.Choice(FORMATS), multiple=True,
               help="Output format (repeatable; default: the spec's render.formats, else arm).")
+@click.option("--force", is_flag=True,
+              help="Overwrite files armgen did not write at paths it renders (refused without it).")
 def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_only: bool,
-           formats: tuple[str, ...]) -> None:
+           formats: tuple[str, ...], force: bool) -> None:
     """Render ARM templates and per-environment parameter files from the spec.
 
     \b
@@ -32,7 +34,7 @@ def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_o
     2 unusable input, 3 changes found (--check: files differ from the spec).
     """
     from armgen.render.outputs import render_all
-    from armgen.render.writer import check, write
+    from armgen.render.writer import MANIFEST, check, write
     from armgen.spec import load_spec
 
     spec = load_spec(spec_path)
@@ -53,7 +55,12 @@ def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_o
             raise SystemExit(CHANGES)
         click.echo(f"{len(files)} files up to date")
         return
-    result = write(out, files, selected)
+    result = write(out, files, selected, force=force)
+    if result.manifest_ignored:
+        click.echo(f"ignored an unusable {MANIFEST} ({result.manifest_ignored}); nothing counts as armgen's own",
+                   err=True)
+    if result.leftovers:
+        click.echo(f"removed {result.leftovers} temporary file(s) left by an interrupted render", err=True)
     for rel in result.removed:
         click.echo(f"removed stale {rel}")
     for rel in result.kept:

@@ -48,8 +48,38 @@ def _from_odata(err: Any) -> ArmFailure:
                       target=str(getattr(err, "target", None) or ""), details=details)
 
 
+INTERNAL = "ArmgenInternalError"
+
+
+def is_azure_error(exc: BaseException) -> bool:
+    """Whether ``exc`` came from Azure or the way to it (azure-core's errors), not from armgen itself."""
+    from azure.core.exceptions import AzureError
+
+    return isinstance(exc, AzureError)
+
+
+def internal_failure(exc: BaseException) -> ArmFailure:
+    """armgen's own bug inside a unit: never reported as Azure's failure (traceback with ARMGEN_DEBUG=1)."""
+    import os
+    import sys
+    import traceback
+
+    if os.environ.get("ARMGEN_DEBUG"):
+        traceback.print_exception(exc, file=sys.stderr)
+    first = str(exc).splitlines()[0] if str(exc) else ""
+    return ArmFailure(INTERNAL, f"internal error ({type(exc).__name__}: {first[:300]}); re-run with "
+                                "ARMGEN_DEBUG=1 and report it")
+
+
 def failure_from(exc: BaseException) -> ArmFailure:
-    """An ArmFailure from an azure-core exception (HttpResponseError and friends) or any error."""
+    """An ArmFailure from an azure-core exception (HttpResponseError and friends): Azure's code, message and
+    target; armgen's own errors (ArmgenError) as they are; anything else as armgen's internal error."""
+    from armgen.errors import ArmgenError
+
+    if isinstance(exc, ArmgenError):
+        return ArmFailure("ArmgenError", exc.message)
+    if not is_azure_error(exc):
+        return internal_failure(exc)
     err = getattr(exc, "error", None)
     if err is not None and getattr(err, "code", None):
         return _from_odata(err)
@@ -61,7 +91,9 @@ def failure_from(exc: BaseException) -> ArmFailure:
                 return _from_mapping(body)
         except Exception:  # noqa: BLE001 - the body may be anything
             pass
-    return ArmFailure(code=type(exc).__name__, message=str(exc).splitlines()[0] if str(exc) else "")
+    status = getattr(response, "status_code", None) if response is not None else None
+    code = type(exc).__name__ + (f" (HTTP {status})" if status else "")
+    return ArmFailure(code=code, message=str(exc).splitlines()[0] if str(exc) else "")
 
 
 HINTS: dict[str, str] = {
@@ -82,6 +114,9 @@ HINTS: dict[str, str] = {
     "ScopeLocked": "a management lock forbids it (lifecycle.locks): remove the lock, or detach instead of deleting",
     "DenyAssignmentAuthorizationFailed": "a deployment stack's deny settings protect the resource "
                                          "(lifecycle.deny): change it through armgen, or exclude your principal",
+    "DeploymentActive": "another release is deploying this unit right now: re-run with --wait to wait for it",
+    "DeploymentStackInNonTerminalState": "another release is deploying this unit's stack right now: re-run with "
+                                         "--wait to wait for it",
 }
 
 

@@ -21,35 +21,36 @@ def _deleted_vault(target: Target, name: str, location: str) -> dict | None:
         return None
 
 
-def send_and_wait(target: Target, method: str, url: str, timeout: float = 600.0) -> int:
-    """Send a management request through the SDK pipeline and follow ARM's async protocol to the end.
-
-    Returns the final HTTP status; an operation that ends Failed or Canceled raises ArmgenError.
-    """
-    import json
-    import time
-
+def send_and_wait(target: Target, method: str, url: str, timeout: float = 600.0, body: dict | None = None) -> int:
+    """Send a management request through the SDK pipeline and follow ARM's async protocol with
+    azure-mgmt-core's poller (``Azure-AsyncOperation``/``Location``, ``Retry-After`` in seconds or as a
+    date). Returns the final HTTP status; a Failed or Canceled operation, an error status, or an
+    operation still running after ``timeout`` seconds raises ArmgenError."""
+    from azure.core.exceptions import HttpResponseError
+    from azure.core.polling import LROPoller
     from azure.core.rest import HttpRequest
+    from azure.mgmt.core.polling.arm_polling import ARMPolling
 
-    response = target.resources.send_request(HttpRequest(method, url))
-    monitor = response.headers.get("Azure-AsyncOperation") or response.headers.get("Location")
-    deadline = time.monotonic() + timeout
-    while response.status_code in (201, 202) and monitor and time.monotonic() < deadline:
-        time.sleep(min(float(response.headers.get("Retry-After") or 1), 10.0))
-        response = target.resources.send_request(HttpRequest("GET", monitor))
-        try:
-            status = json.loads(response.text() or "{}").get("status", "")
-        except ValueError:
-            status = ""
-        if status in ("Failed", "Canceled"):
-            raise ArmgenError(f"{method} {url.split('?')[0]} ended {status}: {response.text()[:300]}")
-        if status == "Succeeded":
-            return 200
-        if response.headers.get("Location"):
-            monitor = response.headers["Location"]
-    if response.status_code >= 400:
-        raise ArmgenError(f"{method} {url.split('?')[0]} failed: HTTP {response.status_code} {response.text()[:300]}")
-    return response.status_code
+    from armgen.deploy.errors import failure_from
+
+    where = f"{method} {url.split('?')[0]}"
+    client = target.resources
+    try:
+        initial = client.send_request(HttpRequest(method, url, json=body), _return_pipeline_response=True)
+        status = initial.http_response.status_code
+        if status >= 400:
+            raise HttpResponseError(response=initial.http_response)
+        if status not in (201, 202):
+            return status
+        interval = getattr(getattr(client, "_config", None), "polling_interval", 30)
+        poller = LROPoller(client._client, initial, lambda response: response.http_response.status_code,
+                           ARMPolling(interval))
+        poller.result(timeout=timeout)
+    except HttpResponseError as exc:
+        raise ArmgenError(f"{where} failed: {' '.join(failure_from(exc).lines())}") from None
+    if not poller.done():
+        raise ArmgenError(f"{where} is still {poller.status()} after {timeout:g} s; re-run to check again")
+    return 200
 
 
 def _vault_exists(target: Target, group: str, name: str) -> bool:

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from armgen.deploy.errors import ArmFailure, failure_from
 from armgen.deploy.plan import Plan, Step
 from armgen.deploy.preflight import prune_group
+from armgen.deploy.release import RELEASE_TAG, release_id, running_holders
 from armgen.deploy.stacks import FINGERPRINT_TAG, TERMINAL, Lifecycle, StackOps, managed, state
 from armgen.deploy.target import Target
 
 RETRYABLE_CODES = {"PrincipalNotFound"}
+ACTIVE_CODES = {"DeploymentStackInNonTerminalState", "DeploymentActive"}  # another run is deploying the unit
 OK = ("deployed", "skipped")
 _UNKNOWN = object()
 
@@ -56,6 +58,7 @@ class Runner:
         self.deny: dict = {"mode": "none"}
         self.force: set[str] = set()  # units deployed even when unchanged (re-created, or below one)
         self.notes: list[str] = []  # what the run did besides deploying (history pruned)
+        self.wait_for_release = False  # a unit another release started meanwhile: wait for it, else fail
 
     def fingerprint(self, step: Step) -> str:
         """What was deployed: template, parameters and the deny settings it is protected with."""
@@ -71,7 +74,9 @@ class Runner:
         from armgen.deploy.stacks import body
 
         life = replace(self.lifecycle.get(step.name, Lifecycle()), deny=self.deny)
-        return body(step, self.plan.env.location, life, self.fingerprint(step))
+        out = body(step, self.plan.env.location, life, self.fingerprint(step))
+        out["tags"][RELEASE_TAG] = release_id()
+        return out
 
     def _wait_running(self, ops: StackOps, stack):  # noqa: ANN001, ANN202 - SDK model
         """A stack left deploying by an earlier, interrupted run: wait for it to finish."""
@@ -123,6 +128,12 @@ class Runner:
                 known[s.deployment.lower()] = None
         return known
 
+    def running_releases(self) -> list[tuple[str, str, str]]:
+        """(stack, state, release) of units another live release is deploying now (listed afresh)."""
+        with ThreadPoolExecutor(max_workers=max(1, min(self.parallel, 8))) as pool:
+            self._known = self._prefetch(pool)
+        return running_holders(self._known)
+
     def _unchanged(self, step: Step, current) -> bool:  # noqa: ANN001 - SDK model
         tags = (getattr(current, "tags", None) or {}) if current else {}
         return (self.skip_unchanged and step.name not in self.force and state(current) == "succeeded"
@@ -146,7 +157,7 @@ class Runner:
             if self._unchanged(step, current) and self._outputs_alive(step, current):
                 result.status = "skipped"
                 return result
-            pruned = False
+            pruned = waited = False
             for attempt in range(self.principal_retries + 2):
                 try:
                     self.puts += 1
@@ -156,6 +167,13 @@ class Runner:
                     return result
                 except Exception as exc:  # noqa: BLE001 - classified below
                     failure = failure_from(exc)
+                    if failure.codes() & ACTIVE_CODES and self.wait_for_release and not waited:
+                        waited = True  # another release started this unit after our check: let it finish
+                        running = ops.get()
+                        other = (getattr(running, "tags", None) or {}).get(RELEASE_TAG, "another run")
+                        self.notes.append(f"{step.name}: waited for another release deploying it: {other}")
+                        self._wait_running(ops, running)
+                        continue
                     if failure.codes() & RETRYABLE_CODES and attempt < self.principal_retries:
                         time.sleep(self.retry_delay * (2 ** attempt))
                         continue

@@ -41,8 +41,12 @@ def pooled_transport(connection_verify: str | bool = True, size: int = POOL_SIZE
     return RequestsTransport(session=session, session_owner=False, connection_verify=connection_verify)
 
 
-def _sdk_kwargs(polling_interval: float | None, retries: int) -> dict:
-    kwargs: dict[str, Any] = {"retry_total": retries, "retry_backoff_factor": 0.5, "retry_backoff_max": 30}
+def _sdk_kwargs(polling_interval: float | None, retries: int | None) -> dict:
+    from armgen.deploy.retry import retry_kwargs
+
+    kwargs: dict[str, Any] = retry_kwargs()
+    if retries is not None:
+        kwargs.update(retry_total=retries, retry_status=retries)
     if polling_interval is not None:
         kwargs["polling_interval"] = polling_interval
     return kwargs
@@ -60,7 +64,7 @@ def _check_sign_in(credential) -> None:  # noqa: ANN001 - an azure-identity cred
 
 
 def connect(env: Environment, kind: str | None = None, polling_interval: float | None = None,
-            retries: int = 6) -> Target:
+            retries: int | None = None) -> Target:
     """Clients for ``env``'s subscription on its target (or ``kind`` when given)."""
     from azure.mgmt.resource.deployments import DeploymentsMgmtClient
     from azure.mgmt.resource.deploymentstacks import DeploymentStacksClient

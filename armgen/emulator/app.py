@@ -13,6 +13,7 @@ from armgen.emulator.models.resource_groups import ResourceGroupModel
 from armgen.emulator.models.resources import ResourceModel
 from armgen.emulator.models.stack_whatif import StackWhatIfModel
 from armgen.emulator.models.stacks import StackModel
+from armgen.emulator.private import private_dir, touch_private, write_private
 from armgen.emulator.store import DB_FILE, Store
 from armgen.emulator.throttling import Throttle, ThrottleSettings
 
@@ -25,8 +26,7 @@ def ensure_token(state_dir: Path) -> str:
     if path.exists():
         return path.read_text().strip()
     token = secrets.token_urlsafe(32)
-    path.touch(mode=0o600)
-    path.write_text(token + "\n")
+    write_private(path, token + "\n")
     return token
 
 
@@ -35,10 +35,12 @@ class EmulatorApp:
 
     def __init__(self, state_dir: Path, config: EmulatorConfig | None = None) -> None:
         self.state_dir = state_dir
-        state_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(state_dir)
         self.token = ensure_token(state_dir)
         self.config = config or load_config(state_dir)
+        touch_private(state_dir / DB_FILE)
         self.store = Store(state_dir / DB_FILE)
+        private_dir(state_dir)  # the WAL and shared-memory files SQLite just made
         self._build_models()
 
     def _build_models(self) -> None:

@@ -12,6 +12,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from armgen.emulator.private import private_dir
+
 CA_FILE = "ca.pem"
 CERT_FILE = "server.pem"
 KEY_FILE = "server-key.pem"
@@ -68,8 +70,8 @@ def ensure_certificates(state_dir: Path) -> tuple[Path, Path, Path]:
                        critical=False)
         .sign(ca_key, hashes.SHA256())
     )
-    state_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(state_dir)
     _write_private(key_path, _pem_key(key))
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    ca_path.write_bytes(ca_cert.public_bytes(serialization.Encoding.PEM))
+    _write_private(cert_path, cert.public_bytes(serialization.Encoding.PEM))
+    _write_private(ca_path, ca_cert.public_bytes(serialization.Encoding.PEM))
     return ca_path, cert_path, key_path

@@ -64,6 +64,7 @@ class EmulatorConfig:
     max_parallel_resources: int = 8
     caller_principal_id: str = CALLER_PRINCIPAL  # object id of whoever holds the token (deny assignments)
     retry_after_seconds: int = 0  # Retry-After on long-running operations (0: header omitted)
+    idle_timeout_seconds: float = 30.0  # an idle keep-alive connection is closed after this long
     throttling: dict = field(default_factory=dict)  # ARM's request token buckets (armgen/emulator/throttling.py)
 
     @classmethod
@@ -119,4 +120,6 @@ def load_config(state_dir: Path) -> EmulatorConfig:
 
 
 def save_config(state_dir: Path, config: EmulatorConfig) -> None:
-    (state_dir / CONFIG_FILE).write_text(json.dumps(config.to_dict(), indent=2) + "\n")
+    from armgen.emulator.private import write_private
+
+    write_private(state_dir / CONFIG_FILE, json.dumps(config.to_dict(), indent=2) + "\n")

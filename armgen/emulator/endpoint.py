@@ -46,6 +46,6 @@ def read_endpoint_file(state_dir: Path) -> dict | None:
 
 def write_endpoint_file(state_dir: Path, pid: int, url: str, port: int) -> None:
     """Announce a running server (atomically) so ``ensure_running``/``status`` find it."""
-    tmp = state_dir / (ENDPOINT_FILE + ".tmp")
-    tmp.write_text(json.dumps({"pid": pid, "url": url, "port": port}) + "\n")
-    tmp.replace(state_dir / ENDPOINT_FILE)
+    from armgen.emulator.private import write_private
+
+    write_private(state_dir / ENDPOINT_FILE, json.dumps({"pid": pid, "url": url, "port": port}) + "\n")

@@ -15,6 +15,7 @@ from pathlib import Path
 from armgen.emulator.certs import CA_FILE
 from armgen.emulator.config import load_config
 from armgen.emulator.endpoint import ENDPOINT_FILE, EndpointInfo, read_endpoint_file, resolve_state_dir
+from armgen.emulator.private import private_dir, touch_private
 from armgen.errors import ArmgenError, InputError
 
 LOG_FILE = "emulator.log"
@@ -74,7 +75,7 @@ def start(state_dir: str | os.PathLike[str] | None = None, port: int | None = No
     if running is not None:
         return running
     try:
-        sd.mkdir(parents=True, exist_ok=True)
+        private_dir(sd)
     except OSError as exc:
         raise InputError(f"{sd}: cannot use as the emulator's state folder ({exc.strerror or exc}); "
                          "pass --state or set ARMGEN_EMULATOR_STATE") from None
@@ -84,6 +85,7 @@ def start(state_dir: str | os.PathLike[str] | None = None, port: int | None = No
         raise InputError(f"{exc}; fix or delete the file") from None
     (sd / ENDPOINT_FILE).unlink(missing_ok=True)
     chosen = _default_port(sd) if port is None else port
+    touch_private(sd / LOG_FILE)
     log = open(sd / LOG_FILE, "ab")  # noqa: SIM115 - handed to the child process
     proc = subprocess.Popen([sys.executable, "-m", "armgen.emulator.serve", "--state", str(sd),
                              "--port", str(chosen)], stdout=log, stderr=log, stdin=subprocess.DEVNULL,

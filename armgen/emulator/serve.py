@@ -13,6 +13,7 @@ from pathlib import Path
 from armgen.emulator.certs import ensure_certificates
 from armgen.emulator.endpoint import ENDPOINT_FILE, write_endpoint_file
 from armgen.emulator.http.server import ServerThread
+from armgen.emulator.private import private_dir, write_private
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,11 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     # GIL switch interval keeps each one's latency low instead of queueing them 5 ms at a time
     sys.setswitchinterval(0.0005)
     state_dir = Path(args.state)
-    state_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(state_dir)
     ensure_certificates(state_dir)
     server = ServerThread(state_dir, args.port, args.verbose).start()
     write_endpoint_file(state_dir, os.getpid(), server.url, server.httpd.port)
-    (state_dir / "port").write_text(f"{server.httpd.port}\n")
+    write_private(state_dir / "port", f"{server.httpd.port}\n")
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())

@@ -1,23 +1,16 @@
-"""Write rendered files atomically, remove armgen's own stale files, and detect drift for --check."""
+"""Write the rendered output set all at once, remove armgen's own stale files, and detect drift for --check."""
 
 from __future__ import annotations
 
 import difflib
-import hashlib
-import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from armgen.errors import ArmgenError
+from armgen.render.commit import Commit, folder_lock, sweep
 from armgen.render.jsonfmt import dumps
-
-MANIFEST = ".armgen-manifest.json"
-
-
-def _digest(data: str | bytes) -> str:
-    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+from armgen.render.manifest import MANIFEST, digest, outside_reason, read_manifest
 
 
 def _env_of(path: str) -> str | None:
@@ -42,20 +35,11 @@ def _in_scope(path: str, envs: list[str] | None, formats: set[str] | None = None
 
 
 def _read(path: Path) -> bytes | None:
-    """The bytes of a regular file, None when it is absent (or not a file)."""
+    """The bytes of a regular file (never through a symbolic link), None when it is absent or not one."""
     try:
-        return path.read_bytes() if path.is_file() else None
+        return path.read_bytes() if path.is_file() and not path.is_symlink() else None
     except OSError:
         return None
-
-
-def read_manifest(out: Path) -> dict[str, str]:
-    """Relative path -> sha256 of every file armgen wrote last time (empty when none)."""
-    try:
-        data = json.loads((out / MANIFEST).read_text("utf-8"))
-        return {str(k): str(v) for k, v in dict(data.get("files", {})).items()}
-    except (OSError, ValueError, AttributeError, TypeError):
-        return {}
 
 
 @dataclass
@@ -64,16 +48,18 @@ class Result:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # stale but edited by hand: left alone
+    leftovers: int = 0  # temp files of an interrupted render, removed
+    manifest_ignored: str | None = None  # why an unreadable manifest was ignored
 
 
-def _stale(out: Path, files: dict[str, str], envs: list[str] | None) -> list[str]:
+def _stale(out: Path, manifest: dict[str, str], files: dict[str, str], envs: list[str] | None) -> list[str]:
     formats = {_format_of(p) for p in files}
-    return sorted(p for p in read_manifest(out) if p not in files and _in_scope(p, envs, formats) and (out / p).is_file())
+    return sorted(p for p in manifest if p not in files and _in_scope(p, envs, formats) and _read(out / p) is not None)
 
 
 def _why(exc: OSError, out: Path, target: Path) -> str:
     """A plain reason for a failed write: a folder in the way, a file where a folder belongs, or the OS's."""
-    if target.is_dir():
+    if target.is_dir() and not target.is_symlink():
         return "a folder of that name is in the way"
     for parent in target.parents:
         if parent == out.parent:
@@ -83,57 +69,87 @@ def _why(exc: OSError, out: Path, target: Path) -> str:
     return exc.strerror or str(exc)
 
 
-def write(out: Path, files: dict[str, str], envs: list[str] | None = None) -> Result:
-    """Write ``files`` under ``out``: all new content lands or none does; stale armgen files go."""
-    result = Result()
-    old_manifest = read_manifest(out)
-    pending: list[tuple[Path, Path]] = []
-    target = out
+def _refuse_foreign(out: Path, files: dict[str, str], manifest: dict[str, str], ignored: str | None) -> None:
+    """A file armgen did not write, at a path render now produces, is never overwritten without --force."""
+    foreign = [rel for rel, text in files.items() if rel not in manifest and os.path.lexists(out / rel)
+               and not (out / rel).is_dir() and _read(out / rel) != text.encode("utf-8")]
+    if foreign:
+        more = f" (and {len(foreign) - 1} more)" if len(foreign) > 1 else ""
+        why = f"{MANIFEST} is unusable: {ignored}" if ignored else f"not in {MANIFEST}"
+        raise ArmgenError(f"{out / foreign[0]}{more} exists and armgen did not write it ({why}); move it away, "
+                          "or re-run with --force to overwrite it")
+
+
+def write(out: Path, files: dict[str, str], envs: list[str] | None = None, *, force: bool = False) -> Result:
+    """Write ``files`` under ``out`` all at once: every file lands, stale armgen files go and the
+    manifest is updated, or nothing changes at all. Raises ArmgenError (exit 1) or SourceError (exit 2,
+    a manifest entry outside ``out``)."""
+    for rel in files:
+        reason = outside_reason(out, rel)
+        if reason:
+            raise ArmgenError(f"cannot write {out / rel}: it {reason}; nothing was changed")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ArmgenError(f"cannot write {out}: {_why(exc, out, out)}; nothing was changed") from None
+    with folder_lock(out):
+        return _write_locked(out, files, envs, force)
+
+
+def _write_locked(out: Path, files: dict[str, str], envs: list[str] | None, force: bool) -> Result:
+    old_manifest, ignored = read_manifest(out)
+    result = Result(manifest_ignored=ignored)
+    names = {Path(p).name for p in (*files, *old_manifest, MANIFEST)}
+    result.leftovers = sweep({out, *((out / p).parent for p in (*files, *old_manifest))}, names)
+    if not force:
+        _refuse_foreign(out, files, old_manifest, ignored)
+    commit = Commit()
     try:
         for rel, text in files.items():
-            target = out / rel
             data = text.encode("utf-8")
-            if _read(target) == data:
+            if _read(out / rel) == data:
                 result.unchanged.append(rel)
                 continue
-            if target.is_dir():
-                raise IsADirectoryError(21, "Is a directory", str(target))
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            pending.append((Path(tmp), target))
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
+            commit.failed = out / rel
+            if (out / rel).is_dir() and not (out / rel).is_symlink():
+                raise IsADirectoryError(21, "Is a directory", str(out / rel))
+            commit.stage(out / rel, data)
             result.written.append(rel)
-    except OSError as exc:
-        for tmp, _ in pending:
-            tmp.unlink(missing_ok=True)
-        raise ArmgenError(f"cannot write {target}: {_why(exc, out, target)}; nothing was changed") from None
-    try:
-        for tmp, target in pending:
-            os.replace(tmp, target)
-        for rel in _stale(out, files, envs):
-            if _digest(_read(out / rel) or b"") == old_manifest[rel]:
-                (out / rel).unlink()
+        for rel in _stale(out, old_manifest, files, envs):
+            if digest(_read(out / rel) or b"") == old_manifest[rel]:
+                commit.remove(out / rel)
                 result.removed.append(rel)
             else:
                 result.kept.append(rel)
         formats = {_format_of(p) for p in files}
-        manifest = {p: h for p, h in old_manifest.items() if not _in_scope(p, envs, formats) and (out / p).is_file()}
-        manifest.update({rel: _digest(text) for rel, text in files.items()})
-        atomic_write(out / MANIFEST, dumps({"generator": "armgen", "files": dict(sorted(manifest.items()))}))
-    except OSError as exc:  # pragma: no cover - a disk failing between the checks above and here
-        for tmp, _ in pending:
-            tmp.unlink(missing_ok=True)
-        raise ArmgenError(f"cannot finish writing {out}: {exc.strerror or exc}; run 'armgen render' again") from None
+        manifest = {p: h for p, h in old_manifest.items()
+                    if not _in_scope(p, envs, formats) and _read(out / p) is not None}
+        manifest.update({rel: digest(text) for rel, text in files.items()})
+        text = dumps({"generator": "armgen", "files": dict(sorted(manifest.items()))}).encode("utf-8")
+        if _read(out / MANIFEST) != text:
+            commit.stage(out / MANIFEST, text)
+    except OSError as exc:
+        commit.discard()
+        target = commit.failed or out
+        raise ArmgenError(f"cannot write {target}: {_why(exc, out, target)}; nothing was changed") from None
+    try:
+        commit.apply()
+    except OSError as exc:
+        target = commit.failed or out
+        raise ArmgenError(f"cannot replace {target}: {_why(exc, out, target)}; nothing was changed (the previous "
+                          "files were restored)") from None
     return result
 
 
 def atomic_write(target: Path, text: str) -> None:
-    """Replace ``target`` with ``text`` in one step (a temp file in the same folder, then rename)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-    os.replace(tmp, target)
+    """Replace ``target`` with ``text`` in one step (a temp file beside it, then a rename)."""
+    commit = Commit()
+    try:
+        commit.stage(target, text.encode("utf-8"))
+    except OSError:
+        commit.discard()
+        raise
+    commit.apply()
 
 
 @dataclass(frozen=True)
@@ -152,7 +168,7 @@ def check(out: Path, files: dict[str, str], envs: list[str] | None = None) -> li
             drifts.append(Drift(rel, "missing", _diff("", text, rel)))
         elif current != text.encode("utf-8"):
             drifts.append(Drift(rel, "changed", _diff(current.decode("utf-8", "replace"), text, rel)))
-    for rel in _stale(out, files, envs):
+    for rel in _stale(out, read_manifest(out)[0], files, envs):
         drifts.append(Drift(rel, "stale", _diff((_read(out / rel) or b"").decode("utf-8", "replace"), "", rel)))
     return drifts
 

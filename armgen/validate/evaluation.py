@@ -115,6 +115,7 @@ def _evaluate(ctx: RuleContext) -> Evaluation | None:
         engine = TemplateEngine(ctx.template, values, deployment_context(ctx.template, ctx.env, parameters_file),
                                 state=state)
         _expand(engine, state, (), result)
+        engine.outputs(state)  # as expand and ARM evaluate them
         result.complete = True
     except ArmError as e:
         result.error = e

@@ -121,3 +121,21 @@ def test_unevaluable_resource_is_unsupported_not_no_change(emulator, deployed) -
     (unsupported,) = [c for c in result.changes if c.change_type == "Unsupported"]
     assert unsupported.resource_id.endswith("/id-mlp-compute-dev")
     assert "id-absent" in unsupported.unsupported_reason
+
+
+def test_unevaluable_nested_deployment_is_unsupported_not_a_500(emulator, deployed) -> None:
+    """A nested deployment whose parameters read a resource that does not exist yet: what-if still answers."""
+    deployed["resources"].append({
+        "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "nested-absent",
+        "properties": {"mode": "Incremental", "expressionEvaluationOptions": {"scope": "inner"},
+                       "parameters": {"clientId": {"value": "[reference(resourceId('Microsoft.ManagedIdentity/"
+                                                            "userAssignedIdentities', 'id-absent'), "
+                                                            "'2023-01-31').clientId]"}},
+                       "template": {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/"
+                                               "deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+                                    "parameters": {"clientId": {"type": "string"}}, "resources": []}}})
+    result = what_if(emulator, "rg-wi", "shared", deployed, env="dev")
+    (unsupported,) = [c for c in result.changes if c.change_type == "Unsupported"]
+    assert unsupported.resource_id.endswith("/deployments/nested-absent")
+    assert "id-absent" in unsupported.unsupported_reason
+    assert {c.change_type for c in result.changes} == {"NoChange", "Unsupported"}

@@ -6,7 +6,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from armgen import jsonmarks, limits
 from armgen.emulator.models.errors import bad_request
+from armgen.errors import SourceError
 
 
 @dataclass
@@ -26,10 +28,14 @@ class Request:
         if not self.raw_body.strip():
             return {}
         try:
-            data = json.loads(self.raw_body)
-        except ValueError as exc:
+            data = jsonmarks.decode(self.raw_body.decode("utf-8"), "request", limits.REQUEST_BYTES)
+        except UnicodeDecodeError:
+            raise bad_request("InvalidRequestContent", "The request content was invalid and could not be "
+                                                       "deserialized: it is not UTF-8.") from None
+        except SourceError as exc:
             raise bad_request("InvalidRequestContent", f"The request content was invalid and could not be "
-                                                       f"deserialized: '{exc}'.") from exc
+                                                       f"deserialized: '{exc.detail}' (line {exc.line}, "
+                                                       f"column {exc.col}).") from None
         if not isinstance(data, dict):
             raise bad_request("InvalidRequestContent", "The request content must be a JSON object.")
         return data

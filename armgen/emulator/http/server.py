@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import ssl
 import threading
@@ -16,6 +17,8 @@ from armgen.emulator.certs import ensure_certificates
 from armgen.emulator.http.messages import Request, Response
 from armgen.emulator.http.routes import match
 from armgen.emulator.models.errors import ArmHttpError
+from armgen.emulator.models.providers import api_version_error
+from armgen.limits import REQUEST_BYTES
 
 _API_VERSION = re.compile(r"\d{4}-\d{2}-\d{2}(-(preview|privatepreview|alpha|beta))?", re.IGNORECASE)
 SUPPORTED_API_VERSIONS = "2026-06-01, 2025-04-01, 2024-11-01, 2024-03-01, 2023-07-01, 2022-09-01, 2021-04-01"
@@ -46,7 +49,18 @@ def _api_version_error(path: str, query: dict[str, str]) -> ArmHttpError | None:
         return ArmHttpError(400, "InvalidApiVersionParameter",
                             f"The api-version '{value}' is invalid. The supported versions are "
                             f"'{SUPPORTED_API_VERSIONS}'.")
-    return None
+    return api_version_error(path, value)
+
+
+# what the HTTP layer itself refuses (request line, headers, method), as ARM error codes
+_PROTOCOL_CODES = {400: "BadRequest", 408: "RequestTimeout", 411: "LengthRequired", 413: "RequestContentTooLarge",
+                   414: "RequestUriTooLong", 415: "UnsupportedMediaType", 431: "RequestHeaderFieldsTooLarge",
+                   501: "NotImplemented", 505: "HttpVersionNotSupported"}
+
+
+def _is_json(content_type: str | None) -> bool:
+    media = (content_type or "").split(";")[0].strip().lower()
+    return media in ("application/json", "text/json") or media.endswith("+json")
 
 
 def cloud_metadata(base_url: str, tenant: str) -> list[dict]:
@@ -69,14 +83,53 @@ class ArmRequestHandler(BaseHTTPRequestHandler):
         if self.server.verbose:
             super().log_message(format, *args)
 
+    def setup(self) -> None:
+        self.timeout = self.server.app.config.idle_timeout_seconds  # idle keep-alive connections are closed
+        super().setup()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """The HTTP layer's own refusals (414, 431, 501, ...) as ARM's error JSON, then close."""
+        text = message or explain or self.responses.get(code, ("Error",))[0]
+        body = json.dumps({"error": {"code": _PROTOCOL_CODES.get(code, "BadRequest"), "message": text,
+                                     "details": []}}).encode()
+        self.close_connection = True
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Connection", "close")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _read_body(self, req: Request) -> None:
+        """Check Content-Length and Content-Type, then read the body (only after the token was checked)."""
+        if self.headers.get("Transfer-Encoding"):
+            raise ArmHttpError(411, "LengthRequired", "The request must carry a Content-Length header; "
+                                                      "Transfer-Encoding is not supported.")
+        raw = (self.headers.get("Content-Length") or "0").strip()
+        if not raw.isdigit() or len(raw) > 12:
+            raise ArmHttpError(400, "InvalidContentLength", f"The Content-Length header '{raw[:20]}' is invalid.")
+        length = int(raw)
+        if length > REQUEST_BYTES:
+            raise ArmHttpError(413, "RequestContentTooLarge", "The request content size exceeds the maximum size "
+                                                              "of 4 MB.")
+        admin = req.path.lower().startswith("/_emulator/")  # curl -d of a knob file: any content type
+        if length and not admin and not _is_json(self.headers.get("Content-Type")):
+            media = (self.headers.get("Content-Type") or "").split(";")[0].strip() or "none"
+            raise ArmHttpError(415, "UnsupportedMediaType", f"The content media type '{media[:100]}' is not "
+                                                            "supported. Only 'application/json' is supported.")
+        req.raw_body = self.rfile.read(length) if length else b""
+        if len(req.raw_body) < length:
+            raise ArmHttpError(400, "InvalidRequestContent", "The request content ended before Content-Length.")
+        self._body_read = True
+
     def _serve(self) -> None:
         app = self.server.app
         parts = urlsplit(self.path)
         query = dict(parse_qsl(parts.query, keep_blank_values=True))
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length) if length else b""
         host = self.headers.get("Host") or f"127.0.0.1:{self.server.server_address[1]}"
-        req = Request(self.command, parts.path, query, {k.lower(): v for k, v in self.headers.items()}, raw,
+        self._body_read = False
+        req = Request(self.command, parts.path, query, {k.lower(): v for k, v in self.headers.items()}, b"",
                       f"https://{host}")
         try:
             response = self._dispatch(app, req)
@@ -85,8 +138,11 @@ class ArmRequestHandler(BaseHTTPRequestHandler):
         except Exception as exc:  # noqa: BLE001 - every failure becomes ARM's 500 body
             if self.server.verbose:
                 traceback.print_exc()
-            response = Response(500, {"error": {"code": "InternalServerError", "message": str(exc),
+            response = Response(500, {"error": {"code": "InternalServerError", "message": str(exc)[:2000],
                                                 "details": []}})
+        if not self._body_read and (self.headers.get("Content-Length", "0").strip() not in ("", "0")
+                                    or self.headers.get("Transfer-Encoding")):
+            self.close_connection = True  # a body left unread would be taken for the next request
         if response is None:  # a dropped connection
             self.close_connection = True
             return
@@ -103,8 +159,9 @@ class ArmRequestHandler(BaseHTTPRequestHandler):
                 err.headers["WWW-Authenticate"] = ('Bearer authorization_uri="https://login.microsoftonline.com/'
                                                    f'{app.config.tenant_id}", error="invalid_token"')
             raise err
+        self._read_body(req)
         limits = app.throttle.admit(req.method, req.path, self.headers.get("Authorization"))  # or 429
-        fault = app.faults.http_fault(req.method, req.path)
+        fault = None if req.path.lower().startswith("/_emulator/") else app.faults.http_fault(req.method, req.path)
         if fault is not None:
             if fault.kind == "drop":
                 return None
@@ -135,6 +192,8 @@ class ArmRequestHandler(BaseHTTPRequestHandler):
                    req.headers.get("x-ms-correlation-request-id", request_id), **response.headers}
         if response.body is not None:
             headers["Content-Type"] = "application/json; charset=utf-8"
+        if self.close_connection:
+            headers["Connection"] = "close"
         for k, v in headers.items():
             self.send_header(k, v)
         self.send_header("Content-Length", str(len(body)))

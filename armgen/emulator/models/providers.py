@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from armgen.emulator.models.errors import ArmHttpError
@@ -75,3 +76,61 @@ def provider(subscription: str, namespace: str) -> dict[str, Any]:
 
 def providers(subscription: str) -> list[dict[str, Any]]:
     return [provider(subscription, ns) for ns in KNOWN]
+
+
+@cache
+def _published() -> dict[str, list[str]]:
+    """Resource type (lower case) -> API versions published in the official ARM schemas (validate's table)."""
+    import json
+    from pathlib import Path
+
+    import armgen
+
+    path = Path(armgen.__file__).parent / "rules" / "resources" / "api_versions.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {t.lower(): v for t, v in data["versions"].items()}
+
+
+def offered_versions(resource_type: str) -> list[str] | None:
+    """API versions ARM offers for ``Namespace/type[/child]``: this table's plus the published ones, and
+    a child type's provider's (None: a type neither table knows, which is not checked)."""
+    namespace, _, rtype = resource_type.partition("/")
+    ns = next((n for n in KNOWN if n.lower() == namespace.lower()), None)
+    own = next((v for t, v in KNOWN[ns].items() if t.lower() == rtype.lower()), []) if ns else []
+    published = _published().get(resource_type.lower(), [])
+    if not own and not published:
+        return None
+    root = f"{namespace}/{rtype.split('/')[0]}"  # a child type is served with its provider's versions too
+    if root.lower() != resource_type.lower():
+        published = [*published, *(offered_versions(root) or [])]
+    return sorted(set(own) | set(published), reverse=True)
+
+
+def _request_type(path: str) -> str | None:
+    """``Namespace/type[/child]`` a URL addresses (its last ``/providers/`` segment), None for ARM's own routes."""
+    low = path.rstrip("/")
+    at = low.lower().rfind("/providers/")
+    if at < 0:
+        return None
+    segments = low[at + len("/providers/"):].split("/")
+    if len(segments) < 2:
+        return None
+    types = segments[1::2]
+    for n in range(len(types), 0, -1):  # a collection or an action (listKeys) ends the path: the longest known type
+        candidate = "/".join([segments[0], *types[:n]])
+        if offered_versions(candidate):
+            return candidate
+    return None
+
+
+def api_version_error(path: str, version: str) -> ArmHttpError | None:
+    """ARM's refusal of an api-version the addressed resource type does not offer (None: offered or unknown)."""
+    rtype = _request_type(path)
+    versions = offered_versions(rtype) if rtype else None
+    if not versions or version.lower() in (v.lower() for v in versions):
+        return None
+    return ArmHttpError(400, "NoRegisteredProviderFound",
+                        f"No registered resource provider found for location 'global' and API version '{version}' "
+                        f"for type '{rtype.split('/', 1)[1]}'. The supported api-versions are "
+                        f"'{', '.join(versions)}'. The supported locations are "
+                        f"'{', '.join(loc.lower().replace(' ', '') for loc in LOCATIONS)}'.")

@@ -13,7 +13,13 @@ from armgen.emulator.models import naming_rules, network, protection, rbac, soft
 from armgen.emulator.models.errors import ArmHttpError, bad_request, group_not_found, not_found
 from armgen.emulator.models.ids import ResourceId, group_id, parse_resource_id, same_id
 from armgen.emulator.models.read_only import without_read_only
-from armgen.emulator.models.runtime import WRITE_ONLY, identity_runtime, list_keys, runtime_properties
+from armgen.emulator.models.runtime import (
+    WRITE_ONLY,
+    identity_runtime,
+    list_keys,
+    runtime_properties,
+    seal_write_only,
+)
 from armgen.emulator.store import Store
 
 _NO_LOCATION = frozenset({"microsoft.authorization", "microsoft.resources", "microsoft.management"})
@@ -230,8 +236,9 @@ class ResourceModel:
         doc["systemData"] = {"createdAt": (previous.get("systemData") or {}).get("createdAt", stamp),
                              "lastModifiedAt": stamp}
         # what the client declared: the provider's generated (read-only) values are not part of it
-        doc["_requested"] = dict(body, properties={k: v for k, v in (body.get("properties") or {}).items()
-                                                   if k not in runtime}) if "properties" in body else body
+        declared = dict(body, properties={k: v for k, v in (body.get("properties") or {}).items()
+                                          if k not in runtime}) if "properties" in body else body
+        doc["_requested"] = seal_write_only(rid.type, rid.id, declared)
         doc["_runtime"] = {k: v for k, v in runtime.items() if not k.startswith("_")}
         doc["_apiVersion"] = api_version
         doc["_etag"] = str(uuid.uuid4())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -111,6 +112,24 @@ RUNTIME: dict[str, Runtime] = {
 
 # properties a provider accepts but never returns
 WRITE_ONLY: dict[str, tuple[str, ...]] = {"microsoft.keyvault/vaults/secrets": ("value",)}
+SEALED = "pbkdf2-sha256"
+
+
+def seal_write_only(resource_type: str, resource_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    """``body`` with each write-only property (a secret's value) replaced by a salted, slow hash: the
+    emulator keeps what it needs to tell "same value" from "changed" and never the value itself."""
+    keys = WRITE_ONLY.get(resource_type.lower(), ())
+    props = body.get("properties")
+    if not keys or not isinstance(props, dict) or not any(k in props for k in keys):
+        return body
+    sealed = dict(props)
+    for key in keys:
+        value = sealed.get(key)
+        if key in sealed and not (isinstance(value, dict) and value.get("sealed") == SEALED):
+            raw = json.dumps(value, sort_keys=True).encode()
+            digest = hashlib.pbkdf2_hmac("sha256", raw, resource_id.lower().encode(), 20_000).hex()
+            sealed[key] = {"sealed": SEALED, "digest": digest}
+    return {**body, "properties": sealed}
 
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from armgen.arm import ArmError
 from armgen.emulator.models.ids import parse_resource_id, same_id
 from armgen.emulator.models.resources import listed_in_group, public
-from armgen.emulator.models.runtime import runtime_properties
+from armgen.emulator.models.runtime import runtime_properties, seal_write_only
 from armgen.emulator.models.state import StoreState
 from armgen.emulator.models.whatif_diff import comparable, diff
 
@@ -58,7 +58,13 @@ class _WhatIf:
                     continue
                 self.listed.append(inst.id)
                 if inst.is_nested_deployment:
-                    self.walk(engine.nested_engine(inst, self.state))
+                    try:
+                        nested = engine.nested_engine(inst, self.state)
+                    except ArmError as err:  # e.g. reference() to what does not exist yet: as ARM, not 500
+                        self.add({"resourceId": inst.id, "changeType": "Unsupported",
+                                  "unsupportedReason": f"The deployment could not be evaluated: {err.located()}"})
+                        continue
+                    self.walk(nested)
                     continue
                 self.one(engine, inst)
 
@@ -84,7 +90,8 @@ class _WhatIf:
             requested = current.get("_requested") or {}
         before = _shape(inst, requested)
         before["apiVersion"] = current.get("_apiVersion", inst.api_version)
-        delta = diff(comparable(requested), comparable(after)) + no_effect
+        sealed = seal_write_only(inst.type, inst.id, after)  # a secret is compared by its sealed hash
+        delta = diff(comparable(requested), comparable(sealed)) + no_effect
         real = [d for d in delta if d["propertyChangeType"] != "NoEffect"]
         kind = "Deploy" if self.state.touched_predicted and real else ("Modify" if real else "NoChange")
         change = {"resourceId": inst.id, "changeType": kind, "before": before, "after": after}

@@ -274,9 +274,14 @@ def test_a_corrupt_manifest_only_forgets_what_armgen_wrote(tmp_path: Path) -> No
     spec = _rendered(tmp_path)
     (tmp_path / MANIFEST).write_bytes(b"\xff\xfe not json")
     _drop_nlp(tmp_path)
-    result = render(spec)
+    refused = render(spec)  # without a record nothing counts as armgen's own: changed files are foreign
+    assert refused.exit_code == 1
+    assert refused.stderr.count("\n") == 1
+    assert "(.armgen-manifest.json is unusable: it is not UTF-8 JSON); move it away, or re-run with --force" \
+        in refused.stderr
+    result = render(spec, "--force")
     assert result.exit_code == 0, result.output
-    assert "removed stale" not in result.stdout  # without a record, nothing counts as armgen's own
+    assert "removed stale" not in result.stdout
     assert "parameters/mlworkspace-nlp.parameters.dev.json" in tree(tmp_path)
     assert json.loads((tmp_path / MANIFEST).read_text())["generator"] == "armgen"
 

@@ -6,6 +6,9 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
+from armgen.errors import SourceError
 from armgen.rules import Match, Rule, select_rules
 from armgen.validate.discovery import Pairing, ParameterFile, discover
 from armgen.validate.runner import Runner, validate
@@ -63,15 +66,25 @@ def test_pairing_rules_run_once_per_parameter_file(tmp_path: Path) -> None:
     assert len(report.units) == 3
 
 
-def test_template_over_4_mb_is_reported(tmp_path: Path) -> None:
+def test_template_over_4_mb_once_expanded_is_reported(tmp_path: Path) -> None:
+    tags = {"properties": {"tags": {f"t{i}": "x" * 250 for i in range(25)}}}
+    copied = {"type": "Microsoft.Resources/tags", "apiVersion": "2025-04-01", "name": "[string(copyIndex())]",
+              "copy": {"name": "c", "count": 700}, **tags}
+    t = template(tmp_path / "big.json", [copied])
+    assert t.stat().st_size < 10_000
+    report = validate([Pairing(t)], select_rules(["AG6001"]))
+    assert [(f.rule_id, f.path) for f in report.findings] == [("AG6001", "resources")]
+    assert "once expanded, over ARM's 4 MB" in report.findings[0].message
+    small = template(tmp_path / "small.json", [])
+    assert validate([Pairing(small)], select_rules(["AG6001"])).findings == []
+
+
+def test_a_template_file_over_4_mb_is_refused_when_read(tmp_path: Path) -> None:
     big = {"type": "Microsoft.Resources/tags", "apiVersion": "2025-04-01", "name": "default",
            "properties": {"tags": {f"t{i}": "x" * 1000 for i in range(4300)}}}
     t = template(tmp_path / "big.json", [big])
-    report = validate([Pairing(t)], select_rules(["AG6001"]))
-    assert [(f.rule_id, f.line) for f in report.findings] == [("AG6001", 1)]
-    assert "over ARM's 4 MB" in report.findings[0].message
-    small = template(tmp_path / "small.json", [])
-    assert validate([Pairing(small)], select_rules(["AG6001"])).findings == []
+    with pytest.raises(SourceError, match="over the limit of 4,194,304"):
+        validate([Pairing(t)], select_rules(["AG6001"]))
 
 
 def test_orphan_parameter_file_is_a_warning(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
