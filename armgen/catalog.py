@@ -14,6 +14,7 @@ API_VERSIONS: dict[str, str] = {
     "Microsoft.ManagedIdentity/userAssignedIdentities": "2024-11-30",
     "Microsoft.Authorization/roleDefinitions": "2022-04-01",
     "Microsoft.Authorization/roleAssignments": "2022-04-01",
+    "Microsoft.Authorization/locks": "2020-05-01",
     "Microsoft.MachineLearningServices/workspaces": "2025-12-01",
     "Microsoft.Sql/servers": "2025-01-01",
     "Microsoft.Insights/diagnosticSettings": "2016-09-01",

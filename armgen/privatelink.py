@@ -104,3 +104,15 @@ def endpoint_fqdns(resource_type: str, name: str, group_id: str, location: str, 
     if group_id == "sqlServer":
         return [f"{n}.database.windows.net"]
     return []
+
+
+def made_by_azure(resource_id: str, declared: set[str]) -> bool:
+    """What Azure creates for a declared resource (lower-case ids): the A records a private endpoint's DNS zone
+    group writes into a declared zone, and an endpoint's network interface (``<endpoint>-nic``). Neither is
+    an unmanaged resource (drift) nor one made by hand (removals)."""
+    zone, sep, _ = resource_id.partition("/a/")
+    if sep and "/providers/microsoft.network/privatednszones/" in zone and zone in declared:
+        return True
+    group, sep, nic = resource_id.partition("/providers/microsoft.network/networkinterfaces/")
+    return bool(sep) and nic.endswith("-nic") and \
+        f"{group}/providers/microsoft.network/privateendpoints/{nic[:-4]}" in declared

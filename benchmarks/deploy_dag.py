@@ -40,7 +40,7 @@ from armgen.emulator.endpoint import EndpointInfo  # noqa: E402
 from armgen.render.outputs import render_all  # noqa: E402
 from armgen.render.writer import write  # noqa: E402
 from armgen.spec import load_spec  # noqa: E402
-from armgen.targets.emulator import deployments_client, resource_client  # noqa: E402
+from armgen.targets.emulator import deployments_client, resource_client, stacks_client  # noqa: E402
 
 
 def target_for(ep: EndpointInfo, subscription: str, polling: float) -> Target:
@@ -50,7 +50,8 @@ def target_for(ep: EndpointInfo, subscription: str, polling: float) -> Target:
     return Target("emulator", subscription,
                   resource_client(ep, subscription, **kw, per_retry_policies=[pacing_policy(pacer)]),
                   deployments_client(ep, subscription, **kw, per_retry_policies=[pacing_policy(pacer)]),
-                  "bench", pacer)
+                  "bench", stacks=stacks_client(ep, subscription, **kw, per_retry_policies=[pacing_policy(pacer)]),
+                  pacer=pacer)
 
 
 def workspace_kind(name: str) -> str:

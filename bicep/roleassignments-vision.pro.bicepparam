@@ -27,3 +27,4 @@ param principalGrants = [
     principalType: 'Group'
   }
 ]
+param lockLevel = 'CanNotDelete'

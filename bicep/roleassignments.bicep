@@ -24,6 +24,14 @@ param workspaceGrants array = []
 @description('Principals as objects {principalId, principalType} that receive the custom role on this resource group.')
 param principalGrants array = []
 
+@description('A management lock on this resource group (the spec\'s lifecycle.locks); ReadOnly also blocks deploys.')
+@allowed([
+  'none'
+  'CanNotDelete'
+  'ReadOnly'
+])
+param lockLevel string = 'none'
+
 var customRoleId = roleDefinition.id
 
 resource roleDefinition 'Microsoft.Authorization/roleDefinitions@2022-04-01' existing = {
@@ -38,6 +46,14 @@ resource userAssignedIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@
 
 resource workspace 'Microsoft.MachineLearningServices/workspaces@2025-12-01' existing = {
   name: workspaceName
+}
+
+resource lock 'Microsoft.Authorization/locks@2020-05-01' = if (!(lockLevel == 'none')) {
+  name: 'armgen-lock'
+  properties: {
+    level: lockLevel
+    notes: 'armgen: lifecycle.locks of this environment; armgen destroy --remove-locks removes it'
+  }
 }
 
 resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for principalGrant in principalGrants: {

@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation (production needs this or a prompt).")
 @click.option("--parallel", type=click.IntRange(1, 256), default=16, show_default=True,
               help="Units deployed at the same time.")
-@click.option("--mode", type=click.Choice(["Incremental", "Complete"]), default="Incremental", show_default=True,
-              help="Complete deletes what a unit's template no longer lists (with --unit and confirmation only).")
+@click.option("--prune", is_flag=True,
+              help="Delete what armgen manages that the spec no longer has (removed resources, units, workspaces).")
 @click.option("--recover-soft-deleted", "soft_deleted", flag_value="recover",
               help="Recover a soft-deleted Key Vault of the same name.")
 @click.option("--purge-soft-deleted", "soft_deleted", flag_value="purge",
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
               help="When another release is deploying this environment, wait for it instead of exiting 1.")
 @format_option("text", "json")
 def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str | None, what_if_first: bool,
-           yes: bool, parallel: int, mode: str, soft_deleted: str | None, no_skip: bool, recreate: tuple[str, ...],
+           yes: bool, parallel: int, prune: bool, soft_deleted: str | None, no_skip: bool, recreate: tuple[str, ...],
            recreate_compute: bool, approved: Path | None, on_interrupt: str, wait_for_release: bool,
            fmt: str) -> None:
     """Deploy an environment: shared infrastructure first, then every workspace in parallel.
@@ -69,34 +69,45 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
     from rich.console import Console
 
     from armgen.cli.deploy_common import load_plan
+    from armgen.cli.deploy_lifecycle import apply_recreates, apply_removals, check_recreates, check_removals
     from armgen.cli.deploy_view import Progress, summary_table
-    from armgen.cli.whatif_cmd import print_what_if
+    from armgen.cli.whatif_cmd import print_foreign, print_what_if
+    from armgen.deploy import removals
     from armgen.deploy.errors import hints
+    from armgen.deploy.plan import Plan
     from armgen.deploy.preflight import preflight
     from armgen.deploy.runner import OK, Runner
+    from armgen.deploy.stacks import deny_settings
     from armgen.deploy.target import connect
     from armgen.deploy.whatif import what_if
     from armgen.deploy.whatif_format import has_changes
+    from armgen.render.units import units_for
 
     spec, plan = load_plan(spec_path, env, units)
-    if mode == "Complete" and not units:
-        raise InputError("--mode Complete deletes resources a template no longer lists; name the units with --unit")
-    target = connect(plan.env, target_kind)
-    console = Console(stderr=fmt == "json")
     for name in recreate:
         plan.step(name)
-    confirm = what_if_first or mode == "Complete" or (plan.env.production and not yes and not approved)
-    results, approved_units = [], set()
+    target = connect(plan.env, target_kind)
+    console = Console(stderr=fmt == "json")
+    runner = Runner(target, plan, parallel=parallel, skip_unchanged=not no_skip)
+    runner.deny = deny_settings(plan.env.lifecycle)
+    _one_release_at_a_time(runner, env, wait_for_release, console)  # before anything is sent or deleted
+    runner.wait_for_release = wait_for_release
+    confirm = what_if_first or (plan.env.production and not yes and not approved)
+    changed = runner.changed_steps()
+    whole = confirm or approved is not None
+    results = what_if(target, plan if whole else Plan(plan.env, changed), "Incremental", parallel)
+    found = removals.survey(target, plan, runner.listed, results, {u.name for u in units_for(plan.env)})
+    results = removals.with_deletes(results, found, plan)
     if approved:
         from armgen.deploy.whatif_hash import refuse_if_different
 
-        results = what_if(target, plan, mode, parallel)
         digest, approved_units = refuse_if_different(approved, env, results)
+        runner.force |= approved_units
         console.print(f"the live what-if matches the approved one ({approved}, {digest[:12]})", markup=False,
                       highlight=False, soft_wrap=True)
     elif confirm:
-        results = what_if(target, plan, mode, parallel)
         print_what_if(results, console, color=console.is_terminal)
+        print_foreign(found, console)
         if not any(has_changes(r.changes) for r in results if not r.error) and not any(r.error for r in results):
             console.print("nothing to change")
         if not yes:
@@ -104,14 +115,12 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
                 raise InputError(f"{env} needs confirmation: run interactively or pass --yes")
             if not click.confirm(f"Deploy these changes to {env} ({target.description})?", err=True):
                 raise InputError("deploy cancelled; nothing was changed")
+    chosen = check_recreates(results, changed, plan, recreate, recreate_compute, yes)
+    action = check_removals(found, plan, prune, yes, (confirm and not yes) or approved is not None, console)
     for line in preflight(target, plan, soft_deleted):
         console.print(line)
-    runner = Runner(target, plan, parallel=parallel, mode=mode, skip_unchanged=not no_skip)
-    _one_release_at_a_time(runner, env, wait_for_release, console)
-    runner.wait_for_release = wait_for_release
-    if approved:
-        runner.force |= approved_units
-    _recreate(target, plan, runner, results, recreate, recreate_compute, yes, console, parallel)
+    for line in apply_removals(target, runner, found, action) + apply_recreates(target, plan, runner, chosen):
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
     with Progress(plan, console, live=console.is_terminal and fmt == "text") as progress:
         runner.on_event = progress.event
         try:
@@ -144,42 +153,28 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
                           f"'armgen deploy --env {env}'")
 
 
-def _recreate(target, plan, runner: Runner, shown: list, recreate: tuple[str, ...], compute: bool, yes: bool,  # noqa: ANN001
-              console: Console, parallel: int) -> None:
-    """Refuse create-only changes before anything is sent, or delete what --recreate names (after a confirmation)."""
-    from armgen.deploy import recreate as rec
-
-    changed = runner.changed_steps()
-    names = {s.name for s in changed}
-    found = ([r for r in rec.found_in(shown) if r.unit in names] if shown
-             else rec.pending(target, plan, changed, parallel))
-    allowed = set(recreate) | ({r.unit for r in found if r.unit.startswith("computecluster-")} if compute else set())
-    chosen = rec.refuse_unless(found, allowed, plan.env.name)
-    if not chosen:
-        return
-    listing = "; ".join(r.describe() for r in chosen)
-    if not yes:
-        if not sys.stdin.isatty():
-            raise InputError(f"re-creating {listing} deletes them first: run interactively or pass --yes")
-        if not click.confirm(f"Delete and re-create {listing} in {plan.env.name}?", err=True):
-            raise InputError("deploy cancelled; nothing was changed")
-    for line in rec.delete_for_recreate(target, plan, chosen):
-        console.print(line, markup=False, highlight=False, soft_wrap=True)
-    for unit in {r.unit for r in chosen}:
-        runner.force |= {unit, *plan.dependents(unit)}
-
-
 RELEASE_POLL_SECONDS = 5.0
 
 
 def _one_release_at_a_time(runner: Runner, env: str, wait: bool, console: Console) -> None:
-    """Another release deploying this environment (seen in Azure's running deployments): wait or exit 1."""
+    """Another release deploying this environment (seen in Azure's running stacks): wait or exit 1.
+
+    Having waited, armgen goes on only after two quiet polls in a row: between one unit of the other
+    release finishing and the next starting, no stack is running for an instant."""
     import os
     import time
 
     interval = float(os.environ.get("ARMGEN_RELEASE_POLL_SECONDS") or RELEASE_POLL_SECONDS)
     announced = False
-    while holders := runner.running_releases():
+    quiet = 0
+    while quiet < (2 if announced else 1):
+        holders = runner.running_releases()
+        if not holders:
+            quiet += 1
+            if announced and quiet < 2:
+                time.sleep(interval)
+            continue
+        quiet = 0
         name, state, release = holders[0]
         more = f" and {len(holders) - 1} more" if len(holders) > 1 else ""
         if not wait:

@@ -19,13 +19,18 @@ from armgen.errors import ArmgenError, InputError
 @target_option
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 @click.option("--allow-production", is_flag=True, help="Required to destroy an environment marked production.")
+@click.option("--remove-locks", is_flag=True, help="Remove the management locks on the environment's groups first.")
 @click.option("--parallel", type=click.IntRange(1, 256), default=16, show_default=True)
 @format_option("text", "json")
 def destroy(spec_path: Path, env: str, target_kind: str | None, yes: bool, allow_production: bool,
-            parallel: int, fmt: str) -> None:
-    """Delete an environment's resource groups, workspaces (purged) and custom role.
+            remove_locks: bool, parallel: int, fmt: str) -> None:
+    """Delete everything armgen manages in an environment (groups the spec no longer names too).
 
-    Exit codes: 0 removed, 1 something could not be removed, 2 refused.
+    \b
+    Every unit's deployment stack with what it manages, workspaces purged, the
+    resource groups, the custom role (refused while still assigned, as Azure does).
+    Exit codes: 0 removed, 1 something could not be removed or the environment
+    is locked (--remove-locks), 2 refused.
     """
     from armgen.deploy.destroy import destroy as destroy_env
     from armgen.deploy.target import connect
@@ -40,13 +45,13 @@ def destroy(spec_path: Path, env: str, target_kind: str | None, yes: bool, allow
             raise InputError(f"destroying {env} needs confirmation: run interactively or pass --yes")
         if not click.confirm(f"Delete {groups} in {target.description}?", err=True):
             raise InputError("destroy cancelled; nothing was changed")
-    removals = destroy_env(target, plan, parallel)
+    removals = destroy_env(target, plan, parallel, remove_locks)
     if fmt == "json":
         click.echo(json.dumps({"environment": env, "removed": [r.__dict__ for r in removals]}, indent=2))
     else:
         for r in removals:
             detail = f" ({r.detail})" if r.detail else ""
             click.echo(f"{r.result:<8} {r.what}{detail}")
-    failed = [r for r in removals if r.result == "failed"]
+    failed = [r for r in removals if r.result in ("failed", "refused")]
     if failed:
         raise ArmgenError(f"{len(failed)} item(s) could not be removed; re-run 'armgen destroy --env {env}'")

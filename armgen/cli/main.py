@@ -39,7 +39,7 @@ SUMMARIES: dict[str, str] = {
     "plan": "Print the deployment units of an environment, layer by layer.",
     "what-if": "Show what deploying an environment would create, modify or delete.",
     "deploy": "Deploy an environment: shared infrastructure first, then every workspace in parallel.",
-    "destroy": "Delete an environment's resource groups, workspaces (purged) and custom role.",
+    "destroy": "Delete everything armgen manages in an environment (groups the spec no longer names too).",
     "verify": "Check a deployed environment: resources, key properties, links, datastores, role assignments.",
     "roles": "The platform's custom role (model developer).",
     "pipeline": "Write the staged release pipeline generated from the spec.",

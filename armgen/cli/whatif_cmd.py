@@ -16,6 +16,7 @@ from armgen.exitcodes import CHANGES
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from armgen.deploy import removals
     from armgen.deploy.whatif import UnitWhatIf
 
 
@@ -41,6 +42,22 @@ def print_what_if(results: list[UnitWhatIf], console: Console, color: bool,
         console.print(text, highlight=False, end="", soft_wrap=True)
     else:
         click.echo(text, nl=False, err=console.stderr)
+
+
+def print_foreign(found: removals.Survey, console: Console) -> None:
+    """Resources in armgen's groups that armgen did not create: reported, never deleted."""
+    for rid in found.foreign:
+        console.print(f"Not managed by armgen (created outside it; kept, never deleted): {rid}", markup=False,
+                      highlight=False, soft_wrap=True)
+    for unit in found.undetermined:
+        console.print(f"Removals of {unit} cannot be determined: what-if could not evaluate all of its resources; "
+                      "anything it no longer declares is detached, never deleted", markup=False, highlight=False,
+                      soft_wrap=True)
+    if found.removals:
+        units = sorted({r.unit for r in found.removals})
+        console.print(f"Removals ({len(found.removals)}, from {', '.join(units)}): 'armgen deploy --prune' deletes "
+                      "them; lifecycle.removals: detach keeps them unmanaged", markup=False, highlight=False,
+                      soft_wrap=True)
 
 
 @click.command(name="what-if")
@@ -71,19 +88,27 @@ def what_if_cmd(spec_path: Path, env: str, units: tuple[str, ...], target_kind: 
     Exit codes: 0 done (changes or not), 1 a what-if call failed, 2 unusable
     input, 3 changes found with --fail-on-change.
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     from rich.console import Console
 
     from armgen.cli.deploy_common import load_plan
+    from armgen.deploy import removals
     from armgen.deploy.recreate import found_in
     from armgen.deploy.target import connect
     from armgen.deploy.whatif import what_if
     from armgen.deploy.whatif_format import has_changes, to_json
     from armgen.deploy.whatif_hash import change_set
     from armgen.deploy.whatif_report import report_markdown, report_text
+    from armgen.render.units import units_for
 
     _, plan = load_plan(spec_path, env, units)
     target = connect(plan.env, target_kind)
     results = what_if(target, plan, mode, parallel)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        listed = removals.list_scopes(target, plan, pool)
+    found = removals.survey(target, plan, listed, results, {u.name for u in units_for(plan.env)})
+    results = removals.with_deletes(results, found, plan)
     warnings = [f"{r.describe()} cannot change after creation (deploy refuses it unless 'armgen deploy "
                 f"--recreate {r.unit}')" for r in found_in(results)]
     skip = frozenset(next(t for t in CHANGE_TYPES if t.lower() == x.lower()) for x in exclude)
@@ -91,7 +116,8 @@ def what_if_cmd(spec_path: Path, env: str, units: tuple[str, ...], target_kind: 
     if save:
         write_output(save, json.dumps(approved, indent=2) + "\n")
     if fmt == "json":
-        text = json.dumps({"environment": env, "hash": approved["hash"], "blockers": warnings, "units": [{
+        text = json.dumps({"environment": env, "hash": approved["hash"], "blockers": warnings,
+                           "unmanaged": found.foreign, "units": [{
             "unit": r.step.name, "deployment": r.step.deployment, "predicted": r.predicted,
             "hash": approved["units"].get(r.step.name, {}).get("hash"),
             "error": r.error.as_dict() if r.error else None,
@@ -105,6 +131,7 @@ def what_if_cmd(spec_path: Path, env: str, units: tuple[str, ...], target_kind: 
         text = report_text(results, color=False, exclude=skip, notes=recreate_notes(results))
         if output is None:
             print_what_if(results, console, color, skip)
+            print_foreign(found, console)
             text = ""
     if output is not None:
         write_output(output, text)

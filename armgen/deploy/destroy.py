@@ -1,4 +1,9 @@
-"""Tear an environment down: workspaces purged, groups deleted in parallel, role definition and records removed."""
+"""Tear an environment down: everything its deployment stacks manage, groups the spec no longer names included.
+
+Order: the locks (only with ``remove_locks``), every unit's stack in each group (dependents first, so deny
+assignments go with them), workspaces purged so their names are free, then the subscription's stacks (the
+resource groups, the custom role), and last any group still there.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +11,40 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from armgen.catalog import api
+from armgen.create_only import type_of
 from armgen.deploy.errors import failure_from
 from armgen.deploy.plan import Plan
 from armgen.deploy.preflight import send_and_wait
+from armgen.deploy.removals import is_group, rank
+from armgen.deploy.stacks import ENV_TAG, UNIT_TAG, StackOps, list_scope, managed, tag
 from armgen.deploy.target import Target
 from armgen.errors import ArmgenError
 
 WORKSPACE_TYPE = "Microsoft.MachineLearningServices/workspaces"
+LOCK_API = "2020-05-01"
 
 
 @dataclass
 class Removal:
     what: str
-    result: str  # deleted | absent | kept | failed
+    result: str  # deleted | absent | kept | failed | refused
     detail: str = ""
+
+
+def locks_of(target: Target, groups: list[str]) -> list[str]:
+    """Ids of the management locks on the groups (and on resources in them)."""
+    import json
+
+    from azure.core.rest import HttpRequest
+
+    out = []
+    for group in groups:
+        url = (f"/subscriptions/{target.subscription_id}/resourceGroups/{group}/providers/Microsoft.Authorization/"
+               f"locks?api-version={LOCK_API}")
+        response = target.resources.send_request(HttpRequest("GET", url))
+        if response.status_code == 200:
+            out += [lock["id"] for lock in json.loads(response.text() or "{}").get("value", [])]
+    return out
 
 
 def _purge_workspaces(target: Target, group: str) -> list[Removal]:
@@ -33,13 +58,35 @@ def _purge_workspaces(target: Target, group: str) -> list[Removal]:
     except ResourceNotFoundError:
         return out
     for res in resources:
-        if (res.type or "").lower() != WORKSPACE_TYPE.lower():
-            continue
-        try:
-            send_and_wait(target, "DELETE", f"{res.id}?api-version={api(WORKSPACE_TYPE)}&forceToPurge=true")
-            out.append(Removal(f"workspace {res.name}", "deleted"))
-        except ArmgenError as exc:
-            out.append(Removal(f"workspace {res.name}", "failed", exc.message))
+        if (res.type or "").lower() == WORKSPACE_TYPE.lower():
+            out.append(_purge(target, res.id))
+    return out
+
+
+def _purge(target: Target, workspace_id: str) -> Removal:
+    name = workspace_id.rsplit("/", 1)[-1]
+    try:
+        send_and_wait(target, "DELETE", f"{workspace_id}?api-version={api(WORKSPACE_TYPE)}&forceToPurge=true")
+        return Removal(f"workspace {name}", "deleted")
+    except ArmgenError as exc:
+        return Removal(f"workspace {name}", "failed", exc.message)
+
+
+def _delete_stack(target: Target, name: str, group: str | None) -> Removal:
+    try:
+        StackOps(target, name, group).delete("delete", "delete")
+        return Removal(f"stack {name} and what it manages", "deleted")
+    except Exception as exc:  # noqa: BLE001 - reported per stack
+        f = failure_from(exc)
+        return Removal(f"stack {name}", "failed", f"{f.code}: {f.message}")
+
+
+def _clear_group(target: Target, env: str, group: str) -> list[Removal]:
+    """The environment's stacks in ``group``, dependents first; then its workspaces purged."""
+    stacks = sorted((s for s in list_scope(target, group) if tag(s, ENV_TAG) == env),
+                    key=lambda s: rank(tag(s, UNIT_TAG)))
+    out = [_delete_stack(target, s.name, group) for s in stacks]
+    out += [_purge(target, i) for s in stacks for i in managed(s) if type_of(i).lower() == WORKSPACE_TYPE.lower()]
     return out
 
 
@@ -56,46 +103,65 @@ def _delete_group(target: Target, group: str) -> list[Removal]:
     return out
 
 
-def _subscription_records(target: Target, plan: Plan) -> list[Removal]:
-    """The role definition (kept while still assigned) and the subscription-scope deployment records."""
-    from azure.core.exceptions import ResourceNotFoundError
+def _assignments_of(target: Target, definition_id: str) -> list[str]:
+    import json
 
-    ops = target.deployments.deployments
+    from azure.core.rest import HttpRequest
+
+    url = (f"/subscriptions/{target.subscription_id}/providers/Microsoft.Authorization/roleAssignments"
+           f"?api-version={api('Microsoft.Authorization/roleAssignments')}")
+    response = target.resources.send_request(HttpRequest("GET", url))
+    guid = definition_id.rstrip("/").rsplit("/", 1)[-1].lower()
+    found = json.loads(response.text() or "{}").get("value", []) if response.status_code == 200 else []
+    return [a["id"] for a in found
+            if str((a.get("properties") or {}).get("roleDefinitionId", "")).rstrip("/").lower().endswith(guid)]
+
+
+def _subscription_stacks(target: Target, plan: Plan, stacks: list) -> list[Removal]:
+    """The subscription's stacks: resource groups first (deleted by their stack), the custom role last."""
     out = []
-    for step in plan.steps:
-        if not step.at_subscription:
+    role_name = next((s.unit.parameters.get("roleName") for s in plan.steps if s.unit.template == "roledefinition"),
+                     None)
+    for stack in sorted(stacks, key=lambda s: rank(tag(s, UNIT_TAG))):
+        roles = [i for i in managed(stack) if "/providers/microsoft.authorization/roledefinitions/" in i.lower()]
+        used = {r: _assignments_of(target, r) for r in roles}
+        if any(used.values()):
+            for role, assignments in used.items():
+                out.append(Removal(f"role definition {role_name or role.rsplit('/', 1)[-1]}", "refused",
+                                   "RoleDefinitionHasAssignments: still assigned by " + ", ".join(assignments)
+                                   + "; delete those assignments first (Azure refuses otherwise)"))
             continue
-        try:
-            dep = ops.get_at_subscription_scope(step.deployment)
-        except ResourceNotFoundError:
-            out.append(Removal(f"deployment {step.deployment}", "absent"))
-            continue
-        outputs = getattr(dep.properties, "outputs", None) or {}
-        role_id = (outputs.get("roleDefinitionId") or {}).get("value")
-        if role_id:
-            try:
-                target.resources.resources.begin_delete_by_id(
-                    role_id, api_version=api("Microsoft.Authorization/roleDefinitions")).result()
-                out.append(Removal(f"role definition {step.unit.parameters.get('roleName')}", "deleted"))
-            except ResourceNotFoundError:
-                pass
-            except Exception as exc:  # noqa: BLE001 - still assigned elsewhere, or refused
-                f = failure_from(exc)
-                out.append(Removal(f"role definition {step.unit.parameters.get('roleName')}", "kept",
-                                   f"{f.code}: {f.message}"))
-        ops.begin_delete_at_subscription_scope(step.deployment).result()
-        out.append(Removal(f"deployment {step.deployment}", "deleted"))
+        removal = _delete_stack(target, stack.name, None)
+        out.append(removal)
+        if removal.result == "deleted" and roles:
+            out.append(Removal(f"role definition {role_name or roles[0].rsplit('/', 1)[-1]}", "deleted"))
     return out
 
 
-def destroy(target: Target, plan: Plan, parallel: int = 4) -> list[Removal]:
-    """Remove everything the plan deploys; workspace groups first, the shared group last."""
-    groups = plan.env.resource_groups
-    shared, others = groups[0], list(reversed(groups[1:]))
+def destroy(target: Target, plan: Plan, parallel: int = 4, remove_locks: bool = False) -> list[Removal]:
+    """Remove everything armgen manages in the environment; refuses a locked one unless ``remove_locks``."""
+    env = plan.env.name
+    sub_stacks = [s for s in list_scope(target, None) if tag(s, ENV_TAG) == env]
+    managed_groups = [i.strip("/").split("/")[3] for s in sub_stacks if tag(s, UNIT_TAG) == "resourcegroups"
+                      for i in managed(s) if is_group(i)]
+    rg = target.resources.resource_groups
+    groups = [g for g in dict.fromkeys([*plan.env.resource_groups, *managed_groups]) if rg.check_existence(g)]
+    locks = locks_of(target, groups)
+    if locks and not remove_locks:
+        raise ArmgenError(f"{env} is locked ({', '.join(locks)}); nothing was deleted. Re-run with --remove-locks "
+                          "to remove the locks first")
     removals: list[Removal] = []
+    for lock in locks:
+        target.resources.resources.begin_delete_by_id(lock, api_version=LOCK_API).result()
+        removals.append(Removal(f"lock {lock.rsplit('/', 1)[-1]} on {lock.split('/')[4]}", "deleted"))
+    shared = plan.env.shared.resource_group
     with ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
-        for batch in pool.map(lambda g: _delete_group(target, g), others):
+        for batch in pool.map(lambda g: _clear_group(target, env, g), [g for g in groups if g != shared]):
             removals += batch
-    removals += _delete_group(target, shared)
-    removals += _subscription_records(target, plan)
-    return removals
+    if shared in groups:
+        removals += _clear_group(target, env, shared)
+    removals += _subscription_stacks(target, plan, sub_stacks)
+    with ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
+        for batch in pool.map(lambda g: _delete_group(target, g), [g for g in groups if g != shared]):
+            removals += batch
+    return removals + (_delete_group(target, shared) if shared in groups else [])

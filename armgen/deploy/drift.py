@@ -18,6 +18,7 @@ from armgen.deploy.plan import Plan
 from armgen.deploy.target import Target
 from armgen.deploy.whatif import UnitWhatIf, what_if
 from armgen.deploy.whatif_format import PropertyChange
+from armgen.privatelink import made_by_azure
 
 CHANGED, MISSING, UNMANAGED, ROLE_ASSIGNMENT, FAILED = "changed", "missing", "unmanaged", "role-assignment", "failed"
 KINDS = {CHANGED: "changed outside armgen", MISSING: "missing (deleted outside armgen?)",
@@ -61,17 +62,6 @@ def _assignments_at(target: Target, group_id: str) -> list[dict]:
     return [a for a in response.json().get("value", []) if a.get("id", "").lower().startswith(low + "/")]
 
 
-def _made_by_azure(resource_id: str, declared: set[str]) -> bool:
-    """What Azure creates for a declared resource: the A records a private endpoint's DNS zone group writes
-    into a declared zone, and an endpoint's network interface (``<endpoint>-nic``)."""
-    zone, sep, _ = resource_id.partition("/a/")
-    if sep and "/providers/microsoft.network/privatednszones/" in zone and zone in declared:
-        return True
-    group, sep, nic = resource_id.partition("/providers/microsoft.network/networkinterfaces/")
-    return bool(sep) and nic.endswith("-nic") and \
-        f"{group}/providers/microsoft.network/privateendpoints/{nic[:-4]}" in declared
-
-
 def find_drift(target: Target, plan: Plan, parallel: int = 16) -> list[Drift]:
     """Every difference between the live environment and the rendered files, in plan order."""
     results = what_if(target, plan, "Incremental", parallel)
@@ -92,7 +82,7 @@ def find_drift(target: Target, plan: Plan, parallel: int = 16) -> list[Drift]:
             elif c.change_type == "Create":
                 out.append(Drift(MISSING, c.resource_id, r.step.name))
             elif c.change_type == "Ignore" and c.resource_id.lower() not in declared \
-                    and not _made_by_azure(c.resource_id.lower(), declared):
+                    and not made_by_azure(c.resource_id.lower(), declared):
                 unmanaged.setdefault(c.resource_id.lower(), c.resource_id)
     out += [Drift(UNMANAGED, rid) for _, rid in sorted(unmanaged.items())]
     groups = {f"/subscriptions/{target.subscription_id}/resourceGroups/{g}" for g in plan.env.resource_groups}

@@ -111,7 +111,12 @@ HINTS: dict[str, str] = {
                                         "shared.roles.modelDeveloper.roleName or delete the old role",
     "DeploymentQuotaExceeded": "the scope holds 800 deployments: delete old deployment records and re-run",
     "PrincipalNotFound": "the identity is not replicated yet: re-run in a minute",
+    "ScopeLocked": "a management lock forbids it (lifecycle.locks): remove the lock, or detach instead of deleting",
+    "DenyAssignmentAuthorizationFailed": "a deployment stack's deny settings protect the resource "
+                                         "(lifecycle.deny): change it through armgen, or exclude your principal",
     "DeploymentActive": "another release is deploying this unit right now: re-run with --wait to wait for it",
+    "DeploymentStackInNonTerminalState": "another release is deploying this unit's stack right now: re-run with "
+                                         "--wait to wait for it",
 }
 
 

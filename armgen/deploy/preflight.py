@@ -9,9 +9,6 @@ from armgen.deploy.plan import Plan
 from armgen.deploy.target import Target
 from armgen.errors import ArmgenError
 
-HISTORY_LIMIT = 800
-HISTORY_PRUNE_AT = 700
-
 
 def _deleted_vault(target: Target, name: str, location: str) -> dict | None:
     from azure.core.exceptions import ResourceNotFoundError

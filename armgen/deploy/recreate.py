@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from armgen.catalog import api
-from armgen.deploy.plan import Plan, Step
+from armgen.deploy.plan import Plan
 from armgen.deploy.preflight import send_and_wait
 from armgen.deploy.target import Target
-from armgen.deploy.whatif import UnitWhatIf, what_if_step
+from armgen.deploy.whatif import UnitWhatIf
 from armgen.errors import ArmgenError
 
 WORKSPACE = "microsoft.machinelearningservices/workspaces"
@@ -32,17 +32,6 @@ class Recreate:
 def found_in(results: list[UnitWhatIf]) -> list[Recreate]:
     """Every change of a what-if that alters a create-only property."""
     return [Recreate(r.step.name, c.resource_id, tuple(c.recreate)) for r in results for c in r.changes if c.recreate]
-
-
-def pending(target: Target, plan: Plan, steps: list[Step], parallel: int = 16) -> list[Recreate]:
-    """What-if of the units about to be deployed, reduced to the changes Azure would refuse in place."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    if not steps:
-        return []
-    with ThreadPoolExecutor(max_workers=max(1, min(parallel, len(steps)))) as pool:
-        results = list(pool.map(lambda s: what_if_step(target, s, "Incremental", plan.env.location), steps))
-    return found_in(results)
 
 
 def refuse_unless(found: list[Recreate], allowed: set[str], env: str) -> list[Recreate]:

@@ -1,5 +1,5 @@
-"""Which release is deploying an environment, read from Azure itself: every deployment armgen starts
-carries an ``armgenRelease`` tag, so a second release sees the first one's running deployments."""
+"""Which release is deploying an environment, read from Azure itself: every unit's deployment stack armgen
+puts carries an ``armgenRelease`` tag, so a second release sees the first one's running stacks."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import getpass
 import os
 import socket
 
+from armgen.deploy.stacks import TERMINAL
+
 RELEASE_TAG = "armgenRelease"
-TERMINAL = ("Succeeded", "Failed", "Canceled")
 
 
 def release_id() -> str:
@@ -51,11 +52,11 @@ def is_other_live_release(release: str | None) -> bool:
 
 
 def running_holders(records: dict) -> list[tuple[str, str, str]]:
-    """(deployment name, state, release) of each listed record that another live release is running."""
+    """(name, state, release) of each listed deployment or stack that another live release is running."""
     out = []
     for name, dep in records.items():
         state = (getattr(getattr(dep, "properties", None), "provisioning_state", None) or "") if dep else ""
         release = ((getattr(dep, "tags", None) or {}) if dep else {}).get(RELEASE_TAG)
-        if state and state not in TERMINAL and is_other_live_release(release):
+        if state and state.lower() not in TERMINAL and is_other_live_release(release):
             out.append((getattr(dep, "name", name), state, release))
     return sorted(out)

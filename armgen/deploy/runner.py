@@ -11,13 +11,13 @@ from dataclasses import dataclass
 
 from armgen.deploy.errors import ArmFailure, failure_from
 from armgen.deploy.plan import Plan, Step
-from armgen.deploy.preflight import HISTORY_LIMIT, HISTORY_PRUNE_AT, prune_group
+from armgen.deploy.preflight import prune_group
 from armgen.deploy.release import RELEASE_TAG, release_id, running_holders
+from armgen.deploy.stacks import FINGERPRINT_TAG, TERMINAL, Lifecycle, StackOps, managed, state
 from armgen.deploy.target import Target
 
-FINGERPRINT_TAG = "armgenFingerprint"
-TERMINAL = {"Succeeded", "Failed", "Canceled"}
 RETRYABLE_CODES = {"PrincipalNotFound"}
+ACTIVE_CODES = {"DeploymentStackInNonTerminalState", "DeploymentActive"}  # another run is deploying the unit
 OK = ("deployed", "skipped")
 _UNKNOWN = object()
 
@@ -40,38 +40,6 @@ class UnitResult:
 Event = Callable[[str, Step, UnitResult | None], None]
 
 
-class DeployOps:
-    """The ARM calls of one step, for either scope."""
-
-    def __init__(self, target: Target, step: Step) -> None:
-        self.d, self.step = target.deployments.deployments, step
-
-    def get(self):  # noqa: ANN201 - SDK model
-        from azure.core.exceptions import ResourceNotFoundError
-
-        try:
-            if self.step.at_subscription:
-                return self.d.get_at_subscription_scope(self.step.deployment)
-            return self.d.get(self.step.unit.resource_group, self.step.deployment)
-        except ResourceNotFoundError:
-            return None
-
-    def put(self, body: dict):  # noqa: ANN201 - SDK poller
-        if self.step.at_subscription:
-            return self.d.begin_create_or_update_at_subscription_scope(self.step.deployment, body)
-        return self.d.begin_create_or_update(self.step.unit.resource_group, self.step.deployment, body)
-
-    def cancel(self) -> None:
-        if self.step.at_subscription:
-            self.d.cancel_at_subscription_scope(self.step.deployment)
-        else:
-            self.d.cancel(self.step.unit.resource_group, self.step.deployment)
-
-
-def _state(dep) -> str:  # noqa: ANN001 - SDK model
-    return (getattr(getattr(dep, "properties", None), "provisioning_state", None) or "") if dep else ""
-
-
 class Runner:
     """Deploys a plan; ``run`` returns one result per step, in plan order."""
 
@@ -85,24 +53,37 @@ class Runner:
         self.skip_unchanged = skip_unchanged
         self._running: dict[Future, Step] = {}
         self._known: dict | None = None
+        self.listed: dict[str | None, list] = {}  # every stack of each listed scope (None: the subscription)
+        self.lifecycle: dict[str, Lifecycle] = {}  # per unit; Lifecycle() (detach, no deny) otherwise
+        self.deny: dict = {"mode": "none"}
         self.force: set[str] = set()  # units deployed even when unchanged (re-created, or below one)
         self.notes: list[str] = []  # what the run did besides deploying (history pruned)
         self.wait_for_release = False  # a unit another release started meanwhile: wait for it, else fail
 
-    def _body(self, step: Step) -> dict:
-        body = {"properties": {"mode": self.mode, "template": step.template, "parameters": step.parameters},
-                "tags": {FINGERPRINT_TAG: step.fingerprint(), "armgenUnit": step.name, "armgenEnv": step.env,
-                         RELEASE_TAG: release_id()}}
-        if step.at_subscription:
-            body["location"] = self.plan.env.location
-        return body
+    def fingerprint(self, step: Step) -> str:
+        """What was deployed: template, parameters and the deny settings it is protected with."""
+        import hashlib
+        import json
 
-    def _wait_running(self, ops: DeployOps, dep):  # noqa: ANN001, ANN202 - SDK model
-        """A deployment left running by an earlier, interrupted run: wait for it to finish."""
-        while dep is not None and _state(dep) not in TERMINAL and _state(dep):
+        deny = json.dumps(self.deny, sort_keys=True) if self.deny.get("mode", "none") != "none" else ""
+        return hashlib.sha256((step.fingerprint() + deny).encode()).hexdigest()[:32] if deny else step.fingerprint()
+
+    def _body(self, step: Step) -> dict:
+        from dataclasses import replace
+
+        from armgen.deploy.stacks import body
+
+        life = replace(self.lifecycle.get(step.name, Lifecycle()), deny=self.deny)
+        out = body(step, self.plan.env.location, life, self.fingerprint(step))
+        out["tags"][RELEASE_TAG] = release_id()
+        return out
+
+    def _wait_running(self, ops: StackOps, stack):  # noqa: ANN001, ANN202 - SDK model
+        """A stack left deploying by an earlier, interrupted run: wait for it to finish."""
+        while stack is not None and state(stack) not in TERMINAL and state(stack):
             time.sleep(self.wait_interval)
-            dep = ops.get()
-        return dep
+            stack = ops.get()
+        return stack
 
     def _outputs_alive(self, step: Step, deployment) -> bool:  # noqa: ANN001 - SDK model
         """A subscription-scope unit's record outlives its resources (a group deleted by hand): check them.
@@ -115,8 +96,7 @@ class Runner:
 
         rc = self.target.resources
         groups: set[str] | None = None  # one list of the subscription's groups, not a HEAD per group
-        for ref in getattr(deployment.properties, "output_resources", None) or []:
-            rid = ref.id
+        for rid in managed(deployment):
             parts = rid.strip("/").split("/")
             if len(parts) == 4 and parts[2].lower() == "resourcegroups":
                 if groups is None:
@@ -132,61 +112,44 @@ class Runner:
         return True
 
     def _prefetch(self, pool: ThreadPoolExecutor) -> dict:
-        """Every existing deployment record of the plan, by name, in one list call per scope.
+        """Every unit's stack, by name, from one list call per scope (kept in ``listed`` for the removals).
 
         A no-op re-deploy then costs a few list calls instead of one GET per unit. Units missing from
         the answer (their group does not exist yet, or it could not be listed) are read one by one.
         """
-        from azure.core.exceptions import HttpResponseError
+        from armgen.deploy.removals import list_scopes
 
-        ops = self.target.deployments.deployments
         wanted = {s.deployment.lower() for s in self.plan.steps}
-
-        def listing(group: str | None) -> dict:
-            try:
-                found = list(ops.list_by_resource_group(group) if group else ops.list_at_subscription_scope())
-            except HttpResponseError:
-                return {}
-            if group and len(found) >= HISTORY_PRUNE_AT:  # close to ARM's limit: drop armgen's retired records
-                pruned = prune_group(self.target, self.plan, group)
-                self.notes.append(f"{group}: {len(found)} deployments of {HISTORY_LIMIT} allowed; pruned {pruned} "
-                                  "stale armgen records")
-            return {d.name.lower(): d for d in found if d.name.lower() in wanted}
-
-        groups = sorted({s.unit.resource_group for s in self.plan.steps if s.unit.resource_group})
-        scopes = ([None] if any(s.at_subscription for s in self.plan.steps) else []) + groups
-        known: dict = {}
-        for found in pool.map(listing, scopes):
-            known.update(found)
-        for s in self.plan.steps:  # listed scopes that hold no record of this unit: it has none
+        groups = {s.unit.resource_group for s in self.plan.steps if s.unit.resource_group}
+        self.listed = list_scopes(self.target, self.plan, pool)
+        known: dict = {d.name.lower(): d for found in self.listed.values() for d in found if d.name.lower() in wanted}
+        for s in self.plan.steps:  # listed scopes that hold no stack of this unit: it has none
             if s.deployment.lower() not in known and (s.at_subscription or s.unit.resource_group in groups):
                 known[s.deployment.lower()] = None
         return known
 
     def running_releases(self) -> list[tuple[str, str, str]]:
-        """(deployment, state, release) of units another live release is deploying now (listed afresh)."""
+        """(stack, state, release) of units another live release is deploying now (listed afresh)."""
         with ThreadPoolExecutor(max_workers=max(1, min(self.parallel, 8))) as pool:
-            known = self._prefetch(pool)
-        if self.skip_unchanged:
-            self._known = known
-        return running_holders(known)
+            self._known = self._prefetch(pool)
+        return running_holders(self._known)
 
     def _unchanged(self, step: Step, current) -> bool:  # noqa: ANN001 - SDK model
         tags = (getattr(current, "tags", None) or {}) if current else {}
-        return (self.skip_unchanged and step.name not in self.force and _state(current) == "Succeeded"
-                and tags.get(FINGERPRINT_TAG) == step.fingerprint())
+        return (self.skip_unchanged and step.name not in self.force and state(current) == "succeeded"
+                and tags.get(FINGERPRINT_TAG) == self.fingerprint(step))
 
     def changed_steps(self) -> list[Step]:
         """The steps a run would deploy (their records are listed once per scope and kept for the run)."""
         if self._known is None:
             with ThreadPoolExecutor(max_workers=max(1, self.parallel)) as pool:
-                self._known = self._prefetch(pool) if self.skip_unchanged else {}
+                self._known = self._prefetch(pool)  # also the record of what armgen manages (removals)
         return [s for s in self.plan.steps
                 if not self._unchanged(s, self._known.get(s.deployment.lower()))]
 
     def deploy_step(self, step: Step) -> UnitResult:
         start = time.monotonic()
-        ops = DeployOps(self.target, step)
+        ops = StackOps.of(self.target, step)
         result = UnitResult(step.name, "failed", deployment=step.deployment)
         try:
             known = (self._known or {}).get(step.deployment.lower(), _UNKNOWN)
@@ -200,11 +163,11 @@ class Runner:
                     self.puts += 1
                     done = ops.put(self._body(step)).result()
                     result.status = "deployed"
-                    result.changed = len(getattr(done.properties, "output_resources", None) or [])
+                    result.changed = len(managed(done))
                     return result
                 except Exception as exc:  # noqa: BLE001 - classified below
                     failure = failure_from(exc)
-                    if "DeploymentActive" in failure.codes() and self.wait_for_release and not waited:
+                    if failure.codes() & ACTIVE_CODES and self.wait_for_release and not waited:
                         waited = True  # another release started this unit after our check: let it finish
                         running = ops.get()
                         other = (getattr(running, "tags", None) or {}).get(RELEASE_TAG, "another run")
@@ -240,7 +203,7 @@ class Runner:
                 pool.submit(gate.wait)
             gate.wait()
             if self._known is None:
-                self._known = self._prefetch(pool) if self.skip_unchanged else {}
+                self._known = self._prefetch(pool)  # also the record of what armgen manages (removals)
             try:
                 while pending or self._running:
                     for step in list(pending):
@@ -264,7 +227,7 @@ class Runner:
                 for fut, step in list(self._running.items()):
                     if cancel_on_interrupt:
                         with contextlib.suppress(Exception):  # best effort on the way out
-                            DeployOps(self.target, step).cancel()
+                            StackOps.of(self.target, step).cancel()
                     fut.cancel()
                     results[step.name] = UnitResult(step.name, "cancelled", deployment=step.deployment)
                 for step in pending:

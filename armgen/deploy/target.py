@@ -22,6 +22,7 @@ class Target:
     resources: Any  # azure.mgmt.resource.resources.ResourceManagementClient
     deployments: Any  # azure.mgmt.resource.deployments.DeploymentsMgmtClient
     description: str
+    stacks: Any = None  # azure.mgmt.resource.deploymentstacks.DeploymentStacksClient
     pacer: Any = None  # armgen.deploy.pacing.Pacer: ARM's rate-limit budget as this process sees it
 
 
@@ -66,6 +67,7 @@ def connect(env: Environment, kind: str | None = None, polling_interval: float |
             retries: int | None = None) -> Target:
     """Clients for ``env``'s subscription on its target (or ``kind`` when given)."""
     from azure.mgmt.resource.deployments import DeploymentsMgmtClient
+    from azure.mgmt.resource.deploymentstacks import DeploymentStacksClient
     from azure.mgmt.resource.resources import ResourceManagementClient
 
     from armgen.deploy.pacing import pacer_for, pacing_policy
@@ -104,6 +106,8 @@ def connect(env: Environment, kind: str | None = None, polling_interval: float |
                                              per_retry_policies=[pacing_policy(pacer)])
         deployments = DeploymentsMgmtClient(credential, env.subscription_id, **extra, **kwargs,
                                             per_retry_policies=[pacing_policy(pacer)])
+        stacks = DeploymentStacksClient(credential, env.subscription_id, **extra, **kwargs,
+                                        per_retry_policies=[pacing_policy(pacer)])
     except (ValueError, TypeError) as exc:
         raise ArmgenError(f"cannot create Azure clients for {kind}: {exc}") from None
-    return Target(kind, env.subscription_id, resources, deployments, description, pacer)
+    return Target(kind, env.subscription_id, resources, deployments, description, stacks=stacks, pacer=pacer)

@@ -11,6 +11,8 @@ from armgen.emulator.models.deployments import DeploymentModel
 from armgen.emulator.models.operations import OperationModel
 from armgen.emulator.models.resource_groups import ResourceGroupModel
 from armgen.emulator.models.resources import ResourceModel
+from armgen.emulator.models.stack_whatif import StackWhatIfModel
+from armgen.emulator.models.stacks import StackModel
 from armgen.emulator.private import private_dir, touch_private, write_private
 from armgen.emulator.store import DB_FILE, Store
 from armgen.emulator.throttling import Throttle, ThrottleSettings
@@ -51,6 +53,9 @@ class EmulatorApp:
         self.operations = OperationModel(self.store)
         self.deployments = DeploymentModel(self.store, self.config, self.resources, self.groups,
                                            self.operations, self.faults)
+        self.stacks = StackModel(self.store, self.config, self.resources, self.groups, self.deployments,
+                                 self.operations)
+        self.stack_what_ifs = StackWhatIfModel(self.stacks)
         if previous is not None:  # runs in flight stay cancelable (reset) after a knob change
             self.deployments.adopt(previous)
         else:

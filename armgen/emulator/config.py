@@ -10,6 +10,8 @@ from typing import Any
 from armgen.emulator.endpoint import DEFAULT_SUBSCRIPTION, DEFAULT_TENANT
 from armgen.emulator.throttling import ThrottleSettings
 
+CALLER_PRINCIPAL = "00000000-0000-0000-0000-00000000c0de"  # the emulator's one signed-in identity
+
 CONFIG_FILE = "config.json"
 
 
@@ -60,6 +62,7 @@ class EmulatorConfig:
     deployment_quota: int = 800  # deployments of history per scope
     strict_role_definitions: bool = True  # unknown roleDefinitionId -> RoleDefinitionDoesNotExist
     max_parallel_resources: int = 8
+    caller_principal_id: str = CALLER_PRINCIPAL  # object id of whoever holds the token (deny assignments)
     retry_after_seconds: int = 0  # Retry-After on long-running operations (0: header omitted)
     idle_timeout_seconds: float = 30.0  # an idle keep-alive connection is closed after this long
     throttling: dict = field(default_factory=dict)  # ARM's request token buckets (armgen/emulator/throttling.py)

@@ -91,7 +91,7 @@ def _shared_units(env: Environment) -> list[Unit]:
     ]
     units.append(Unit("roleassignments-shared", "roleassignments", RESOURCE_GROUP, rg, {
         "identityName": s.identity_name, "identityResourceGroup": rg, "identityGrants": grants,
-        **_principal_grants(env)},
+        **_principal_grants(env), **_lock(env)},
         ("managedidentity", "keyvault", "containerregistry-healthy", "storageaccount-workspace",
          "storageaccount-data", "roledefinition")))
     return units
@@ -149,7 +149,7 @@ def _workspace_units(env: Environment, ws: Workspace) -> list[Unit]:
             _grant("Storage Blob Data Contributor", f"Microsoft.Storage/storageAccounts/{s.storage['workspace'].name}"),
             _grant("Storage Blob Data Reader", f"Microsoft.Storage/storageAccounts/{s.storage['data'].name}"),
         ],
-        **_principal_grants(env)}, (ml, "managedidentity", "roledefinition"), workspace=ws.key))
+        **_principal_grants(env), **_lock(env)}, (ml, "managedidentity", "roledefinition"), workspace=ws.key))
     return units
 
 
@@ -231,3 +231,8 @@ def units_for(env: Environment) -> list[Unit]:
         units += _workspace_units(env, ws)
         units += [u for u in endpoints if u.workspace == ws.key]
     return units
+
+
+def _lock(env: Environment) -> dict:
+    """The group's management lock (lifecycle.locks), deployed by the group's role-assignment unit, last."""
+    return {"lockLevel": env.lifecycle.locks} if env.lifecycle.locks != "none" else {}

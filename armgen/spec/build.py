@@ -12,6 +12,7 @@ from armgen.spec.model import (
     Compute,
     CustomRole,
     Environment,
+    Lifecycle,
     Principal,
     Registry,
     Shared,
@@ -201,8 +202,15 @@ def build_environment(doc: Any, env: str, file: str, datastores: list[dict]) -> 
     model = Environment(
         name=env, subscription_id=e["subscriptionId"].lower(), tenant_id=e.get("tenantId"),
         location=e["location"], target=e["target"], production=e["production"],
+        lifecycle=_lifecycle(e.get("lifecycle") or {}),
         tags={**doc.get("tags", {}), **e.get("tags", {})},
         shared=shared_model,
         workspaces=workspaces, network=network,
     )
     return model, n.errors
+
+
+def _lifecycle(data: dict) -> Lifecycle:
+    return Lifecycle(removals=data.get("removals"), deny=data.get("deny", "none"),
+                     excluded_principals=tuple(p.lower() for p in data.get("excludedPrincipals") or ()),
+                     locks=data.get("locks", "none"))

@@ -140,6 +140,16 @@ class Shared:
 
 
 @dataclass(frozen=True)
+class Lifecycle:
+    """What deploys do with what the spec no longer has, and how the environment is protected."""
+
+    removals: str | None = None  # delete | detach | None (list them and stop)
+    deny: str = "none"  # none | denyDelete | denyWriteAndDelete
+    excluded_principals: tuple[str, ...] = ()
+    locks: str = "none"  # none | CanNotDelete | ReadOnly
+
+
+@dataclass(frozen=True)
 class Network:
     """Where an environment's resources are reachable: public endpoints, private endpoints, managed network."""
 
@@ -192,6 +202,7 @@ class Environment:
     tags: dict[str, str]
     shared: Shared
     workspaces: list[Workspace]
+    lifecycle: Lifecycle = field(default_factory=Lifecycle)
     network: Network = field(default_factory=Network)
 
     @property

@@ -80,3 +80,11 @@ def deployments_client(endpoint: EndpointInfo, subscription_id: str | None = Non
 
     kwargs = client_kwargs(endpoint, polling_interval, **extra)
     return DeploymentsMgmtClient(kwargs.pop("credential"), subscription_id or endpoint.subscription_id, **kwargs)
+
+
+def stacks_client(endpoint: EndpointInfo, subscription_id: str | None = None,
+                  polling_interval: float = DEFAULT_POLLING_INTERVAL, **extra: Any) -> Any:
+    from azure.mgmt.resource.deploymentstacks import DeploymentStacksClient
+
+    kwargs = client_kwargs(endpoint, polling_interval, **extra)
+    return DeploymentStacksClient(kwargs.pop("credential"), subscription_id or endpoint.subscription_id, **kwargs)

@@ -11,7 +11,7 @@ import pytest
 from armgen.emulator.config import EmulatorConfig
 from armgen.emulator.endpoint import ENDPOINT_FILE, EndpointInfo, write_endpoint_file
 from armgen.emulator.http.server import ServerThread
-from armgen.targets.emulator import deployments_client, resource_client
+from armgen.targets.emulator import deployments_client, resource_client, stacks_client
 
 
 class RunningEmulator:
@@ -39,6 +39,9 @@ class RunningEmulator:
 
     def deployments(self, **kw):  # noqa: ANN201 - SDK client
         return deployments_client(self.endpoint, polling_interval=0.01, **{"retry_total": 0, **kw})
+
+    def stacks(self, **kw):  # noqa: ANN201 - SDK client
+        return stacks_client(self.endpoint, polling_interval=0.01, **{"retry_total": 0, **kw})
 
     def configure(self, **knobs) -> None:  # noqa: ANN003
         self.server.app.configure(EmulatorConfig.from_dict(knobs), persist=False)
@@ -76,3 +79,29 @@ def fresh_emulator(tmp_path: Path) -> Iterator[RunningEmulator]:
     emu.stop()
 
 
+
+
+PRO_SUB = "00000000-0000-0000-0000-000000000002"
+HUB_SUB = "00000000-0000-0000-0000-0000000000aa"
+SPOKE_GROUP, HUB_GROUP = "rg-network-spoke-pro", "rg-dns-hub"
+
+
+def network_team_resources(emulator: RunningEmulator) -> None:
+    """What the sample's pro environment uses and does not own: the spoke VNet (its endpoint and compute subnets)
+    and the hub's private DNS zones in another subscription, as the network team would have made them."""
+    from armgen import privatelink as pl
+
+    spoke = emulator.resources(subscription_id=PRO_SUB)
+    spoke.resource_groups.create_or_update(SPOKE_GROUP, {"location": "northeurope"})
+    spoke.resources.begin_create_or_update_by_id(
+        f"/subscriptions/{PRO_SUB}/resourceGroups/{SPOKE_GROUP}/providers/Microsoft.Network/virtualNetworks/"
+        "vnet-spoke-mlp-pro", api_version="2025-07-01", parameters={"location": "northeurope", "properties": {
+            "addressSpace": {"addressPrefixes": ["10.30.0.0/16"]},
+            "subnets": [{"name": "snet-ml-endpoints", "properties": {"addressPrefix": "10.30.0.0/24"}},
+                        {"name": "snet-ml-compute", "properties": {"addressPrefix": "10.30.4.0/22"}}]}}).result()
+    hub = emulator.resources(subscription_id=HUB_SUB)
+    hub.resource_groups.create_or_update(HUB_GROUP, {"location": "northeurope"})
+    for zone in sorted(pl.ZONES.values()):
+        hub.resources.begin_create_or_update_by_id(
+            f"/subscriptions/{HUB_SUB}/resourceGroups/{HUB_GROUP}/providers/Microsoft.Network/privateDnsZones/"
+            f"{zone}", api_version="2024-06-01", parameters={"location": "global"}).result()

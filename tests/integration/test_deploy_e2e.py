@@ -259,11 +259,6 @@ def test_production_needs_confirmation(workdir: Path) -> None:
     assert "needs confirmation" in result.output
 
 
-def test_complete_mode_needs_named_units(workdir: Path) -> None:
-    result = armgen(workdir, "deploy", "--env", ENV, "--mode", "Complete", "--yes")
-    assert result.exit_code == 2 and "--unit" in result.output
-
-
 def test_drifted_render_is_refused(workdir: Path) -> None:
     (workdir / "parameters" / "keyvault.parameters.int.json").write_text("{}\n")
     result = armgen(workdir, "deploy", "--env", ENV)
@@ -301,7 +296,8 @@ def test_deployment_quota_is_met_by_pruning_armgen_records(workdir: Path, emulat
     for i in range(3):  # records of units this spec no longer has
         dc.deployments.begin_create_or_update(group, f"armgen-int-retired-{i}", {
             "properties": {"mode": "Incremental", "template": tiny}}).result()
-    dc.deployments.begin_delete(group, "armgen-int-batchendpoint-vision").result()  # its unit needs a new record
+    # its unit needs a new stack (and so a new deployment record); detach keeps its resources
+    emulator.stacks().deployment_stacks.begin_delete_at_resource_group(group, "armgen-int-batchendpoint-vision").result()
     count = sum(1 for _ in dc.deployments.list_by_resource_group(group))
     emulator.configure(deployment_quota=count)
     code, report = deploy_json(workdir)
@@ -417,20 +413,3 @@ def test_no_skip_restores_what_was_deleted_outside_armgen(workdir: Path, emulato
     code, report = deploy_json(workdir, "--no-skip")
     assert code == 0 and set(statuses(report).values()) == {"deployed"}
     assert rc.resources.check_existence_by_id(rid, api_version="2025-07-01")
-
-
-def test_a_group_near_the_history_limit_is_pruned_before_deploying(workdir: Path, emulator,  # noqa: ANN001
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    assert deploy_json(workdir)[0] == 0
-    group = "rg-mlp-nlp-int"
-    tiny = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-            "contentVersion": "1.0.0.0", "resources": []}
-    dc = emulator.deployments()
-    for i in range(2):
-        dc.deployments.begin_create_or_update(group, f"armgen-int-retired-{i}", {
-            "properties": {"mode": "Incremental", "template": tiny}}).result()
-    monkeypatch.setattr("armgen.deploy.runner.HISTORY_PRUNE_AT", 3)
-    result = armgen(workdir, "deploy", "--env", ENV)
-    assert result.exit_code == 0, result.output
-    assert "pruned 2 stale armgen records" in result.output
-    assert not any(d.name.startswith("armgen-int-retired-") for d in dc.deployments.list_by_resource_group(group))

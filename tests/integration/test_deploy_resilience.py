@@ -99,13 +99,13 @@ def test_the_poller_honours_its_timeout_and_reports_failures(workdir: Path, emul
 
 
 def _running_release(emulator, release: str, timeout: float = 60) -> bool:  # noqa: ANN001
-    """Whether ``release`` gets a subscription-scope deployment that is still running within ``timeout``."""
-    ops = emulator.deployments().deployments
+    """Whether ``release`` gets a subscription-scope unit (its stack) still deploying within ``timeout``."""
+    ops = emulator.stacks().deployment_stacks
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        for dep in ops.list_at_subscription_scope():
-            if ((dep.tags or {}).get("armgenRelease", "").startswith(release)
-                    and dep.properties.provisioning_state not in ("Succeeded", "Failed", "Canceled")):
+        for stack in ops.list_at_subscription():
+            if ((stack.tags or {}).get("armgenRelease", "").startswith(release)
+                    and stack.properties.provisioning_state.lower() not in ("succeeded", "failed", "canceled")):
                 return True
         time.sleep(0.05)
     return False
@@ -114,7 +114,8 @@ def _running_release(emulator, release: str, timeout: float = 60) -> bool:  # no
 def test_two_concurrent_deploys_of_one_environment(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
     """The first release, its own process, is running (slow resources); the second exits 1 naming it,
     a third waits for it (before it starts, or at the unit the first one started meanwhile)."""
-    emulator.configure(latency_seconds={"*": 0.4})
+    # the resource groups unit runs for 3 s, so the second release's check falls inside the first one's run
+    emulator.configure(latency_seconds={"*": 0.4, "Microsoft.Resources/resourceGroups": 3.0})
     env = dict(os.environ, ARMGEN_EMULATOR_STATE=str(emulator.state_dir), ARMGEN_RELEASE="release-1",
                ARMGEN_RETRY_BACKOFF="0.005")
     first = subprocess.Popen([sys.executable, "-m", "armgen.cli.main", "deploy", "--env", ENV, "--format", "json",

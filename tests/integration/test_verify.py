@@ -33,7 +33,8 @@ def deployed(emulator):  # noqa: ANN001, ANN201 - fixture objects
     plan = build_plan(load_spec(ROOT / "mlenv.yaml"), ENV, ROOT)
     sub = plan.env.subscription_id
     target = Target("emulator", sub, emulator.resources(subscription_id=sub),
-                    emulator.deployments(subscription_id=sub), "in-process emulator")
+                    emulator.deployments(subscription_id=sub), "in-process emulator",
+                    emulator.stacks(subscription_id=sub))
     results = Runner(target, plan, parallel=4).run()
     assert all(r.status == "deployed" for r in results), [(r.name, r.status) for r in results]
     return plan, target

@@ -6,7 +6,9 @@ import threading
 
 from armgen.emulator.app import EmulatorApp
 from armgen.emulator.http.messages import Request, Response, empty, ok
+from armgen.emulator.models import protection
 from armgen.emulator.models.errors import ArmHttpError
+from armgen.emulator.models.ids import group_id
 
 
 def put_group(app: EmulatorApp, req: Request, sub: str, rg: str) -> Response:
@@ -36,6 +38,11 @@ def list_groups(app: EmulatorApp, req: Request, sub: str) -> Response:
 
 def delete_group(app: EmulatorApp, req: Request, sub: str, rg: str) -> Response:
     """202 + Location; the group and its resources go away in the background."""
+    gid = group_id(sub, rg)
+    protection.check_deny(app.store, gid, "delete", app.config.caller_principal_id)
+    for doc in app.store.children("res", gid):  # a resource of the group under a stack's deny assignment
+        protection.check_deny(app.store, doc["id"], "delete", app.config.caller_principal_id)
+    protection.check_lock(app.store, gid, "delete")
     app.groups.mark_deleting(sub, rg)
     op_id = app.operations.start("groupDelete", sub, f"/subscriptions/{sub}/resourceGroups/{rg}")
 

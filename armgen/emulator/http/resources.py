@@ -8,9 +8,9 @@ import time
 from armgen.emulator.app import EmulatorApp
 from armgen.emulator.http.groups import lro_headers
 from armgen.emulator.http.messages import Request, Response, empty, ok
-from armgen.emulator.models import naming_rules, providers, soft_delete
+from armgen.emulator.models import naming_rules, protection, providers, soft_delete
 from armgen.emulator.models.errors import bad_request
-from armgen.emulator.models.ids import parse_resource_id
+from armgen.emulator.models.ids import group_id, parse_resource_id
 from armgen.emulator.models.operations import OperationModel
 from armgen.emulator.models.resources import public
 
@@ -18,6 +18,7 @@ from armgen.emulator.models.resources import public
 def put_resource(app: EmulatorApp, req: Request, rid: str) -> Response:
     """Synchronous unless the knobs give this type a provisioning latency or a provisioning fault:
     then 201 + Azure-AsyncOperation, ``provisioningState`` Creating until the operation ends."""
+    protection.check_deny(app.store, rid, "write", app.config.caller_principal_id)
     doc, created = app.resources.put(rid, req.json(), req.api_version)
     parsed = parse_resource_id(rid)
     delay = app.faults.latency(parsed.type)
@@ -54,6 +55,7 @@ def get_operation_status(app: EmulatorApp, req: Request, sub: str, op_id: str) -
 
 
 def patch_resource(app: EmulatorApp, req: Request, rid: str) -> Response:
+    protection.check_deny(app.store, rid, "write", app.config.caller_principal_id)
     current = app.resources.raw(rid)
     if current is None:
         return ok(app.resources.get(rid))  # raises the 404
@@ -77,6 +79,7 @@ def head_resource(app: EmulatorApp, req: Request, rid: str) -> Response:
 
 
 def delete_resource(app: EmulatorApp, req: Request, rid: str) -> Response:
+    protection.check_deny(app.store, rid, "delete", app.config.caller_principal_id)
     purge = req.query.get("forceToPurge", "").lower() == "true"
     return empty(200 if app.resources.delete(rid, purge=purge) else 204)
 
@@ -173,3 +176,10 @@ def check_name_availability(app: EmulatorApp, req: Request, sub: str, provider: 
     if not name or not rtype.lower().startswith(provider.lower() + "/"):
         raise bad_request("InvalidRequestContent", "The request needs 'name' and the provider's resource 'type'.")
     return ok(naming_rules.name_availability(app.store, rtype, name))
+
+
+def list_group_locks(app: EmulatorApp, req: Request, sub: str, rg: str) -> Response:
+    """The management locks of a resource group and of the resources in it."""
+    app.groups.get(sub, rg)
+    return ok({"value": [{k: v for k, v in d.items() if not k.startswith("_")}
+                         for d in protection.locks_in(app.store, group_id(sub, rg))]})

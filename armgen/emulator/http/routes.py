@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from armgen.emulator.http import admin, deployments, groups, resources
+from armgen.emulator.http import admin, deployments, groups, resources, stacks
 
 _SUB = r"/subscriptions/(?P<sub>[^/]+)"
 _RG = _SUB + r"/resourcegroups/(?P<rg>[^/]+)"
@@ -13,6 +13,10 @@ _RG = _SUB + r"/resourcegroups/(?P<rg>[^/]+)"
 _SCOPE = (r"(?P<scope>/subscriptions/[^/]+(?:/resourcegroups/[^/]+)?"
           r"|/providers/microsoft\.management/managementgroups/[^/]+|)")
 _DEP = _SCOPE + r"(?:/providers/microsoft\.resources)?/deployments/(?P<name>[^/]+)"
+_STACKS = _SCOPE + r"/providers/microsoft\.resources/deploymentstacks"
+_STACK = _STACKS + r"/(?P<name>[^/]+)"
+_WHATIFS = _SCOPE + r"/providers/microsoft\.resources/deploymentstackswhatifresults"
+_WHATIF = _WHATIFS + r"/(?P<name>[^/]+)"
 
 ROUTES: list[tuple[str, str, Callable]] = [
     ("GET", r"/_emulator/health", admin.health),
@@ -35,6 +39,7 @@ ROUTES: list[tuple[str, str, Callable]] = [
     ("PATCH", _RG, groups.patch_group),
     ("DELETE", _RG, groups.delete_group),
     ("GET", _RG + r"/resources", resources.list_group_resources),
+    ("GET", _RG + r"/providers/microsoft\.authorization/locks", resources.list_group_locks),
     ("POST", r"/providers/microsoft\.resources/calculatetemplatehash", deployments.calculate_hash),
     ("GET", _SCOPE + r"/providers/microsoft\.resources/deployments", deployments.list_deployments),
     ("PUT", _DEP, deployments.put_deployment),
@@ -48,6 +53,17 @@ ROUTES: list[tuple[str, str, Callable]] = [
     ("GET", _DEP + r"/operations", deployments.list_operations),
     ("GET", _DEP + r"/operations/(?P<op_id>[^/]+)", deployments.get_operation),
     ("GET", _DEP + r"/operationstatuses/(?P<op_id>[^/]+)", deployments.get_status),
+    ("GET", _STACKS, stacks.list_stacks),
+    ("PUT", _STACK, stacks.put_stack),
+    ("GET", _STACK, stacks.get_stack),
+    ("DELETE", _STACK, stacks.delete_stack),
+    ("POST", _STACK + r"/validate", stacks.validate_stack),
+    ("POST", _STACK + r"/exporttemplate", stacks.export_stack_template),
+    ("GET", _WHATIFS, stacks.list_what_if_results),
+    ("PUT", _WHATIF, stacks.put_what_if_result),
+    ("GET", _WHATIF, stacks.get_what_if_result),
+    ("DELETE", _WHATIF, stacks.delete_what_if_result),
+    ("POST", _WHATIF + r"/whatif", stacks.what_if),
     ("GET", _SUB + r"/providers/microsoft\.keyvault/deletedvaults", resources.list_deleted_vaults),
     ("GET", _SUB + r"/providers/microsoft\.keyvault/locations/(?P<loc>[^/]+)/deletedvaults/(?P<name>[^/]+)",
      resources.get_deleted_vault),

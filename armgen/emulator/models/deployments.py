@@ -58,6 +58,7 @@ class DeploymentModel:
         self.operations, self.faults = operations, faults
         self._cancel: dict[str, threading.Event] = {}
         self._threads: list[threading.Thread] = []
+        self.stack_runs: set[str] = set()  # deployments run by a deployment stack (its deny assignments allow them)
 
     # -- reads ------------------------------------------------------------------------------
     def _record(self, scope_id: str, name: str) -> dict[str, Any]:
@@ -290,6 +291,7 @@ class DeploymentModel:
     def adopt(self, previous: DeploymentModel) -> None:
         """Take over the runs of the model this one replaces (after a configuration change)."""
         self._cancel, self._threads = previous._cancel, previous._threads
+        self.stack_runs = previous.stack_runs
 
     def shutdown(self, timeout: float = 5.0) -> None:
         for event in list(self._cancel.values()):

@@ -31,8 +31,11 @@ KNOWN: dict[str, dict[str, list[str]]] = {
         "networkSecurityGroups": ["2025-07-01"], "privateEndpoints": ["2025-07-01"],
         "privateEndpoints/privateDnsZoneGroups": ["2025-07-01"], "privateDnsZones": ["2024-06-01"],
         "privateDnsZones/virtualNetworkLinks": ["2024-06-01"], "privateDnsZones/A": ["2024-06-01"]},
-    "Microsoft.Authorization": {"roleAssignments": ["2022-04-01"], "roleDefinitions": ["2022-04-01"]},
+    "Microsoft.Authorization": {"roleAssignments": ["2022-04-01"], "roleDefinitions": ["2022-04-01"],
+                                "locks": ["2020-05-01", "2016-09-01"]},
     "Microsoft.Resources": {"deployments": ["2026-06-01", "2025-04-01", "2024-03-01"],
+                            "deploymentStacks": ["2025-07-01", "2024-03-01"],
+                            "deploymentStacksWhatIfResults": ["2025-07-01"],
                             "resourceGroups": ["2025-04-01", "2024-03-01"]},
 }
 # api versions the fidelity corpus (tests/fixtures/corpus: verified modules, doc samples) deploys with

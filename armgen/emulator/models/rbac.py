@@ -144,3 +144,17 @@ def register_principal(store: Store, principal_id: str | None) -> None:
     """Remember when a principal appeared (for the PrincipalNotFound replication window)."""
     if principal_id and store.get("principal", principal_id) is None:
         store.put("principal", principal_id, {"created": time.time()})
+
+
+def assignments_of(store: Store, definition_id: str) -> list[str]:
+    """Ids of the role assignments that use a role definition (any scope)."""
+    guid = definition_id.rstrip("/").rsplit("/", 1)[-1].lower()
+    return [d["id"] for d in store.key_contains("res", "/providers/microsoft.authorization/roleassignments/")
+            if str((d.get("properties") or {}).get("roleDefinitionId", "")).rstrip("/").lower().endswith(guid)]
+
+
+def check_unassigned(store: Store, rid: ResourceId) -> None:
+    """Azure refuses to delete a custom role definition that is still assigned."""
+    if assignments_of(store, rid.id):
+        raise conflict("RoleDefinitionHasAssignments", "There are existing role assignments referencing role "
+                       f"'{rid.names[-1]}'. Delete the role assignments first.")

@@ -65,6 +65,6 @@ class ResourceGroupModel:
         """Delete the group's resources (soft delete where Azure does), its deployments, then the group."""
         gid = group_id(subscription, name)
         self.resources.delete_group_contents(subscription, name)
-        for coll in ("dep", "depop", "template"):
+        for coll in ("dep", "depop", "template", "stack", "deny"):
             self.store.delete_prefix(coll, gid + "/")
         self.store.delete("rg", gid)

@@ -9,7 +9,7 @@ from typing import Any
 
 from armgen import create_only
 from armgen.emulator.config import EmulatorConfig
-from armgen.emulator.models import data_rules, naming_rules, network, rbac, soft_delete
+from armgen.emulator.models import data_rules, naming_rules, network, protection, rbac, soft_delete
 from armgen.emulator.models.errors import ArmHttpError, bad_request, group_not_found, not_found
 from armgen.emulator.models.ids import ResourceId, group_id, parse_resource_id, same_id
 from armgen.emulator.models.read_only import without_read_only
@@ -87,6 +87,7 @@ class ResourceModel:
         body = without_read_only(rid.type, {k: v for k, v in (body or {}).items() if k in _BODY_KEYS})
         with self.store.lock:
             self._check_scope(rid)
+            protection.check_lock(self.store, rid.id, "write")
             current = self.store.get("res", rid.id)
             naming_rules.check_resource_name(rid)
             naming_rules.check_global_name(self.store, rid)
@@ -126,11 +127,15 @@ class ResourceModel:
                 self.store.put("res", rid.id, doc, parent=self._parent_key(rid))
         return None if doc is None else public(doc)
 
-    def delete(self, resource_id: str, purge: bool = False) -> bool:
+    def delete(self, resource_id: str, purge: bool = False, check_locks: bool = True) -> bool:
         """Delete a resource, its children and extension resources on it; soft-delete where Azure does."""
         rid = parse_resource_id(resource_id)
         with self.store.lock:
             doc = self.store.get("res", rid.id)
+            if doc is not None and check_locks:
+                protection.check_lock(self.store, rid.id, "delete")
+            if doc is not None and rid.type.lower() == rbac.DEFINITION:
+                rbac.check_unassigned(self.store, rid)
             if doc is None:
                 held = self.store.get("deleted", soft_delete.deleted_key(rid)) if len(rid.types) == 1 else None
                 if purge and held is not None and same_id(held["id"], rid.id):
@@ -158,9 +163,9 @@ class ResourceModel:
         docs = self.store.children("res", gid)
         tops = [d for d in docs if len(parse_resource_id(d["id"]).types) == 1]
         for d in sorted(tops, key=lambda d: (network.delete_order(d["type"]), -d["id"].count("/"))):
-            self.delete(d["id"])
+            self.delete(d["id"], check_locks=False)
         for d in self.store.with_prefix("res", gid + "/"):
-            self.delete(d["id"])
+            self.delete(d["id"], check_locks=False)
         return len(docs)
 
     # -- helpers ----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from typing import Any
 
 from armgen.arm import ArmError
 from armgen.emulator.models import deployment_records as rec
+from armgen.emulator.models import protection
 from armgen.emulator.models.errors import ArmHttpError
 from armgen.emulator.models.ids import parse_resource_id, same_id
 from armgen.emulator.models.state import StoreState
@@ -99,6 +100,8 @@ class Runner:
             rid = parse_resource_id(inst.id + "/providers/x/y/z")  # subscription and group names
             _, created = self.host.groups.create_or_update(rid.subscription, rid.resource_group, body)
         else:
+            if self.dep_id.lower() not in self.host.stack_runs:
+                protection.check_deny(self.host.store, inst.id, "write", self.host.config.caller_principal_id)
             _, created = self.host.resources.put(inst.id, body, inst.api_version or "")
         return "Created" if created else "OK"
 
