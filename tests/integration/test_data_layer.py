@@ -13,6 +13,9 @@ from click.testing import CliRunner
 
 from armgen import privatelink as pl
 from armgen.cli.main import cli
+from armgen.emulator.config import CALLER_PRINCIPAL
+
+ADMIN = CALLER_PRINCIPAL  # the emulator's one signed-in identity
 
 pytestmark = pytest.mark.integration
 
@@ -152,6 +155,11 @@ def test_sample_pro_deploys_the_data_layer_verifies_redeploys_as_a_no_op_and_is_
         return CliRunner().invoke(cli, [*args, "--spec", str(tmp_path / "mlenv.yaml")], catch_exceptions=False)
 
     assert CliRunner().invoke(cli, ["init", str(tmp_path)]).exit_code == 0
+    # pro's stacks deny writes outside armgen; the emulator's principal plays an excluded admin here, so
+    # that the out-of-band change below can happen and verify can be seen to name it
+    spec = tmp_path / "mlenv.yaml"
+    spec.write_text(spec.read_text().replace("excludedPrincipals: [22222222-3333-4444-5555-666666666666]",
+                                             f"excludedPrincipals: [22222222-3333-4444-5555-666666666666, {ADMIN}]"))
     assert armgen("render").exit_code == 0
     _network_team(emulator)
     first = armgen("deploy", "--env", "pro", "--yes", "--format", "json")
@@ -215,6 +223,6 @@ def test_sample_pro_deploys_the_data_layer_verifies_redeploys_as_a_no_op_and_is_
 
     again = armgen("deploy", "--env", "pro", "--yes", "--format", "json")
     assert again.exit_code == 0 and json.loads(again.stdout)["puts"] == 0
-    gone = armgen("destroy", "--env", "pro", "--yes", "--allow-production")
+    gone = armgen("destroy", "--env", "pro", "--yes", "--allow-production", "--remove-locks")
     assert gone.exit_code == 0, gone.output
     assert [g.name for g in rc.resource_groups.list()] == [SPOKE_GROUP]  # the network team's, never armgen's

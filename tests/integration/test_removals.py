@@ -26,6 +26,7 @@ def drop_nlp(root: Path) -> None:
     data = json.loads(config.read_text())
     for d in data["datastores"]:
         d["workspaces"] = [w for w in d["workspaces"] if w != "nlp"]
+    data["datastores"] = [d for d in data["datastores"] if d["workspaces"]]  # nlp's own ones go with it
     config.write_text(json.dumps(data, indent=2))
     assert armgen(root, "render").exit_code == 0
 
