@@ -8,6 +8,7 @@ import os
 import socket
 
 from armgen.deploy.stacks import TERMINAL
+from armgen.pids import pid_alive
 
 RELEASE_TAG = "armgenRelease"
 
@@ -42,13 +43,7 @@ def is_other_live_release(release: str | None) -> bool:
     pid = _pid_on_this_host(release)
     if pid is None:
         return True  # another machine (a pipeline agent): assume it runs
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return pid_alive(pid)
 
 
 def running_holders(records: dict) -> list[tuple[str, str, str]]:

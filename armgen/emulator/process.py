@@ -17,25 +17,10 @@ from armgen.emulator.config import load_config
 from armgen.emulator.endpoint import ENDPOINT_FILE, EndpointInfo, read_endpoint_file, resolve_state_dir
 from armgen.emulator.private import private_dir, touch_private
 from armgen.errors import ArmgenError, InputError
+from armgen.pids import pid_alive
 
 LOG_FILE = "emulator.log"
 _START_TIMEOUT = 20.0
-
-
-def _alive(pid: int) -> bool:
-    try:  # our own child (e.g. started by this process): reap it if it has exited
-        done, _ = os.waitpid(pid, os.WNOHANG)
-        if done == pid:
-            return False
-    except ChildProcessError:
-        pass
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _healthy(url: str, ca_file: Path) -> bool:
@@ -51,7 +36,7 @@ def _healthy(url: str, ca_file: Path) -> bool:
 def info(state_dir: Path) -> EndpointInfo | None:
     """The endpoint of a live emulator for this state dir, or None."""
     record = read_endpoint_file(state_dir)
-    if not record or not _alive(int(record.get("pid", 0))):
+    if not record or not pid_alive(int(record.get("pid", 0))):
         return None
     ca = state_dir / CA_FILE
     if not _healthy(record["url"], ca):
@@ -109,15 +94,15 @@ def stop(state_dir: str | os.PathLike[str] | None = None, timeout: float = 10.0)
     """Stop the background server of this state dir; False when none was running."""
     sd = resolve_state_dir(state_dir)
     record = read_endpoint_file(sd)
-    if not record or not _alive(int(record.get("pid", 0))):
+    if not record or not pid_alive(int(record.get("pid", 0))):
         (sd / ENDPOINT_FILE).unlink(missing_ok=True)
         return False
     pid = int(record["pid"])
     os.kill(pid, signal.SIGTERM)
     deadline = time.time() + timeout
-    while time.time() < deadline and _alive(pid):
+    while time.time() < deadline and pid_alive(pid):
         time.sleep(0.05)
-    if _alive(pid):
+    if pid_alive(pid):
         os.kill(pid, signal.SIGKILL)
     (sd / ENDPOINT_FILE).unlink(missing_ok=True)
     return True
