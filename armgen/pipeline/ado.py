@@ -169,6 +169,7 @@ def _deploy_jobs(spec: Spec, release: EnvRelease, verify: bool) -> list[dict]:
         "serviceConnection": spec.service_connection, "armgenPackage": "${{ parameters.armgenPackage }}",
         "specArgs": spec_args(spec).strip(), "deployArgs": args, "whatIfArtifact": artifact,
         "recreateCompute": "${{ parameters.recreateCompute }}", "recreateUnits": "${{ parameters.recreateUnits }}",
+        "pruneRemovals": "${{ parameters.pruneRemovals }}",
         "sharedUnits": release.shared_units,
         "workspaces": [{"name": w.key, "units": w.units} for w in release.workspaces],
     }}]
@@ -225,6 +226,8 @@ def main_pipeline(spec: Spec) -> dict:
              "(deletes them first)", "type": "boolean", "default": "false"},
             {"name": "recreateUnits", "displayName": "Units to delete and re-create (create-only changes), "
              "space-separated; empty: none", "type": "string", "default": " "},
+            {"name": "pruneRemovals", "displayName": "Delete what armgen manages that the spec no longer has "
+             "(deploy --prune; the approved what-if lists it as Delete)", "type": "boolean", "default": "false"},
         ],
         "pool": pool_of(spec.pool),
         "variables": variables,
@@ -233,7 +236,7 @@ def main_pipeline(spec: Spec) -> dict:
 
 
 PASSED = ("environment", "adoEnvironment", "serviceConnection", "armgenPackage", "specArgs", "deployArgs",
-          "whatIfArtifact", "recreateCompute", "recreateUnits")
+          "whatIfArtifact", "recreateCompute", "recreateUnits", "pruneRemovals")
 
 
 def _common_parameters() -> list[dict]:
@@ -244,7 +247,8 @@ def _common_parameters() -> list[dict]:
             {"name": "deployArgs", "type": "string", "default": "--yes"},
             {"name": "whatIfArtifact", "type": "string", "default": ""},
             {"name": "recreateCompute", "type": "boolean", "default": "false"},
-            {"name": "recreateUnits", "type": "string", "default": " "}]
+            {"name": "recreateUnits", "type": "string", "default": " "},
+            {"name": "pruneRemovals", "type": "boolean", "default": "false"}]
 
 
 def _env_template() -> dict:
@@ -264,6 +268,7 @@ def _env_template() -> dict:
 DEPLOY_SCRIPT = """units=" ${{ join(' ', parameters.units) }} "
 extra=()
 case "${{ parameters.recreateCompute }}" in [Tt]rue) extra+=(--recreate-compute);; esac
+case "${{ parameters.pruneRemovals }}" in [Tt]rue) extra+=(--prune);; esac
 for unit in ${{ parameters.recreateUnits }}; do
   case "$units" in *" $unit "*) extra+=(--recreate "$unit");; esac
 done

@@ -73,7 +73,7 @@ def _command(spec: Spec, stage: Stage) -> str:
     if stage.kind == DEPLOY:
         approved = "" if env == INTEGRATION else f" --approved-what-if {RESULTS}/what-if-{env}.json"
         return (f"armgen deploy --env {env}{args} --target azure --yes{approved} --recover-soft-deleted"
-                "${{ inputs.recreate-compute && ' --recreate-compute' || '' }}")
+                "${{ inputs.recreate-compute && ' --recreate-compute' || '' }}${{ inputs.prune && ' --prune' || '' }}")
     if stage.kind == CLEANUP:
         return f"armgen destroy --env {env}{args} --target azure --yes"
     if stage.kind == WHATIF:
@@ -156,7 +156,10 @@ def workflow(spec: Spec) -> dict:
                    "armgen-package": {"description": "armgen to install (pip requirement)", "type": "string",
                                       "default": "."},
                    "recreate-compute": {"description": "Re-create compute clusters whose vmSize or priority "
-                                        "changed (deletes them first)", "type": "boolean", "default": False}}}},
+                                        "changed (deletes them first)", "type": "boolean", "default": False},
+                   "prune": {"description": "Delete what armgen manages that the spec no longer has (deploy "
+                             "--prune; the approved what-if lists it as Delete)", "type": "boolean",
+                             "default": False}}}},
         "permissions": {"id-token": "write", "contents": "read"},
         # one release at a time: a second run waits instead of racing the first on int. The nightly drift has a
         # group of its own: GitHub cancels a pending run when another joins its group, and a scheduled drift must
