@@ -8,6 +8,7 @@ import yaml
 
 from armgen.pipeline import render_ado, render_github
 from armgen.pipeline.ado import DRIFT_PIPELINE, MAIN, PR_PIPELINE
+from tests.unit.pipeline.conftest import check_schema, spec_variant
 
 WORKFLOW = ".github/workflows/infra-release.yml"
 
@@ -16,11 +17,12 @@ def _drift_commands(text: str) -> list[list[str]]:
     return [shlex.split(line) for line in re.findall(r"armgen drift [^\n|]*", text)]
 
 
-def _condition(expr: str, event: str, ran: dict[str, bool]) -> bool:
+def _condition(expr: str, event: str, ran: dict[str, bool], pr_from_fork: bool = False) -> bool:
     """A job's ``if:`` as GitHub evaluates it, for the forms the generator writes (no cancellation here)."""
     body = expr.strip().removeprefix("${{").removesuffix("}}").strip()
     body = re.sub(r"github\.event_name (==|!=) '([a-z_]+)'",
                   lambda m: str((event == m.group(2)) == (m.group(1) == "==")), body)
+    body = body.replace("github.event.pull_request.head.repo.full_name == github.repository", str(not pr_from_fork))
     body = body.replace("!cancelled()", "True")
     body = re.sub(r"needs\.([a-z0-9-]+)\.result == '(success|failure)'",
                   lambda m: str(ran[m.group(1)] if m.group(2) == "success" else False), body)
@@ -29,14 +31,14 @@ def _condition(expr: str, event: str, ran: dict[str, bool]) -> bool:
     return bool(eval(body))  # noqa: S307 - True/False/and/or/not only (asserted above)
 
 
-def _runs_on(workflow: dict, event: str) -> set[str]:
+def _runs_on(workflow: dict, event: str, pr_from_fork: bool = False) -> set[str]:
     """The jobs that run on ``event`` when every job that runs succeeds (jobs in ``needs`` order)."""
     ran: dict[str, bool] = {}
     for job_id, job in workflow["jobs"].items():
         needs = job.get("needs", [])
         if "if" in job:
             explicit_status = "cancelled()" in job["if"] or ".result ==" in job["if"]
-            ok = _condition(job["if"], event, ran)
+            ok = _condition(job["if"], event, ran, pr_from_fork)
             ran[job_id] = ok if explicit_status else ok and all(ran[n] for n in needs)
         else:
             ran[job_id] = all(ran[n] for n in needs)
@@ -79,3 +81,27 @@ def test_the_github_schedule_runs_each_drift_job_once_and_nothing_else(sample_sp
     group = workflow["concurrency"]["group"]
     assert "github.event_name == 'schedule' && 'drift'" in group
 
+
+def test_github_pull_requests_run_what_if_only_when_the_spec_names_a_login_for_it(tmp_path, sample_spec):
+    plain = yaml.safe_load(render_github(sample_spec)[WORKFLOW])
+    assert not [j for j in plain["jobs"] if j.startswith("pr-what-if")]
+    build = plain["jobs"]["build"]
+    assert build["permissions"] == {"contents": "read", "security-events": "write"}  # no id-token: no Azure
+    assert not any(s.get("uses", "").startswith("azure/login") for s in build["steps"])
+    named = spec_variant(tmp_path, "release:\n", "release:\n  pullRequestServiceConnection: sc-readonly\n")
+    workflow = yaml.safe_load(render_github(named)[WORKFLOW])
+    assert _runs_on(workflow, "pull_request") == {"build", "pr-what-if-dev", "pr-what-if-pro"}
+    assert _runs_on(workflow, "pull_request", pr_from_fork=True) == {"build"}
+    assert _runs_on(workflow, "push") == _runs_on(plain, "push")
+    for env in ("dev", "pro"):
+        job = workflow["jobs"][f"pr-what-if-{env}"]
+        assert job["needs"] == ["build"] and "environment" not in job
+        login = next(s for s in job["steps"] if s.get("uses") == "azure/login@v2")
+        assert login["with"]["client-id"] == "${{ vars.AZURE_PR_CLIENT_ID }}"
+        runs = "\n".join(s.get("run", "") for s in job["steps"])
+        assert f"armgen what-if --env {env} " in runs and "GITHUB_STEP_SUMMARY" in runs
+        assert not re.search(r"armgen (deploy|destroy|drift)", runs)
+    path = tmp_path / "infra-release.yml"
+    path.write_text(render_github(named)[WORKFLOW])
+    checked = check_schema("vendor.github-workflows", [path], azure=False)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
