@@ -39,7 +39,9 @@ def _setup() -> list[dict]:
     return [
         {"uses": "actions/checkout@v4"},
         {"uses": "actions/setup-python@v5", "with": {"python-version": PYTHON}},
-        {"name": "Install armgen", "run": 'python -m pip install "${{ inputs.armgen-package || \'.\' }}"\n'},
+        # the input reaches the shell as a variable, never spliced into the script (script injection)
+        {"name": "Install armgen", "env": {"ARMGEN_PACKAGE": "${{ inputs.armgen-package || '.' }}"},
+         "run": 'python -m pip install "$ARMGEN_PACKAGE"\n'},
     ]
 
 

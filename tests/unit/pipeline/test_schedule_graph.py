@@ -105,3 +105,20 @@ def test_github_pull_requests_run_what_if_only_when_the_spec_names_a_login_for_i
     path.write_text(render_github(named)[WORKFLOW])
     checked = check_schema("vendor.github-workflows", [path], azure=False)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_no_workflow_input_is_spliced_into_a_script(tmp_path):
+    """Free-text inputs reach run: scripts through env (GitHub's script-injection rule); the boolean inputs
+    only choose between fixed flags."""
+    named = spec_variant(tmp_path, "release:\n", "release:\n  pullRequestServiceConnection: sc-readonly\n")
+    workflow = yaml.safe_load(render_github(named)[WORKFLOW])
+    booleans = {k for k, v in workflow["on"]["workflow_dispatch"]["inputs"].items() if v["type"] == "boolean"}
+    for job in workflow["jobs"].values():
+        for step in job["steps"]:
+            for name in re.findall(r"inputs\.([a-z-]+)", step.get("run", "")):
+                assert name in booleans, (step["name"], name)
+            for expr in re.findall(r"\$\{\{([^}]*)\}\}", step.get("run", "")):
+                assert "github.event" not in expr and "head_ref" not in expr, expr
+    install = next(s for s in workflow["jobs"]["build"]["steps"] if s.get("name") == "Install armgen")
+    assert install["env"] == {"ARMGEN_PACKAGE": "${{ inputs.armgen-package || '.' }}"}
+    assert install["run"] == 'python -m pip install "$ARMGEN_PACKAGE"\n'
