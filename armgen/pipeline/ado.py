@@ -66,8 +66,9 @@ def setup_steps(package: str, checkout: bool = True) -> list[dict]:
     steps: list[dict] = [{"checkout": "self"}] if checkout else []
     return steps + [
         {"task": "UsePythonVersion@0", "displayName": f"Python {PYTHON}", "inputs": {"versionSpec": PYTHON}},
-        {"script": f'python -m pip install --upgrade pip\npython -m pip install "{package}"\narmgen --version\n',
-         "displayName": "Install armgen"},
+        # the run-time parameter reaches the shell as a variable, never spliced into the script (injection)
+        {"script": 'python -m pip install --upgrade pip\npython -m pip install "$ARMGEN_PACKAGE"\narmgen --version\n',
+         "displayName": "Install armgen", "env": {"ARMGEN_PACKAGE": package}},
     ]
 
 
@@ -269,11 +270,17 @@ DEPLOY_SCRIPT = """units=" ${{ join(' ', parameters.units) }} "
 extra=()
 case "${{ parameters.recreateCompute }}" in [Tt]rue) extra+=(--recreate-compute);; esac
 case "${{ parameters.pruneRemovals }}" in [Tt]rue) extra+=(--prune);; esac
-for unit in ${{ parameters.recreateUnits }}; do
+for unit in $ARMGEN_RECREATE_UNITS; do
   case "$units" in *" $unit "*) extra+=(--recreate "$unit");; esac
 done
 armgen deploy --env ${{ parameters.environment }} ${{ parameters.specArgs }} --target azure ${{ parameters.deployArgs }} --recover-soft-deleted --unit ${{ join(' --unit ', parameters.units) }} "${extra[@]}"
 """
+
+
+def _with_env(step: dict, **env: str) -> dict:
+    """Free text from run-time parameters goes to the script as environment variables, not into its text."""
+    step["env"] = {**step["env"], **env}
+    return step
 
 
 def _unit_template(job: str, display: str, extra: list[dict], depends: str | None) -> dict:
@@ -286,7 +293,8 @@ def _unit_template(job: str, display: str, extra: list[dict], depends: str | Non
             {"download": "current", "artifact": "${{ parameters.whatIfArtifact }}",
              "displayName": "The approved what-if"}]},
         *setup_steps("${{ parameters.armgenPackage }}"),
-        azure_cli(display, DEPLOY_SCRIPT, "${{ parameters.serviceConnection }}"),
+        _with_env(azure_cli(display, DEPLOY_SCRIPT, "${{ parameters.serviceConnection }}"),
+                  ARMGEN_RECREATE_UNITS="${{ parameters.recreateUnits }}"),
     ]}}}
     return {"parameters": [*_common_parameters(), *extra, {"name": "units", "type": "object"}], "jobs": [body]}
 

@@ -208,24 +208,30 @@ def test_100_workspaces_batched_per_job_stay_valid_and_the_header_states_jobs_an
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def _run_deploy_script(files: dict[str, str], prune: str, recreate_compute: str = "False") -> list[str]:
-    """The workspace job's deploy script, its template expressions filled as ADO would, run by bash with
+def _run_deploy_script(files: dict[str, str], prune: str, recreate_compute: str = "False",
+                       recreate_units: str = " ", cwd=None) -> list[str]:
+    """The workspace job's deploy step, its template expressions filled as ADO would, run by bash with
     ``armgen`` a function that prints its arguments: the command line a deploy job would run."""
+    import os
     import subprocess
 
     template = yaml.safe_load(files["ado-template-mlenv-workspace.yml"])
-    script = template["jobs"][0]["strategy"]["runOnce"]["deploy"]["steps"][-1]["inputs"]["inlineScript"]
+    step = template["jobs"][0]["strategy"]["runOnce"]["deploy"]["steps"][-1]
     values = {"${{ join(' ', parameters.units) }}": "computecluster-nlp mlworkspace-nlp",
               "${{ join(' --unit ', parameters.units) }}": "computecluster-nlp --unit mlworkspace-nlp",
               "${{ parameters.recreateCompute }}": recreate_compute, "${{ parameters.pruneRemovals }}": prune,
-              "${{ parameters.recreateUnits }}": " ", "${{ parameters.environment }}": "pro",
+              "${{ parameters.recreateUnits }}": recreate_units, "${{ parameters.environment }}": "pro",
               "${{ parameters.specArgs }}": "",
               "${{ parameters.deployArgs }}": "--yes --approved-what-if w.json"}
-    for expr, value in values.items():
-        script = script.replace(expr, value)
-    assert "${{" not in script, script
-    out = subprocess.run(["bash", "-c", "armgen() { printf '%s\\n' \"$@\"; }\n" + script], capture_output=True,
-                         text=True, check=True, timeout=30)
+
+    def fill(text: str) -> str:
+        for expr, value in values.items():
+            text = text.replace(expr, value)
+        assert "${{" not in text, text
+        return text
+    env = {**os.environ, **{k: fill(v) for k, v in step["env"].items()}}
+    out = subprocess.run(["bash", "-c", "armgen() { printf '%s\\n' \"$@\"; }\n" + fill(step["inputs"]["inlineScript"])],
+                         capture_output=True, text=True, check=True, timeout=30, env=env, cwd=cwd)
     return out.stdout.split()
 
 
@@ -235,3 +241,14 @@ def test_the_prune_parameter_reaches_the_deploy_command_only_when_set(sample_spe
     args = _run_deploy_script(files, "True")
     assert args.count("--prune") == 1 and "--approved-what-if" in args and "--recreate-compute" not in args
     assert "--recreate-compute" in _run_deploy_script(files, "False", recreate_compute="True")
+
+
+def test_free_text_parameters_reach_the_script_as_variables_not_as_code(sample_spec, tmp_path):
+    files = render_ado(sample_spec)
+    args = _run_deploy_script(files, "False", recreate_units="mlworkspace-nlp datastore-other", cwd=tmp_path)
+    assert args[args.index("--recreate") + 1] == "mlworkspace-nlp" and args.count("--recreate") == 1
+    _run_deploy_script(files, "False", recreate_units="x; touch injected $(touch injected2)", cwd=tmp_path)
+    assert not (tmp_path / "injected").exists() and not (tmp_path / "injected2").exists()
+    for name, text in files.items():
+        assert 'pip install "${{' not in text, name
+        assert "for unit in ${{" not in text, name
