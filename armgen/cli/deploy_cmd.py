@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 @unit_option
 @target_option
 @click.option("--what-if-first", is_flag=True, help="Show what would change and ask before deploying.")
-@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation (production needs this or a prompt).")
+@click.option("--yes", "-y", is_flag=True,
+              help="Do not ask for confirmation. A production environment accepts it only with --approved-what-if.")
 @click.option("--parallel", type=click.IntRange(1, 256), default=16, show_default=True,
               help="Units deployed at the same time.")
 @click.option("--prune", is_flag=True,
@@ -64,7 +65,14 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
     Exit codes: 0 all units deployed or unchanged, 1 a unit failed or was
     blocked, or the rendered files drifted from the spec (run 'armgen render'),
     or the live what-if differs from --approved-what-if, 2 bad input or refused
-    confirmation, 130 interrupted.
+    confirmation (production with --yes but no --approved-what-if), 130
+    interrupted.
+
+    \b
+    Production (production: true): deploy shows the what-if and asks, or
+    applies exactly an approved what-if (--approved-what-if FILE, written by
+    'armgen what-if --save FILE' and shown to the approver); --yes alone is
+    refused before anything is contacted.
     """
     from rich.console import Console
 
@@ -84,6 +92,10 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
     from armgen.render.units import units_for
 
     spec, plan = load_plan(spec_path, env, units)
+    if plan.env.production and yes and approved is None:  # never a bare --yes in production
+        raise InputError(f"{env} is a production environment: --yes needs --approved-what-if FILE, the change set "
+                         f"the approver saw ('armgen what-if --env {env} --save FILE'); without --yes, deploy shows "
+                         "the what-if and asks")
     for name in recreate:
         plan.step(name)
     target = connect(plan.env, target_kind)

@@ -46,7 +46,8 @@ def check_removals(found: removals.Survey, plan: Plan, prune: bool, yes: bool, c
         listing = "; ".join(r.resource_id.rsplit("/", 1)[-1] for r in found.removals)
         _confirm(f"{action.capitalize()} {listing} in production environment {env.name}?",
                  f"{env.name} is a production environment: removing {len(found.removals)} resource(s) needs "
-                 "a confirmation: run interactively, or pass --prune with --yes")
+                 "a confirmation: run interactively, or deploy the approved what-if that lists them "
+                 "(--approved-what-if FILE)")
     for r in found.removals:
         console.print(r.line(action), markup=False, highlight=False, soft_wrap=True)
     for group in found.kept_groups:

@@ -8,18 +8,34 @@ import click
 
 from armgen.cli.options import env_option, spec_option, write_output
 
+FORMATS = ("text", "json", "junit", "markdown")
+
+
+def _reports(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
+    out = []
+    for value in values:
+        fmt, sep, path = value.partition("=")
+        if not sep or fmt not in FORMATS or not path:
+            raise click.BadParameter(f"{value!r}: expected FORMAT=FILE with FORMAT one of {', '.join(FORMATS)}")
+        out.append((fmt, Path(path)))
+    return tuple(out)
+
 
 @click.command()
 @spec_option
 @env_option(required=True)
 @click.option("--target", "target_kind", type=click.Choice(["emulator", "azure"]), default=None,
               help="Override the environment's target from the spec.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "markdown"]), default="text",
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
               show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Write the report to FILE (a one-line summary still goes to stderr).")
+@click.option("--report", "reports", multiple=True, metavar="FORMAT=FILE", callback=_reports,
+              help="Also write the same findings as FORMAT (text, json, junit, markdown) to FILE, from the same "
+                   "comparison (repeatable), e.g. --format markdown -o drift.md --report junit=drift.xml.")
 @click.option("--parallel", type=click.IntRange(1, 256), default=16, show_default=True)
-def drift(spec_path: Path, env: str, target_kind: str | None, fmt: str, output: Path | None, parallel: int) -> None:
+def drift(spec_path: Path, env: str, target_kind: str | None, fmt: str, output: Path | None,
+          reports: tuple[tuple[str, Path], ...], parallel: int) -> None:
     """Compare a deployed environment with the rendered templates (nothing is changed).
 
     \b
@@ -40,6 +56,8 @@ def drift(spec_path: Path, env: str, target_kind: str | None, fmt: str, output: 
     target = connect(plan.env, target_kind)
     items = find_drift(target, plan, parallel)
     text = FORMATTERS[fmt](env, items)
+    for extra_fmt, path in reports:  # one comparison, every report: a pipeline never compares twice
+        write_output(path, FORMATTERS[extra_fmt](env, items))
     if output is not None:
         write_output(output, text)
         click.echo(f"drift of {env}: {len(items)} finding(s), written to {output}", err=True)

@@ -66,8 +66,9 @@ def setup_steps(package: str, checkout: bool = True) -> list[dict]:
     steps: list[dict] = [{"checkout": "self"}] if checkout else []
     return steps + [
         {"task": "UsePythonVersion@0", "displayName": f"Python {PYTHON}", "inputs": {"versionSpec": PYTHON}},
-        {"script": f'python -m pip install --upgrade pip\npython -m pip install "{package}"\narmgen --version\n',
-         "displayName": "Install armgen"},
+        # the run-time parameter reaches the shell as a variable, never spliced into the script (injection)
+        {"script": 'python -m pip install --upgrade pip\npython -m pip install "$ARMGEN_PACKAGE"\narmgen --version\n',
+         "displayName": "Install armgen", "env": {"ARMGEN_PACKAGE": package}},
     ]
 
 
@@ -169,6 +170,7 @@ def _deploy_jobs(spec: Spec, release: EnvRelease, verify: bool) -> list[dict]:
         "serviceConnection": spec.service_connection, "armgenPackage": "${{ parameters.armgenPackage }}",
         "specArgs": spec_args(spec).strip(), "deployArgs": args, "whatIfArtifact": artifact,
         "recreateCompute": "${{ parameters.recreateCompute }}", "recreateUnits": "${{ parameters.recreateUnits }}",
+        "pruneRemovals": "${{ parameters.pruneRemovals }}",
         "sharedUnits": release.shared_units,
         "workspaces": [{"name": w.key, "units": w.units} for w in release.workspaces],
     }}]
@@ -225,6 +227,8 @@ def main_pipeline(spec: Spec) -> dict:
              "(deletes them first)", "type": "boolean", "default": "false"},
             {"name": "recreateUnits", "displayName": "Units to delete and re-create (create-only changes), "
              "space-separated; empty: none", "type": "string", "default": " "},
+            {"name": "pruneRemovals", "displayName": "Delete what armgen manages that the spec no longer has "
+             "(deploy --prune; the approved what-if lists it as Delete)", "type": "boolean", "default": "false"},
         ],
         "pool": pool_of(spec.pool),
         "variables": variables,
@@ -233,7 +237,7 @@ def main_pipeline(spec: Spec) -> dict:
 
 
 PASSED = ("environment", "adoEnvironment", "serviceConnection", "armgenPackage", "specArgs", "deployArgs",
-          "whatIfArtifact", "recreateCompute", "recreateUnits")
+          "whatIfArtifact", "recreateCompute", "recreateUnits", "pruneRemovals")
 
 
 def _common_parameters() -> list[dict]:
@@ -244,7 +248,8 @@ def _common_parameters() -> list[dict]:
             {"name": "deployArgs", "type": "string", "default": "--yes"},
             {"name": "whatIfArtifact", "type": "string", "default": ""},
             {"name": "recreateCompute", "type": "boolean", "default": "false"},
-            {"name": "recreateUnits", "type": "string", "default": " "}]
+            {"name": "recreateUnits", "type": "string", "default": " "},
+            {"name": "pruneRemovals", "type": "boolean", "default": "false"}]
 
 
 def _env_template() -> dict:
@@ -264,11 +269,18 @@ def _env_template() -> dict:
 DEPLOY_SCRIPT = """units=" ${{ join(' ', parameters.units) }} "
 extra=()
 case "${{ parameters.recreateCompute }}" in [Tt]rue) extra+=(--recreate-compute);; esac
-for unit in ${{ parameters.recreateUnits }}; do
+case "${{ parameters.pruneRemovals }}" in [Tt]rue) extra+=(--prune);; esac
+for unit in $ARMGEN_RECREATE_UNITS; do
   case "$units" in *" $unit "*) extra+=(--recreate "$unit");; esac
 done
 armgen deploy --env ${{ parameters.environment }} ${{ parameters.specArgs }} --target azure ${{ parameters.deployArgs }} --recover-soft-deleted --unit ${{ join(' --unit ', parameters.units) }} "${extra[@]}"
 """
+
+
+def _with_env(step: dict, **env: str) -> dict:
+    """Free text from run-time parameters goes to the script as environment variables, not into its text."""
+    step["env"] = {**step["env"], **env}
+    return step
 
 
 def _unit_template(job: str, display: str, extra: list[dict], depends: str | None) -> dict:
@@ -281,7 +293,8 @@ def _unit_template(job: str, display: str, extra: list[dict], depends: str | Non
             {"download": "current", "artifact": "${{ parameters.whatIfArtifact }}",
              "displayName": "The approved what-if"}]},
         *setup_steps("${{ parameters.armgenPackage }}"),
-        azure_cli(display, DEPLOY_SCRIPT, "${{ parameters.serviceConnection }}"),
+        _with_env(azure_cli(display, DEPLOY_SCRIPT, "${{ parameters.serviceConnection }}"),
+                  ARMGEN_RECREATE_UNITS="${{ parameters.recreateUnits }}"),
     ]}}}
     return {"parameters": [*_common_parameters(), *extra, {"name": "units", "type": "object"}], "jobs": [body]}
 
@@ -313,12 +326,11 @@ def drift_pipeline(spec: Spec) -> dict:
     stages = []
     for env in [e for e in spec.release_order if e in spec.environments and e != INTEGRATION]:
         out = f"{RESULTS}/drift-{env}"
+        # one comparison writes both reports: the markdown summary and the JUnit file come from the same run
         script = (f'mkdir -p "{out}"\n'
                   f"armgen drift --env {env}{spec_args(spec)} --target azure --format markdown --output {out}/drift.md"
-                  f" || code=$?\n"
+                  f" --report junit={out}/drift.junit.xml || code=$?\n"
                   f'echo "##vso[task.uploadsummary]{out}/drift.md"\n'
-                  f"armgen drift --env {env}{spec_args(spec)} --target azure --format junit --output "
-                  f"{out}/drift.junit.xml || true\n"
                   f'exit "${{code:-0}}"\n')
         stage: dict = {"stage": f"Drift{env.capitalize()}", "displayName": f"Drift {env}", "dependsOn": [],
                        "jobs": [{"job": "Drift", "displayName": f"armgen drift {env}", "steps": [

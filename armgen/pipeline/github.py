@@ -21,6 +21,11 @@ GITHUB_WORKFLOW = ".github/workflows/infra-release.yml"
 PYTHON = "3.11"
 RESULTS = "armgen-results"
 RELEASE = "${{ github.event_name == 'push' || github.event_name == 'workflow_dispatch' }}"
+SCHEDULE = "${{ github.event_name == 'schedule' }}"
+# a pull request's what-if (when the spec names a read-only login for it): not from forks, which get no OIDC token
+PULL_REQUEST = ("${{ github.event_name == 'pull_request' && "
+                "github.event.pull_request.head.repo.full_name == github.repository }}")
+PR_CLIENT_ID = "${{ vars.AZURE_PR_CLIENT_ID }}"
 
 
 def job_id(stage: Stage) -> str:
@@ -34,14 +39,16 @@ def _setup() -> list[dict]:
     return [
         {"uses": "actions/checkout@v4"},
         {"uses": "actions/setup-python@v5", "with": {"python-version": PYTHON}},
-        {"name": "Install armgen", "run": 'python -m pip install "${{ inputs.armgen-package || \'.\' }}"\n'},
+        # the input reaches the shell as a variable, never spliced into the script (script injection)
+        {"name": "Install armgen", "env": {"ARMGEN_PACKAGE": "${{ inputs.armgen-package || '.' }}"},
+         "run": 'python -m pip install "$ARMGEN_PACKAGE"\n'},
     ]
 
 
-def _login(spec: Spec, env: str) -> dict:
+def _login(spec: Spec, env: str, client_id: str = "${{ vars.AZURE_CLIENT_ID }}") -> dict:
     """OIDC login (workload identity federation): a federated credential on the app, no secret."""
     return {"name": "Azure login (OIDC)", "uses": "azure/login@v2", "with": {
-        "client-id": "${{ vars.AZURE_CLIENT_ID }}", "tenant-id": "${{ vars.AZURE_TENANT_ID }}",
+        "client-id": client_id, "tenant-id": "${{ vars.AZURE_TENANT_ID }}",
         "subscription-id": spec.env(env).subscription_id}}
 
 
@@ -52,7 +59,8 @@ def _upload(name: str, path: str) -> dict:
 
 def _build(spec: Spec) -> dict:
     args = spec_args(spec)
-    return {"name": "Build: render --check, validate", "runs-on": runs_on(spec, None),
+    return {"name": "Build: render --check, validate", "if": "${{ github.event_name != 'schedule' }}",
+            "runs-on": runs_on(spec, None),
             "permissions": {"contents": "read", "security-events": "write"}, "steps": [
                 *_setup(),
                 {"name": "Rendered files match the spec", "run": f"armgen render --check{args}\n"},
@@ -71,7 +79,7 @@ def _command(spec: Spec, stage: Stage) -> str:
     if stage.kind == DEPLOY:
         approved = "" if env == INTEGRATION else f" --approved-what-if {RESULTS}/what-if-{env}.json"
         return (f"armgen deploy --env {env}{args} --target azure --yes{approved} --recover-soft-deleted"
-                "${{ inputs.recreate-compute && ' --recreate-compute' || '' }}")
+                "${{ inputs.recreate-compute && ' --recreate-compute' || '' }}${{ inputs.prune && ' --prune' || '' }}")
     if stage.kind == CLEANUP:
         return f"armgen destroy --env {env}{args} --target azure --yes"
     if stage.kind == WHATIF:
@@ -127,21 +135,38 @@ def runs_on(spec: Spec, env: str | None) -> str | list[str]:
 
 
 def _drift(spec: Spec, env: str) -> dict:
+    """The nightly drift of one environment: one comparison, its markdown in the step summary, JUnit beside it."""
     args = spec_args(spec)
-    return {"name": f"Drift {env}", "if": "${{ github.event_name == 'schedule' }}", "runs-on": runs_on(spec, env),
+    return {"name": f"Drift {env}", "if": SCHEDULE, "runs-on": runs_on(spec, env),
             "steps": [*_setup(), _login(spec, env), {
                 "name": f"armgen drift {env}",
                 "run": f"mkdir -p {RESULTS}\narmgen drift --env {env}{args} --target azure --format markdown "
-                       f'--output {RESULTS}/drift-{env}.md || code=$?\ncat {RESULTS}/drift-{env}.md >> '
-                       f'"$GITHUB_STEP_SUMMARY"\nexit "${{code:-0}}"\n'},
+                       f"--output {RESULTS}/drift-{env}.md --report junit={RESULTS}/drift-{env}.junit.xml "
+                       f'|| code=$?\ncat {RESULTS}/drift-{env}.md >> "$GITHUB_STEP_SUMMARY"\n'
+                       f'exit "${{code:-0}}"\n'},
                 _upload(f"drift-{env}", RESULTS)]}
+
+
+def _pr_what_if(spec: Spec, env: str) -> dict:
+    """A pull request's what-if of one environment, with the read-only login the spec names for pull requests
+    (release.pullRequestServiceConnection; GitHub: the repository variable AZURE_PR_CLIENT_ID). No deploy."""
+    stage = Stage(f"WhatIf{env.capitalize()}", WHATIF, env)
+    return {"name": f"What-if {env} (pull request)", "needs": ["build"], "if": PULL_REQUEST,
+            "runs-on": runs_on(spec, env), "permissions": {"id-token": "write", "contents": "read"},
+            "steps": [*_setup(), _login(spec, env, PR_CLIENT_ID),
+                      {"name": f"armgen what-if {env}", "run": _command(spec, stage) + "\n"},
+                      _upload(f"pr-what-if-{env}", RESULTS)]}
 
 
 def workflow(spec: Spec) -> dict:
     stages = release_stages(spec)
     ids = {s.name: job_id(s) for s in stages}
     jobs = {ids[s.name]: (_build(spec) if s.kind == BUILD else _job(spec, s, ids)) for s in stages}
-    for env in [e for e in spec.release_order if e in spec.environments and e != INTEGRATION]:
+    later = [e for e in spec.release_order if e in spec.environments and e != INTEGRATION]
+    if spec.pr_service_connection:
+        for env in later:
+            jobs[f"pr-what-if-{env}"] = _pr_what_if(spec, env)
+    for env in later:
         jobs[f"drift-{env}"] = _drift(spec, env)
     return {
         "name": "infra-release",
@@ -152,11 +177,17 @@ def workflow(spec: Spec) -> dict:
                    "armgen-package": {"description": "armgen to install (pip requirement)", "type": "string",
                                       "default": "."},
                    "recreate-compute": {"description": "Re-create compute clusters whose vmSize or priority "
-                                        "changed (deletes them first)", "type": "boolean", "default": False}}}},
+                                        "changed (deletes them first)", "type": "boolean", "default": False},
+                   "prune": {"description": "Delete what armgen manages that the spec no longer has (deploy "
+                             "--prune; the approved what-if lists it as Delete)", "type": "boolean",
+                             "default": False}}}},
         "permissions": {"id-token": "write", "contents": "read"},
-        # one release at a time: a second run waits instead of racing the first on int
+        # one release at a time: a second run waits instead of racing the first on int. The nightly drift has a
+        # group of its own: GitHub cancels a pending run when another joins its group, and a scheduled drift must
+        # never cancel a release waiting its turn
         "concurrency": {"group": "armgen-infra-release-${{ github.event_name == 'pull_request' && github.ref || "
-                                 "'main' }}", "cancel-in-progress": False},
+                                 "github.event_name == 'schedule' && 'drift' || 'main' }}",
+                        "cancel-in-progress": False},
         "env": {"PIP_DISABLE_PIP_VERSION_CHECK": "1", "AZURE_TOKEN_CREDENTIALS": "AzureCliCredential"},
         "jobs": jobs,
     }
@@ -166,7 +197,8 @@ def render_github(spec: Spec) -> dict[str, str]:
     header = (f"Generated by armgen from {spec.path.name} ('armgen pipeline --github'): do not edit.\n"
               "Staged release: build, int (deploy, verify, test roles, destroy), then per environment a what-if\n"
               "(step summary + artifact) and the deploy that applies exactly the approved what-if.\n"
-              "Pull requests run the build job only; the nightly schedule runs armgen drift per environment.\n"
+              "Pull requests run the build job (and a what-if per environment when the spec names a read-only\n"
+              "login for them); the nightly schedule runs armgen drift per environment and nothing else.\n"
               "Azure login: OIDC (workload identity federation); set repository variables AZURE_CLIENT_ID\n"
               "and AZURE_TENANT_ID, and add a federated credential for each GitHub environment.")
     return {GITHUB_WORKFLOW: dump(workflow(spec), header)}

@@ -78,6 +78,11 @@ SECRET_READS: tuple[str, ...] = (
     "Microsoft.ContainerRegistry/registries/generateCredentials/action",
     "Microsoft.OperationalInsights/workspaces/sharedKeys/action",
     "Microsoft.OperationalInsights/workspaces/regenerateSharedKey/action",
+    # Application Insights API keys (data-API access to the telemetry): "Generating an Application Insights API
+    # key" returns the new key, "Reading an Application Insights API key" lists them. Their delete
+    # (Microsoft.Insights/Components/ApiKeys/Delete) revokes a key and reads nothing; there is no ApiKeys/Write.
+    "Microsoft.Insights/Components/ApiKeys/Action",
+    "Microsoft.Insights/Components/ApiKeys/Read",
 )
 
 # Data-plane guardrails: reading or setting the platform vault's secrets and keys is not a developer's job.

@@ -143,7 +143,7 @@ def _network_team(emulator) -> None:  # noqa: ANN001
                   f"privateDnsZones/{zone}", {"location": "global"}, "2024-06-01")
 
 
-def test_sample_pro_deploys_the_data_layer_verifies_redeploys_as_a_no_op_and_is_destroyed(
+def test_sample_pro_deploys_the_data_layer_verifies_puts_back_a_change_by_hand_and_is_destroyed(
         tmp_path: Path, emulator, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     """The sample's pro: Planetary Computer and Data Lake datastores, a SAS datastore from a Key Vault
     reference and the SQL database behind its private endpoint, end to end through the CLI."""
@@ -154,6 +154,12 @@ def test_sample_pro_deploys_the_data_layer_verifies_redeploys_as_a_no_op_and_is_
     def armgen(*args: str):  # noqa: ANN202 - click Result
         return CliRunner().invoke(cli, [*args, "--spec", str(tmp_path / "mlenv.yaml")], catch_exceptions=False)
 
+    def approved(*args: str):  # noqa: ANN202 - click Result; production deploys apply an approved what-if
+        saved = tmp_path / "approved" / "what-if-pro.json"
+        shown = armgen("what-if", "--env", "pro", "--save", str(saved))
+        assert shown.exit_code == 0, shown.output
+        return armgen("deploy", "--env", "pro", "--yes", "--approved-what-if", str(saved), *args)
+
     assert CliRunner().invoke(cli, ["init", str(tmp_path)]).exit_code == 0
     # pro's stacks deny writes outside armgen; the emulator's principal plays an excluded admin here, so
     # that the out-of-band change below can happen and verify can be seen to name it
@@ -162,7 +168,7 @@ def test_sample_pro_deploys_the_data_layer_verifies_redeploys_as_a_no_op_and_is_
                                              f"excludedPrincipals: [22222222-3333-4444-5555-666666666666, {ADMIN}]"))
     assert armgen("render").exit_code == 0
     _network_team(emulator)
-    first = armgen("deploy", "--env", "pro", "--yes", "--format", "json")
+    first = approved("--format", "json")
     assert first.exit_code == 0, first.output
     units = {u["unit"]: u["result"] for u in json.loads(first.stdout)["units"]}
     assert {units[u] for u in ("sqldatabase-nlp", "datastore-nlp", "datastore-vision",
@@ -221,8 +227,12 @@ def test_sample_pro_deploys_the_data_layer_verifies_redeploys_as_a_no_op_and_is_
     assert ("FAIL  [sql] SQL server sql-mlp-nlp-pro: properties.administrators.azureADOnlyAuthentication is False, "
             "expected True") in broken.output
 
-    again = armgen("deploy", "--env", "pro", "--yes", "--format", "json")
-    assert again.exit_code == 0 and json.loads(again.stdout)["puts"] == 0
+    # the approved what-if shows the change made by hand; deploying it puts the spec back
+    again = approved("--format", "json")
+    assert again.exit_code == 0, again.output
+    deployed = {u["unit"] for u in json.loads(again.stdout)["units"] if u["result"] == "deployed"}
+    assert deployed == {"sqldatabase-nlp"}, deployed
+    assert armgen("verify", "--env", "pro").exit_code == 0
     gone = armgen("destroy", "--env", "pro", "--yes", "--allow-production", "--remove-locks")
     assert gone.exit_code == 0, gone.output
     assert [g.name for g in rc.resource_groups.list()] == [SPOKE_GROUP]  # the network team's, never armgen's

@@ -37,6 +37,15 @@ def armgen(workdir: Path, *args: str):  # noqa: ANN201 - click Result
     return CliRunner().invoke(cli, [*args, "--spec", str(workdir / "mlenv.yaml")], catch_exceptions=False)
 
 
+def approved_deploy(workdir: Path, env: str, *args: str):  # noqa: ANN201 - click Result
+    """A production deploy as the pipeline runs it: what-if --save (what the approver sees), then deploy --yes
+    --approved-what-if (refused when the live what-if differs)."""
+    saved = workdir / "approved" / f"what-if-{env}.json"
+    shown = armgen(workdir, "what-if", "--env", env, "--save", str(saved))
+    assert shown.exit_code == 0, shown.output
+    return armgen(workdir, "deploy", "--env", env, "--yes", "--approved-what-if", str(saved), *args)
+
+
 def deploy_json(workdir: Path, *args: str) -> tuple[int, dict]:
     result = armgen(workdir, "deploy", "--env", ENV, "--format", "json", *args)
     return result.exit_code, json.loads(result.stdout) if result.stdout.strip() else {}
@@ -253,10 +262,20 @@ def test_principal_not_found_for_a_new_identity_is_retried(workdir: Path, emulat
     assert runner.puts >= 2  # the first attempt failed with PrincipalNotFound
 
 
-def test_production_needs_confirmation(workdir: Path) -> None:
+def test_production_needs_confirmation(workdir: Path, emulator) -> None:  # noqa: ANN001
     result = armgen(workdir, "deploy", "--env", "pro")
     assert result.exit_code == 2
     assert "needs confirmation" in result.output
+    for flags in (["--yes"], ["--yes", "--prune"], ["--yes", "--what-if-first"], ["--yes", "--recreate-compute"]):
+        bare = armgen(workdir, "deploy", "--env", "pro", *flags)
+        assert bare.exit_code == 2, bare.output
+        [line] = [x for x in bare.output.splitlines() if x.strip()]  # one line, no traceback
+        assert line == ("Error: pro is a production environment: --yes needs --approved-what-if FILE, the change "
+                        "set the approver saw ('armgen what-if --env pro --save FILE'); without --yes, deploy "
+                        "shows the what-if and asks"), line
+    # refused before anything was contacted or sent
+    assert not [g for g in emulator.resources(subscription_id="00000000-0000-0000-0000-000000000002")
+                .resource_groups.list() if g.name.startswith("rg-mlp-")]
 
 
 def test_drifted_render_is_refused(workdir: Path) -> None:

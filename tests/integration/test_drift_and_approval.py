@@ -67,6 +67,16 @@ def test_drift_reports_exactly_what_was_changed_by_hand_and_none_after_a_redeplo
                         ("text", "CHANGED")):
         result = armgen(deployed, "drift", "--env", ENV, "--format", fmt)
         assert result.exit_code == CHANGES and marker in result.stdout, result.stdout
+    # what the nightly pipeline runs: one comparison, the summary and the JUnit file from it
+    out = deployed / "drift-out"
+    both = armgen(deployed, "drift", "--env", ENV, "--format", "markdown", "-o", str(out / "drift.md"),
+                  "--report", f"junit={out / 'drift.junit.xml'}", "--report", f"json={out / 'drift.json'}")
+    assert both.exit_code == CHANGES, both.output
+    assert "| changed outside armgen |" in (out / "drift.md").read_text()
+    assert (out / "drift.junit.xml").read_text().count("<failure") == 3
+    assert json.loads((out / "drift.json").read_text())["drift"] == 3
+    bad = armgen(deployed, "drift", "--env", ENV, "--report", "xml:drift.xml")
+    assert bad.exit_code == 2 and "FORMAT=FILE" in bad.output
     # a deleted resource is reported missing
     container = f"{account}/blobServices/default/containers/results"
     emulator.resources().resources.begin_delete_by_id(container, api_version=STORAGE_API).result()

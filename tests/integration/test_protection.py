@@ -8,14 +8,14 @@ import pytest
 from azure.core.exceptions import HttpResponseError
 
 from tests.integration.conftest import PRO_SUB, SPOKE_GROUP, network_team_resources
-from tests.integration.test_deploy_e2e import armgen, workdir  # noqa: F401
+from tests.integration.test_deploy_e2e import approved_deploy, armgen, workdir  # noqa: F401
 
 pytestmark = pytest.mark.integration
 
 
 def test_pro_is_protected_and_destroy_needs_remove_locks(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
     network_team_resources(emulator)  # pro is private in the network team's spoke, with the hub's zones
-    deployed = armgen(workdir, "deploy", "--env", "pro", "--yes")
+    deployed = approved_deploy(workdir, "pro")
     assert deployed.exit_code == 0, deployed.output
     rc = emulator.resources(subscription_id=PRO_SUB)
     vault = (f"/subscriptions/{PRO_SUB}/resourceGroups/rg-mlp-shared-pro/providers/Microsoft.KeyVault/vaults/"
@@ -32,7 +32,7 @@ def test_pro_is_protected_and_destroy_needs_remove_locks(workdir: Path, emulator
     with pytest.raises(HttpResponseError) as err:  # the lock, even for the excluded release identity
         rc.resource_groups.begin_delete("rg-mlp-vision-pro").result()
     assert err.value.error.code in ("ScopeLocked", "DenyAssignmentAuthorizationFailed")
-    again = armgen(workdir, "deploy", "--env", "pro", "--yes", "--format", "json")
+    again = approved_deploy(workdir, "pro", "--format", "json")
     assert again.exit_code == 0 and '"puts": 0' in again.stdout  # protection costs no re-deploy
     refused = armgen(workdir, "destroy", "--env", "pro", "--yes", "--allow-production")
     assert refused.exit_code == 1 and "is locked" in refused.output and "--remove-locks" in refused.output

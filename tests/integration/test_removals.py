@@ -10,7 +10,15 @@ from click.testing import CliRunner
 
 from armgen.cli.main import cli
 from tests.integration.conftest import network_team_resources
-from tests.integration.test_deploy_e2e import ENV, armgen, deploy_json, records, statuses, workdir  # noqa: F401
+from tests.integration.test_deploy_e2e import (  # noqa: F401
+    ENV,
+    approved_deploy,
+    armgen,
+    deploy_json,
+    records,
+    statuses,
+    workdir,
+)
 
 pytestmark = pytest.mark.integration
 SUB = "00000000-0000-0000-0000-000000000001"
@@ -152,21 +160,21 @@ def test_destroy_after_a_workspace_left_the_spec_leaves_no_group(workdir: Path, 
 def test_production_removals_need_prune_with_yes_and_a_locked_group_refuses_them(workdir: Path,  # noqa: F811
                                                                                emulator) -> None:  # noqa: ANN001
     network_team_resources(emulator)
-    first = armgen(workdir, "deploy", "--env", "pro", "--yes")
+    first = approved_deploy(workdir, "pro")
     assert first.exit_code == 0, first.output
     drop_datastore(workdir, "init_networks")
-    listed = armgen(workdir, "deploy", "--env", "pro", "--yes")
+    listed = approved_deploy(workdir, "pro")
     assert listed.exit_code == 1 and "init_networks" in listed.output and "--prune" in listed.output
-    locked = armgen(workdir, "deploy", "--env", "pro", "--yes", "--prune")
+    locked = approved_deploy(workdir, "pro", "--prune")
     assert locked.exit_code == 1 and "ScopeLocked" in locked.output and "nothing was sent" in locked.output
     spec = workdir / "mlenv.yaml"  # without the lock, and with removals: delete
     spec.write_text(spec.read_text().replace("      locks: CanNotDelete", "      removals: delete"))
     assert armgen(workdir, "render").exit_code == 0
     assert armgen(workdir, "destroy", "--env", "pro", "--yes", "--allow-production", "--remove-locks").exit_code == 0
-    again = armgen(workdir, "deploy", "--env", "pro", "--yes", "--recover-soft-deleted")
+    again = approved_deploy(workdir, "pro", "--recover-soft-deleted")
     assert again.exit_code == 0, again.output
     drop_datastore(workdir, "results")
-    refused = armgen(workdir, "deploy", "--env", "pro", "--yes")  # removals: delete, but production: --prune too
-    assert refused.exit_code == 2 and "--prune with --yes" in refused.output
-    done = armgen(workdir, "deploy", "--env", "pro", "--yes", "--prune")
+    refused = armgen(workdir, "deploy", "--env", "pro", "--yes", "--prune")  # production: never a bare --yes
+    assert refused.exit_code == 2 and "--approved-what-if" in refused.output
+    done = approved_deploy(workdir, "pro", "--prune")  # the approved what-if lists the removal as Delete
     assert done.exit_code == 0, done.output

@@ -54,7 +54,7 @@ def test_production_needs_prune_with_yes_or_a_confirmation() -> None:
     pro = plan("pro", locks="none", removals="delete")
     with pytest.raises(InputError) as err:  # --yes alone: no prompt possible here, no --prune
         check_removals(survey(), pro, False, True, False, console())
-    assert "--prune with --yes" in err.value.message
+    assert "--approved-what-if" in err.value.message
     assert check_removals(survey(), pro, True, True, False, console()) == "delete"
     assert check_removals(survey(), pro, False, False, True, console()) == "delete"  # confirmed interactively
 

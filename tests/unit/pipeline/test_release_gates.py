@@ -95,8 +95,26 @@ def test_recreate_and_removals_are_parameters_never_on_by_default(sample_spec):
     assert params["recreateUnits"]["default"].strip() == ""
     script = render_ado(sample_spec)["ado-template-mlenv-workspace.yml"]
     assert "--recreate-compute" in script and '--recreate "$unit"' in script
+    assert params["pruneRemovals"]["type"] == "boolean" and params["pruneRemovals"]["default"] == "false"
+    for stage in (s for s in doc["stages"] if s["stage"].startswith("Deploy")):
+        template = next(j for j in stage["jobs"] if "template" in j)["parameters"]
+        assert template["pruneRemovals"] == "${{ parameters.pruneRemovals }}"
+    files = render_ado(sample_spec)
+    for name in ("ado-template-mlenv-sharedinfra.yml", "ado-template-mlenv-workspace.yml"):
+        template = yaml.safe_load(files[name])
+        assert {"name": "pruneRemovals", "type": "boolean", "default": "false"} in template["parameters"]
+        script = template["jobs"][0]["strategy"]["runOnce"]["deploy"]["steps"][-1]["inputs"]["inlineScript"]
+        # --prune only when the run-time parameter is set, and on the deploy command itself
+        assert 'case "${{ parameters.pruneRemovals }}" in [Tt]rue) extra+=(--prune);; esac' in script
+        assert "--prune" not in re.search(r"armgen deploy [^\n]*", script).group(0)
+    assert "pruneRemovals: ${{ parameters.pruneRemovals }}" in files["ado-template-mlenv.yml"]
     gh = yaml.safe_load(render_github(sample_spec)[WORKFLOW])
-    assert gh["on"]["workflow_dispatch"]["inputs"]["recreate-compute"]["default"] is False
+    inputs = gh["on"]["workflow_dispatch"]["inputs"]
+    assert inputs["recreate-compute"]["default"] is False
+    assert inputs["prune"]["type"] == "boolean" and inputs["prune"]["default"] is False
+    for env in ("int", "dev", "pro"):
+        run = next(s["run"] for s in gh["jobs"][f"deploy-{env}"]["steps"] if s.get("run", "").startswith("armgen deploy"))
+        assert run.rstrip().endswith("${{ inputs.prune && ' --prune' || '' }}"), run
 
 
 def test_pull_requests_run_render_check_and_validate_without_azure(sample_spec, tmp_path):
@@ -188,3 +206,49 @@ def test_100_workspaces_batched_per_job_stay_valid_and_the_header_states_jobs_an
         paths.append(tmp_path / rel)
     result = check_schema("vendor.azure-pipelines", paths, azure=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _run_deploy_script(files: dict[str, str], prune: str, recreate_compute: str = "False",
+                       recreate_units: str = " ", cwd=None) -> list[str]:
+    """The workspace job's deploy step, its template expressions filled as ADO would, run by bash with
+    ``armgen`` a function that prints its arguments: the command line a deploy job would run."""
+    import os
+    import subprocess
+
+    template = yaml.safe_load(files["ado-template-mlenv-workspace.yml"])
+    step = template["jobs"][0]["strategy"]["runOnce"]["deploy"]["steps"][-1]
+    values = {"${{ join(' ', parameters.units) }}": "computecluster-nlp mlworkspace-nlp",
+              "${{ join(' --unit ', parameters.units) }}": "computecluster-nlp --unit mlworkspace-nlp",
+              "${{ parameters.recreateCompute }}": recreate_compute, "${{ parameters.pruneRemovals }}": prune,
+              "${{ parameters.recreateUnits }}": recreate_units, "${{ parameters.environment }}": "pro",
+              "${{ parameters.specArgs }}": "",
+              "${{ parameters.deployArgs }}": "--yes --approved-what-if w.json"}
+
+    def fill(text: str) -> str:
+        for expr, value in values.items():
+            text = text.replace(expr, value)
+        assert "${{" not in text, text
+        return text
+    env = {**os.environ, **{k: fill(v) for k, v in step["env"].items()}}
+    out = subprocess.run(["bash", "-c", "armgen() { printf '%s\\n' \"$@\"; }\n" + fill(step["inputs"]["inlineScript"])],
+                         capture_output=True, text=True, check=True, timeout=30, env=env, cwd=cwd)
+    return out.stdout.split()
+
+
+def test_the_prune_parameter_reaches_the_deploy_command_only_when_set(sample_spec):
+    files = render_ado(sample_spec)
+    assert "--prune" not in _run_deploy_script(files, "False")
+    args = _run_deploy_script(files, "True")
+    assert args.count("--prune") == 1 and "--approved-what-if" in args and "--recreate-compute" not in args
+    assert "--recreate-compute" in _run_deploy_script(files, "False", recreate_compute="True")
+
+
+def test_free_text_parameters_reach_the_script_as_variables_not_as_code(sample_spec, tmp_path):
+    files = render_ado(sample_spec)
+    args = _run_deploy_script(files, "False", recreate_units="mlworkspace-nlp datastore-other", cwd=tmp_path)
+    assert args[args.index("--recreate") + 1] == "mlworkspace-nlp" and args.count("--recreate") == 1
+    _run_deploy_script(files, "False", recreate_units="x; touch injected $(touch injected2)", cwd=tmp_path)
+    assert not (tmp_path / "injected").exists() and not (tmp_path / "injected2").exists()
+    for name, text in files.items():
+        assert 'pip install "${{' not in text, name
+        assert "for unit in ${{" not in text, name

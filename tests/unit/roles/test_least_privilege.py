@@ -110,3 +110,28 @@ def test_an_empty_reason_is_refused(tmp_path):
     result = CliRunner().invoke(cli, ["render", "--spec", str(spec), "--check"])
     assert result.exit_code == INPUT
     assert "secretAccess[0].reason" in result.output
+
+
+APP_INSIGHTS = "      actions:\n        - Microsoft.MachineLearningServices/workspaces/*/read\n" \
+               "        - Microsoft.Insights/components/read\n        - Microsoft.Insights/components/*/read\n" \
+               "      notActions: []\n"
+
+
+def test_application_insights_api_keys_are_secret_reads():
+    """From Azure's Microsoft.Insights operations list: generating a key returns it, reading lists them."""
+    ops = {op.lower() for op in SECRET_READS}
+    assert {"microsoft.insights/components/apikeys/action", "microsoft.insights/components/apikeys/read"} <= ops
+    assert "microsoft.insights/components/apikeys/delete" not in ops  # revokes a key, reads nothing
+
+
+def test_a_role_reading_application_insights_api_keys_without_a_reason_is_refused(tmp_path):
+    """``components/*/read`` grants ``Components/ApiKeys/Read`` (matching ignores case)."""
+    spec = _spec_with_role(tmp_path, APP_INSIGHTS)
+    result = CliRunner().invoke(cli, ["roles", "test", "--spec", str(spec), "--env", "dev", "--offline"])
+    assert result.exit_code == INPUT, result.output
+    assert "Microsoft.Insights/Components/ApiKeys/Read" in result.output
+    assert "shared.roles.modelDeveloper.actions[2]" in result.output and "secretAccess" in result.output
+    allowed = _spec_with_role(tmp_path, APP_INSIGHTS.replace(
+        "      notActions: []\n", "      notActions:\n        - Microsoft.Insights/components/apiKeys/*\n"))
+    result = CliRunner().invoke(cli, ["roles", "test", "--spec", str(allowed), "--env", "dev", "--offline"])
+    assert result.exit_code == 0, result.output
