@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from armgen.render.outputs import render_all  # noqa: E402
+from armgen.render.files import render_all  # noqa: E402
 from armgen.render.writer import write  # noqa: E402
 from armgen.spec import load_spec  # noqa: E402
 

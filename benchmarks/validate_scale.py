@@ -29,7 +29,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from armgen.render.outputs import render_all  # noqa: E402
+from armgen.render.files import render_all  # noqa: E402
 from armgen.rules import all_rules  # noqa: E402
 from armgen.spec.loader import load_spec  # noqa: E402
 from armgen.validate.discovery import discover  # noqa: E402

@@ -31,7 +31,7 @@ def unit_option(f: F) -> F:
 def load_plan(spec_path: Path, env: str, units: tuple[str, ...] = (), drift_check: bool = True) -> tuple[Spec, Plan]:
     """The plan of ``env``; refuses when the rendered files no longer match the spec."""
     from armgen.deploy.plan import build_plan
-    from armgen.render.outputs import render_all
+    from armgen.render.files import render_all
     from armgen.render.writer import check
     from armgen.spec import load_spec
 

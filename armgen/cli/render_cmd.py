@@ -33,7 +33,7 @@ def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_o
     Exit codes: 0 written (or up to date with --check), 1 a write failed,
     2 unusable input, 3 changes found (--check: files differ from the spec).
     """
-    from armgen.render.outputs import render_all
+    from armgen.render.files import render_all
     from armgen.render.writer import MANIFEST, check, write
     from armgen.spec import load_spec
 

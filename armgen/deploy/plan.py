@@ -10,7 +10,7 @@ from pathlib import Path
 from armgen.arm import ArmError
 from armgen.arm.linked import pack_linked_templates
 from armgen.errors import ArmgenError, InputError
-from armgen.render.outputs import PARAMETERS_DIR, TEMPLATES_DIR
+from armgen.render.files import PARAMETERS_DIR, TEMPLATES_DIR
 from armgen.render.units import SUBSCRIPTION, Unit, units_for
 from armgen.spec.model import Environment, Spec
 
