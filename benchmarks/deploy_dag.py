@@ -36,11 +36,11 @@ from armgen.deploy.pacing import Pacer, pacing_policy  # noqa: E402
 from armgen.deploy.plan import Plan, build_plan  # noqa: E402
 from armgen.deploy.runner import Runner  # noqa: E402
 from armgen.deploy.target import Target, pooled_transport  # noqa: E402
+from armgen.deploy.target_emulator import deployments_client, resource_client, stacks_client  # noqa: E402
 from armgen.emulator import process  # noqa: E402
 from armgen.emulator.endpoint import EndpointInfo  # noqa: E402
 from armgen.render.writer import write  # noqa: E402
 from armgen.spec import load_spec  # noqa: E402
-from armgen.targets.emulator import deployments_client, resource_client, stacks_client  # noqa: E402
 
 
 def target_for(ep: EndpointInfo, subscription: str, polling: float) -> Target:
