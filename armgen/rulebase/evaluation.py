@@ -14,7 +14,7 @@ from armgen.arm import ArmError, DeploymentContext, RecordingState, TemplateEngi
 from armgen.arm.context import DEFAULT_TENANT
 from armgen.arm.parameters import requires_value
 from armgen.jsonmarks import JsonPath
-from armgen.validate.context import RuleContext
+from armgen.rulebase.context import RuleContext
 
 SUBSCRIPTION_SCHEMA = re.compile(r"/subscriptionDeploymentTemplate\.json", re.I)
 VALIDATE_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000"
