@@ -155,4 +155,5 @@ def load_spec(path: str | Path = DEFAULT_SPEC, datastore_config: str | Path | No
                 pool=dict(release.get("pool") or {"vmImage": "ubuntu-latest"}), env_pools=pools,
                 workspaces_per_job=int(release.get("workspacesPerJob", 1)),
                 pr_service_connection=release.get("pullRequestServiceConnection"),
-                drift_schedule=release.get("driftSchedule", "0 3 * * *"))
+                drift_schedule=release.get("driftSchedule", "0 3 * * *"),
+                datastore_config=ds_path if ds_path.exists() else None)

@@ -279,6 +279,27 @@ def test_missing_datastore_config_means_no_datastore_units(tmp_path: Path) -> No
     assert not any("datastore-" in p for p in tree(tmp_path))
 
 
+def test_a_lost_datastore_config_is_refused_instead_of_removing_every_datastore(tmp_path: Path) -> None:
+    spec = _rendered(tmp_path)
+    (tmp_path / DATASTORES).unlink()
+    before = tree(tmp_path)
+    datastore_files = sorted(p for p in before if p.startswith(("parameters/", "bicep/"))
+                             and Path(p).name.split("-")[0] in ("datastore", "sasdatastore"))
+    assert len(datastore_files) == 18  # datastore-vision, datastore-nlp, the SAS one of nlp; 3 environments, 2 formats
+    for args in ((), ("--check",)):
+        result = render(spec, *args)
+        assert result.exit_code == 2, result.output
+        assert result.stderr == (
+            f"Error: {tmp_path / DATASTORES}: not found, but {tmp_path} holds {len(datastore_files)} datastore file(s) "
+            f"rendered from it ({datastore_files[0]} and {len(datastore_files) - 1} more) that rendering now would "
+            'remove; restore the file, or write {"datastores": []} into it to remove every datastore\n')
+        assert tree(tmp_path) == before
+    (tmp_path / DATASTORES).write_text('{"datastores": []}\n')  # the explicit way to have none
+    result = render(spec)
+    assert result.exit_code == 0, result.output
+    assert not any(Path(p).name.split("-")[0] in ("datastore", "sasdatastore") for p in tree(tmp_path))
+
+
 def test_a_corrupt_manifest_only_forgets_what_armgen_wrote(tmp_path: Path) -> None:
     spec = _rendered(tmp_path)
     (tmp_path / MANIFEST).write_bytes(b"\xff\xfe not json")
