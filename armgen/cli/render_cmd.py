@@ -51,9 +51,15 @@ def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_o
         for d in drifts:
             click.echo(f"{d.kind}: {d.path}")
             click.echo(d.diff, nl=False)
+        orphans = [d.path for d in drifts if d.kind == "orphan"]
+        if len(drifts) > len(orphans):
+            click.echo(f"{len(drifts) - len(orphans)} file(s) differ from {spec_path.name}; run 'armgen render' to "
+                       "update them", err=True)
+        if orphans:
+            click.echo(f"{len(orphans)} file(s) that {spec_path.name} does not render, which render keeps (edited by "
+                       f"hand or not armgen's): {', '.join(orphans)}; delete them, or move them out of parameters/ "
+                       "and bicep/", err=True)
         if drifts:
-            click.echo(f"{len(drifts)} file(s) differ from {spec_path.name}; run 'armgen render' to update them",
-                       err=True)
             raise SystemExit(CHANGES)
         click.echo(f"{len(files)} files up to date")
         return

@@ -185,6 +185,32 @@ def test_a_hand_edited_stale_file_is_kept_with_a_message(tmp_path: Path) -> None
     assert [p for p in tree(tmp_path) if "nlp" in p] == ["parameters/mlworkspace-nlp.parameters.pro.json"]
 
 
+def test_check_fails_on_hand_edited_leftovers_that_render_kept(tmp_path: Path) -> None:
+    spec = _rendered(tmp_path)
+    edited_file = tmp_path / "parameters" / "mlworkspace-nlp.parameters.pro.json"
+    edited_file.write_text(edited_file.read_text().replace("Natural language", "Hand-written"))
+    _drop_nlp(tmp_path)
+    orphan = "parameters/mlworkspace-nlp.parameters.pro.json"
+    before_render = render(spec, "--check")  # still in the manifest: render would keep it, not remove it
+    assert before_render.exit_code == 3
+    assert f"orphan: {orphan}\n" in before_render.stdout and f"stale: {orphan}" not in before_render.stdout
+    assert render(spec).exit_code == 0
+    assert edited_file.exists()
+    (tmp_path / "parameters" / "custom.parameters.dev.json").write_text("{}\n")  # no armgen kind: not an orphan
+    hand_written = tmp_path / "bicep" / "keyvault-extra.dev.bicepparam"
+    hand_written.write_text("using './keyvault.bicep'\n")  # an armgen kind the spec does not render
+    result = render(spec, "--check")
+    assert result.exit_code == 3  # changes found
+    assert result.stdout == f"orphan: {orphan}\norphan: bicep/keyvault-extra.dev.bicepparam\n"
+    assert result.stderr == ("2 file(s) that mlenv.yaml does not render, which render keeps (edited by hand or not "
+                             f"armgen's): {orphan}, bicep/keyvault-extra.dev.bicepparam; delete them, or move them "
+                             "out of parameters/ and bicep/\n")
+    assert render(spec, "--check", "--env", "dev", "--format", "arm").exit_code == 0  # neither is in scope
+    edited_file.unlink()
+    hand_written.unlink()
+    assert render(spec, "--check").exit_code == 0
+
+
 # --- --check -----------------------------------------------------------------------------------
 
 
