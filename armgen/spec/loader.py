@@ -17,7 +17,7 @@ from armgen.spec.model import Environment, Spec
 from armgen.spec.names import pattern_problem
 from armgen.spec.resolve import apply_overrides, env_map_errors, in_override, resolve
 from armgen.spec.role_guard import secret_read_errors
-from armgen.spec.unique import global_name_clashes, role_name_clashes
+from armgen.spec.unique import endpoint_name_clashes, global_name_clashes, role_name_clashes
 
 _IN_ENV = re.compile(r"(\(|in )environment ([a-z][a-z0-9]{1,9})(\)|;)")
 
@@ -142,6 +142,7 @@ def load_spec(path: str | Path = DEFAULT_SPEC, datastore_config: str | Path | No
         errors += [in_override(doc, env, e) for e in naming]
         built.append((resolved, environments[env]))
     _fail(errors or global_name_clashes(file, built) + role_name_clashes(file, built)
+          + endpoint_name_clashes(file, built)
           + secret_read_errors(file, built))
     root = schemas.raw_schema("mlenv")
     release = resolve(doc.get("release", MarkedDict()), root["$defs"]["release"], envs[0], root)
