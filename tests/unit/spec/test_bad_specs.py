@@ -293,6 +293,21 @@ SPEC_CASES = [
               "mlenv.yaml:136:21: release.order[2]: 'prod' is not an environment of this spec (did you mean 'pro'?)",
               edits=(("  serviceConnection: armgen-workload-identity\n",
                       "  serviceConnection: armgen-workload-identity\n  order: [int, dev, prod]\n"),)),
+    spec_case("release-order-puts-int-later",
+              "mlenv.yaml:136:16: release.order[1]: 'int' is listed after 'dev', but the release deploys, verifies "
+              "and tears down int before any other environment; move it to the front",
+              edits=(("  serviceConnection: armgen-workload-identity\n",
+                      "  serviceConnection: armgen-workload-identity\n  order: [dev, int, pro]\n"),)),
+    spec_case("release-order-leaves-out-an-environment",
+              "mlenv.yaml:136:10: release.order: environment 'dev' is not listed, so the release would never deploy "
+              "it; the release deploys every environment of the spec, int first: e.g. order: [int, pro, dev]",
+              edits=(("  serviceConnection: armgen-workload-identity\n",
+                      "  serviceConnection: armgen-workload-identity\n  order: [int, pro]\n"),)),
+    spec_case("release-order-leaves-out-int",
+              "mlenv.yaml:136:10: release.order: environment 'int' is not listed, so the release would never deploy "
+              "it; the release deploys every environment of the spec, int first: e.g. order: [int, dev, pro]",
+              edits=(("  serviceConnection: armgen-workload-identity\n",
+                      "  serviceConnection: armgen-workload-identity\n  order: [dev, pro]\n"),)),
     spec_case("release-order-repeats-an-environment",
               "mlenv.yaml:136:21: release.order[2]: 'int' is listed twice",
               edits=(("  serviceConnection: armgen-workload-identity\n",
