@@ -80,6 +80,20 @@ def test_a_batch_endpoint_can_be_named_explicitly(tmp_path: Path) -> None:
     assert [e["name"] for e in params["parameters"]["endpoints"]["value"]] == ["scoring-mlp-vision-dev", "fc-vision-dev"]
 
 
+def test_top_level_x_keys_hold_anchors_and_are_ignored(tmp_path: Path) -> None:
+    vision_compute = "      vmSize: Standard_NC6s_v3\n      minNodes: 0\n"
+    spec = "x-gpu: &gpu\n  vmSize: Standard_NC6s_v3\n  minNodes: 0\nx-notes: [anything, {goes: here}]\n" + edited(
+        SAMPLE_SPEC, ((vision_compute, "      <<: *gpu\n"),))
+    loaded = load_spec(write_project(tmp_path, spec))
+    sample = load_spec(write_project(tmp_path / "sample"))
+    assert loaded.env("pro").workspaces == sample.env("pro").workspaces
+    with pytest.raises(SourceErrors) as caught:  # only x- keys: a typo of a real key is still an error
+        load_spec(write_project(tmp_path, "xgpu: 1\n" + SAMPLE_SPEC))
+    assert [e.message for e in caught.value.errors] == [
+        "mlenv.yaml:1:1: xgpu: unknown key 'xgpu'; allowed keys: $schema, environments, naming, network, project, "
+        "release, render, shared, tags, workspaces"]
+
+
 def test_datastores_attach_to_the_workspaces_the_config_names(sample) -> None:  # noqa: ANN001
     vision, nlp = sample.env("int").workspaces
     assert [d.name for d in vision.datastores] == ["datasets", "results", "init_networks", "sentinel2_l2a"]
