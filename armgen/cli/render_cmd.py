@@ -17,7 +17,8 @@ from armgen.exitcodes import CHANGES
               help="Output folder (default: the spec's folder).")
 @env_option(multiple=True)
 @click.option("--check", "check_only", is_flag=True,
-              help="Write nothing; exit 3 (changes found) listing each file that differs from what the spec renders.")
+              help="Write nothing; exit 3 (changes found) listing each file that differs from what the spec renders, "
+                   "and orphan files it does not render.")
 @click.option("--format", "formats", type=click.Choice(FORMATS), multiple=True,
               help="Output format (repeatable; default: the spec's render.formats, else arm).")
 @click.option("--force", is_flag=True,
@@ -31,7 +32,8 @@ def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_o
     parameters/<unit>.parameters.<env>.json     one per deployment unit and environment
     bicep/<kind>.bicep, bicep/<unit>.<env>.bicepparam   with --format bicep
     Exit codes: 0 written (or up to date with --check), 1 a write failed,
-    2 unusable input, 3 changes found (--check: files differ from the spec).
+    2 unusable input, 3 changes found (--check: files differ from the spec,
+    or orphan files the spec does not render are left in parameters/, bicep/).
     """
     from armgen.render.datastore_guard import refuse_lost_datastores
     from armgen.render.outputs import render_all
