@@ -10,6 +10,7 @@ import sys
 import click
 
 from armgen import __version__
+from armgen.cli.options import examples
 
 # command name -> "module:attribute"; keep sorted by the order a user meets them
 COMMANDS: dict[str, str] = {
@@ -134,7 +135,9 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(module), attr)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=examples("armgen init && armgen render && armgen validate",
+                             "armgen plan --env int", "armgen deploy --env int", "armgen deploy --help"))
 @click.version_option(__version__, prog_name="armgen")
 def cli() -> None:
     """Azure Machine Learning environments as code.
