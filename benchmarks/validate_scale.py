@@ -33,6 +33,7 @@ from armgen.render.outputs import render_all  # noqa: E402
 from armgen.rules import all_rules  # noqa: E402
 from armgen.spec.loader import load_spec  # noqa: E402
 from armgen.validate.discovery import discover  # noqa: E402
+from armgen.validate.evaluation import SpecTargets  # noqa: E402
 from armgen.validate.runner import validate  # noqa: E402
 
 
@@ -73,7 +74,7 @@ def run_validate(root: Path):  # noqa: ANN201
     os.chdir(root)
     try:
         pairings, orphans = discover((), (), "templates", "parameters")
-        return validate(pairings, all_rules(), orphans)
+        return validate(pairings, all_rules(), orphans, SpecTargets(load_spec("mlenv.yaml")))  # as the CLI does
     finally:
         os.chdir(cwd)
 

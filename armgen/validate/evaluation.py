@@ -163,9 +163,7 @@ def _expand(engine: TemplateEngine, state: RecordingState, prefix: JsonPath, res
 
 
 def spec_environment(ctx: RuleContext) -> Environment | None:
-    """The spec environment of a parameter file of the spec's units (None for other files, or without a spec)."""
+    """The spec environment a parameter file is for (None without a parameter file, an environment or a spec)."""
     if ctx.parameters_doc is None or not ctx.env or ctx.spec is None:
-        return None
-    if ctx.spec.target(ctx.env, ctx.parameters_doc.file) is None:
         return None
     return ctx.spec.environment(ctx.env)
