@@ -52,8 +52,8 @@ def spec_option(f: F) -> F:
 def out_option(f: F) -> F:
     return click.option(
         "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None, metavar="DIR",
-        help="The rendered folder: templates/, parameters/ and the pipeline files, as 'armgen render --out DIR' "
-             "writes them (default: the spec's folder).",
+        help="The rendered folder, holding templates/, parameters/ and the pipeline files (default: the spec's "
+             "folder).",
     )(f)
 
 
@@ -79,7 +79,7 @@ def target_option(f: F) -> F:
 
 def parallel_option(f: F) -> F:
     return click.option("--parallel", type=click.IntRange(1, 256), default=16, show_default=True,
-                        help="How many units to work on at the same time (ARM calls in flight).")(f)
+                        help="How many units to work on at the same time.")(f)
 
 
 def format_option(*choices: str, default: str = "text", help: str = "Output format.") -> Callable[[F], F]:  # noqa: A002
