@@ -66,6 +66,10 @@ def test_render_out_then_plan_validate_what_if_deploy(project: Path, emulator) -
 
     again = armgen("what-if", "--env", "int", "--out", "build", "--fail-on-change", "-x", "NoChange", "-x", "Ignore")
     assert again.exit_code == 0, again.output  # deployed exactly what build/ holds
+    table = armgen("deploy", "--env", "int", "--out", "build", "-o", "build/deploy.txt")  # text: the final table
+    assert table.exit_code == 0, table.output
+    text = (project / "build" / "deploy.txt").read_text()
+    assert "deploy int" in text and text.count("skipped") == UNITS and "\x1b[" not in text
 
     spec = project / "mlenv.yaml"  # the spec changes, build/ does not: deploy refuses, naming --out
     spec.write_text(re.sub(r"maxNodes: [^\n]+", "maxNodes: 7", spec.read_text(), count=1))
