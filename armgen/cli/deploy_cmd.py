@@ -96,7 +96,7 @@ def deploy(spec_path: Path, out_dir: Path | None, env: str, units: tuple[str, ..
     from armgen.cli.deploy_view import Progress, summary_table, table_text
     from armgen.cli.whatif_cmd import print_foreign, print_what_if
     from armgen.deploy import removals
-    from armgen.deploy.errors import hints
+    from armgen.deploy.failures import hints
     from armgen.deploy.plan import Plan
     from armgen.deploy.preflight import preflight
     from armgen.deploy.runner import OK, Runner

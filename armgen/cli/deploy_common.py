@@ -20,8 +20,8 @@ def rendered_root(spec_path: Path, out_dir: Path | None) -> Path:
 def load_plan(spec_path: Path, env: str, units: tuple[str, ...] = (), drift_check: bool = True,
               out_dir: Path | None = None) -> tuple[Spec, Plan]:
     """The plan of ``env`` from the rendered folder; refuses when its files no longer match the spec."""
+    from armgen.build import build_files
     from armgen.deploy.plan import build_plan
-    from armgen.render.outputs import render_all
     from armgen.render.writer import check
     from armgen.spec import load_spec
 
@@ -32,7 +32,7 @@ def load_plan(spec_path: Path, env: str, units: tuple[str, ...] = (), drift_chec
         hint = "" if out_dir else " (or pass --out DIR, the folder 'armgen render --out DIR' wrote)"
         raise InputError(f"{root / 'templates'}: nothing rendered yet; run 'armgen render' first{hint}")
     if drift_check:
-        drifts = check(root, render_all(spec, [env]), [env])
+        drifts = check(root, build_files(spec, [env]), [env])
         if drifts:
             shown = ", ".join(d.path for d in drifts[:3]) + (f" (+{len(drifts) - 3} more)" if len(drifts) > 3 else "")
             render = "armgen render" + (f" --out {out_dir}" if out_dir else "")

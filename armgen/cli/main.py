@@ -86,7 +86,7 @@ class LazyGroup(click.Group):
                 click.echo(f"Error: {sign_in_error(e)}", err=True)
                 sys.exit(1)
             if "azure.core" in sys.modules:  # Azure's own answer (a persistent 5xx...): its code, not a bug
-                from armgen.deploy.errors import failure_from, is_azure_error
+                from armgen.deploy.failures import failure_from, is_azure_error
 
                 if is_azure_error(e):
                     failure = failure_from(e)

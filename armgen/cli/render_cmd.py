@@ -36,7 +36,7 @@ def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_o
     Exit codes: 0 written (or up to date with --check), 1 a write failed,
     2 unusable input, 3 changes found (--check: files differ from the spec).
     """
-    from armgen.render.outputs import render_all
+    from armgen.build import build_files
     from armgen.render.writer import MANIFEST, check, write
     from armgen.spec import load_spec
 
@@ -45,7 +45,7 @@ def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_o
     for name in selected or []:
         spec.env(name)
     chosen = tuple(f for f in FORMATS if f in (formats or spec.render_formats))
-    files = render_all(spec, selected, chosen)
+    files = build_files(spec, selected, chosen)
     out = out_dir or spec_path.parent
     if check_only:
         drifts = check(out, files, selected)

@@ -13,8 +13,8 @@ from armgen.cli.options import examples, format_option, out_option, output_optio
 from armgen.errors import InputError
 
 if TYPE_CHECKING:
+    from armgen.rulebase.evaluation import SpecTargets
     from armgen.validate.discovery import Pairing
-    from armgen.validate.evaluation import SpecTargets
 
 
 def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -69,10 +69,10 @@ def validate(templates: tuple[str, ...], spec_path: Path, out_dir: Path | None, 
     resource group; without a spec, with placeholders (a note on stderr says so).
     Exit codes: 0 no error finding, 1 error findings (or warnings with --strict), 2 unusable input.
     """
-    from armgen.formatters import FORMATTERS, JUnitFormatter, TextFormatter
-    from armgen.formatters.text import colour_default
     from armgen.rules import select_rules
     from armgen.validate.discovery import discover
+    from armgen.validate.formatters import FORMATTERS, JUnitFormatter, TextFormatter
+    from armgen.validate.formatters.text import colour_default
     from armgen.validate.runner import validate as run_validation
 
     rules = select_rules(only, ignore)
@@ -111,8 +111,8 @@ def _spec(spec_path: Path) -> SpecTargets | None:
     source = click.get_current_context().get_parameter_source("spec_path")
     if source is ParameterSource.DEFAULT and not spec_path.is_file():
         return None
+    from armgen.rulebase.evaluation import SpecTargets
     from armgen.spec import load_spec
-    from armgen.validate.evaluation import SpecTargets
 
     return SpecTargets(load_spec(spec_path))
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
-from armgen.deploy.errors import ArmFailure, failure_from
+from armgen.deploy.failures import ArmFailure, failure_from
 from armgen.deploy.plan import Plan, Step
 from armgen.deploy.preflight import prune_group
 from armgen.deploy.release import RELEASE_TAG, release_id, running_holders

@@ -83,7 +83,7 @@ def connect(env: Environment, kind: str | None = None, polling_interval: float |
         raise InputError(f"unknown target '{kind}'; use one of: {', '.join(TARGETS)}")
     kwargs = _sdk_kwargs(polling_interval, retries)
     if kind == "emulator":
-        from armgen.targets.emulator import client_kwargs, ensure_endpoint
+        from armgen.deploy.target_emulator import client_kwargs, ensure_endpoint
 
         endpoint = ensure_endpoint()
         extra = client_kwargs(endpoint)

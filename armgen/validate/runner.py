@@ -8,10 +8,10 @@ from pathlib import Path
 
 from armgen import jsonmarks
 from armgen.jsonmarks import JsonPath, MarkedJson
-from armgen.rules import Match, Rule
-from armgen.validate.context import RuleContext
+from armgen.rulebase.context import RuleContext
+from armgen.rulebase.evaluation import SpecTargets
+from armgen.rulebase.rule import Match, Rule
 from armgen.validate.discovery import Pairing
-from armgen.validate.evaluation import SpecTargets
 from armgen.validate.findings import Finding, Report, Unit
 
 INTERNAL_ERROR_ID = "AG0001"

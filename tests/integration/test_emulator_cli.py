@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from armgen.cli.main import cli
+from armgen.deploy.target_emulator import resource_client
 from armgen.emulator import ensure_running
-from armgen.targets.emulator import resource_client
 
 pytestmark = pytest.mark.integration
 

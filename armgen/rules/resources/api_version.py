@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-from armgen.rules.base import Match, Rule
-from armgen.validate.context import RuleContext, is_expression
+from armgen.rulebase.context import RuleContext, is_expression
+from armgen.rulebase.rule import Match, Rule
 
 PREVIEW = re.compile(r"-(preview|beta|alpha|privatepreview)$", re.I)
 

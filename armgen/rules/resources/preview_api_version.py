@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from armgen.rules.base import Match, Rule
+from armgen.rulebase.context import RuleContext
+from armgen.rulebase.rule import Match, Rule
 from armgen.rules.resources.api_version import PREVIEW, known_versions
-from armgen.validate.context import RuleContext
 
 
 class PreviewApiVersion(Rule):

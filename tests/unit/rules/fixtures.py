@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from armgen.rulebase.evaluation import SpecTargets
 from armgen.rules import select_rules
 from armgen.spec import load_spec
 from armgen.validate.discovery import is_parameter_file, pair
-from armgen.validate.evaluation import SpecTargets
 from armgen.validate.findings import Finding
 from armgen.validate.runner import validate
 

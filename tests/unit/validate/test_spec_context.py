@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from armgen.cli.main import cli
+from armgen.rulebase.evaluation import VALIDATE_SUBSCRIPTION, SpecTargets, deployment_context
 from armgen.spec import load_spec
-from armgen.validate.evaluation import VALIDATE_SUBSCRIPTION, SpecTargets, deployment_context
 
 ROOT = Path(__file__).resolve().parents[3]
 SPEC = SpecTargets(load_spec(ROOT / "mlenv.yaml"))

@@ -15,7 +15,7 @@ from armgen.arm import ArmError, DeploymentContext, RecordingState, TemplateEngi
 from armgen.arm.context import DEFAULT_TENANT
 from armgen.arm.parameters import requires_value
 from armgen.jsonmarks import JsonPath
-from armgen.validate.context import RuleContext
+from armgen.rulebase.context import RuleContext
 
 if TYPE_CHECKING:
     from armgen.spec import Spec
@@ -46,8 +46,7 @@ class SpecTargets:
     @cached_property
     def units(self) -> dict[tuple[str, str], tuple[str, str, str | None, str, str]]:
         """(subscription, tenant, group, location, deployment name) of every unit, computed once per run."""
-        from armgen.deploy.plan import deployment_name
-        from armgen.render.units import units_for
+        from armgen.render.units import deployment_name, units_for
 
         return {(env, unit.parameter_file(env)): (environment.subscription_id,
                                                   environment.tenant_id or DEFAULT_TENANT, unit.resource_group,

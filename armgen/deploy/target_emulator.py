@@ -1,6 +1,6 @@
 """Real Azure SDK clients pointed at the local emulator (HTTPS, its CA, its bearer token).
 
-    from armgen.targets.emulator import resource_client, deployments_client
+    from armgen.deploy.target_emulator import resource_client, deployments_client
     rc = resource_client(endpoint)            # ResourceManagementClient (resource groups, resources)
     dc = deployments_client(endpoint)         # DeploymentsMgmtClient (deployments, what-if, operations)
 """
