@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import os
+
 import click
+
+OFF = ("", "0", "false", "no", "off")
+
+
+def debug_enabled() -> bool:
+    """ARMGEN_DEBUG asks for tracebacks and the SDK's warnings; unset, empty, 0, false, no and off mean off."""
+    return os.environ.get("ARMGEN_DEBUG", "").strip().lower() not in OFF
 
 
 class ArmgenError(click.ClickException):

@@ -30,6 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from armgen.build import build_files  # noqa: E402
+from armgen.rulebase.evaluation import SpecTargets  # noqa: E402
 from armgen.rules import all_rules  # noqa: E402
 from armgen.spec.loader import load_spec  # noqa: E402
 from armgen.validate.discovery import discover  # noqa: E402
@@ -73,7 +74,7 @@ def run_validate(root: Path):  # noqa: ANN201
     os.chdir(root)
     try:
         pairings, orphans = discover((), (), "templates", "parameters")
-        return validate(pairings, all_rules(), orphans)
+        return validate(pairings, all_rules(), orphans, SpecTargets(load_spec("mlenv.yaml")))  # as the CLI does
     finally:
         os.chdir(cwd)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from armgen.cli.options import env_option, spec_option
+from armgen.cli.options import env_option, examples, spec_option
 from armgen.errors import InputError, SourceError
 
 SCOPES_BY_SCHEMA = {"subscriptiondeploymenttemplate.json": "subscription",
@@ -15,7 +15,9 @@ SCOPES_BY_SCHEMA = {"subscriptiondeploymenttemplate.json": "subscription",
                     "tenantdeploymenttemplate.json": "tenant"}
 
 
-@click.command()
+@click.command(epilog=examples("armgen expand templates/keyvault.json --env dev",
+                               "armgen expand azuredeploy.json --parameters azuredeploy.parameters.json "
+                               "--resource-group rg-demo"))
 @click.argument("template", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--parameters", "parameters_file", type=click.Path(path_type=Path, dir_okay=False),
               help="ARM parameter file (default with --env: ../parameters/<template>.parameters.<env>.json if "

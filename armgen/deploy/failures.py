@@ -60,11 +60,12 @@ def is_azure_error(exc: BaseException) -> bool:
 
 def internal_failure(exc: BaseException) -> ArmFailure:
     """armgen's own bug inside a unit: never reported as Azure's failure (traceback with ARMGEN_DEBUG=1)."""
-    import os
     import sys
     import traceback
 
-    if os.environ.get("ARMGEN_DEBUG"):
+    from armgen.errors import debug_enabled
+
+    if debug_enabled():
         traceback.print_exception(exc, file=sys.stderr)
     first = str(exc).splitlines()[0] if str(exc) else ""
     return ArmFailure(INTERNAL, f"internal error ({type(exc).__name__}: {first[:300]}); re-run with "

@@ -53,12 +53,19 @@ class Plan:
             out[step.layer].append(step)
         return out
 
+    @property
+    def names(self) -> list[str]:
+        """The units' names, in plan order."""
+        return [s.name for s in self.steps]
+
     def step(self, name: str) -> Step:
         for s in self.steps:
             if s.name == name:
                 return s
-        raise InputError(f"no unit '{name}' in the plan for {self.env.name}; run 'armgen plan --env "
-                         f"{self.env.name}' to list them")
+        from armgen.suggest import did_you_mean
+
+        raise InputError(f"no unit '{name}' in the plan for {self.env.name}{did_you_mean(name, self.names)}; "
+                         f"'armgen plan --env {self.env.name}' lists them")
 
     def dependents(self, name: str) -> set[str]:
         """Every unit that depends on ``name``, directly or not."""

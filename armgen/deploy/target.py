@@ -58,11 +58,12 @@ def _check_sign_in(credential) -> None:  # noqa: ANN001 - an azure-identity cred
     """Fail once, in one line, when no credential works (instead of once per unit)."""
     from azure.core.exceptions import ClientAuthenticationError
 
+    from armgen.deploy.signin import sign_in_error
+
     try:
         credential.get_token(MANAGEMENT_SCOPE)
-    except ClientAuthenticationError:
-        raise ArmgenError("cannot sign in to Azure: run 'az login', or set AZURE_TENANT_ID, AZURE_CLIENT_ID and "
-                          "AZURE_CLIENT_SECRET (or workload identity: AZURE_FEDERATED_TOKEN_FILE)") from None
+    except ClientAuthenticationError as exc:
+        raise ArmgenError(sign_in_error(exc, len(getattr(credential, "credentials", ())) or None)) from None
 
 
 def connect(env: Environment, kind: str | None = None, polling_interval: float | None = None,

@@ -6,15 +6,20 @@ inline templates included), so rules can judge evaluated values and report templ
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from armgen.arm import ArmError, DeploymentContext, RecordingState, TemplateEngine
 from armgen.arm.context import DEFAULT_TENANT
 from armgen.arm.parameters import requires_value
 from armgen.jsonmarks import JsonPath
 from armgen.rulebase.context import RuleContext
+
+if TYPE_CHECKING:
+    from armgen.spec import Spec
+    from armgen.spec.model import Environment
 
 SUBSCRIPTION_SCHEMA = re.compile(r"/subscriptionDeploymentTemplate\.json", re.I)
 VALIDATE_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000"
@@ -32,11 +37,38 @@ class Evaluation:
     complete: bool = False
 
 
-def deployment_context(template: dict, env: str | None, parameters_file: str | None = None) -> DeploymentContext:
+@dataclass
+class SpecTargets:
+    """The spec the validated files were rendered from: each unit's target, by (environment, parameter file name)."""
+
+    spec: Spec
+
+    @cached_property
+    def units(self) -> dict[tuple[str, str], tuple[str, str, str | None, str, str]]:
+        """(subscription, tenant, group, location, deployment name) of every unit, computed once per run."""
+        from armgen.render.units import deployment_name, units_for
+
+        return {(env, unit.parameter_file(env)): (environment.subscription_id,
+                                                  environment.tenant_id or DEFAULT_TENANT, unit.resource_group,
+                                                  environment.location, deployment_name(env, unit.name))
+                for env, environment in self.spec.environments.items() for unit in units_for(environment)}
+
+    def target(self, env: str, parameters_file: str) -> tuple[str, str, str | None, str, str] | None:
+        """The target of the unit whose rendered parameter file has this name (None for other files)."""
+        from pathlib import Path
+
+        return self.units.get((env, Path(parameters_file).name))
+
+    def environment(self, env: str) -> Environment | None:
+        return self.spec.environments.get(env)
+
+
+def deployment_context(template: dict, env: str | None, parameters_file: str | None = None,
+                       spec: SpecTargets | None = None) -> DeploymentContext:
     """The deployment's target: the spec's environment and the unit's group when the parameter file is one
-    armgen rendered (``mlenv.yaml`` beside ``parameters/``), else an offline placeholder."""
+    of ``spec``'s units (by name), else an offline placeholder."""
     at_subscription = bool(SUBSCRIPTION_SCHEMA.search(str(template.get("$schema", ""))))
-    real = _spec_target(parameters_file, env) if parameters_file and env else None
+    real = spec.target(env, parameters_file) if spec and parameters_file and env else None
     if real is not None:
         subscription, tenant, group, location, deployment = real
         if at_subscription:
@@ -50,33 +82,6 @@ def deployment_context(template: dict, env: str | None, parameters_file: str | N
                                  deployment_name=name)
     return DeploymentContext(subscription_id=VALIDATE_SUBSCRIPTION, resource_group=f"rg-{name}",
                              deployment_name=name, resource_group_location="westeurope")
-
-
-def _spec_target(parameters_file: str, env: str) -> tuple[str, str, str | None, str, str] | None:
-    """(subscription, tenant, group, location, deployment name) of the unit a rendered parameter file belongs to."""
-    from pathlib import Path
-
-    path = Path(parameters_file)
-    targets = _targets(str(path.resolve().parent.parent / "mlenv.yaml"))
-    return targets.get((env, path.name)) if targets is not None else None
-
-
-@functools.lru_cache(maxsize=4)
-def _targets(spec_path: str) -> dict[tuple[str, str], tuple[str, str, str | None, str, str]] | None:
-    """Every rendered unit of the spec at ``spec_path``, by (environment, parameter file name): the spec is
-    loaded once per validate run, not once per environment or parameter file (None without a usable spec)."""
-    from armgen.errors import ArmgenError
-    from armgen.render.units import deployment_name, units_for
-    from armgen.spec import load_spec
-
-    try:
-        spec = load_spec(spec_path)
-    except (ArmgenError, OSError):
-        return None
-    return {(env, unit.parameter_file(env)): (environment.subscription_id, environment.tenant_id or DEFAULT_TENANT,
-                                              unit.resource_group, environment.location,
-                                              deployment_name(env, unit.name))
-            for env, environment in spec.environments.items() for unit in units_for(environment)}
 
 
 def parameter_values(ctx: RuleContext) -> dict[str, object] | None:
@@ -111,8 +116,8 @@ def _evaluate(ctx: RuleContext) -> Evaluation | None:
     state = RecordingState()
     try:
         parameters_file = ctx.parameters_doc.file if ctx.parameters_doc is not None else None
-        engine = TemplateEngine(ctx.template, values, deployment_context(ctx.template, ctx.env, parameters_file),
-                                state=state)
+        context = deployment_context(ctx.template, ctx.env, parameters_file, ctx.spec)
+        engine = TemplateEngine(ctx.template, values, context, state=state)
         _expand(engine, state, (), result)
         engine.outputs(state)  # as expand and ARM evaluate them
         result.complete = True
@@ -156,22 +161,8 @@ def _expand(engine: TemplateEngine, state: RecordingState, prefix: JsonPath, res
                     raise e.at([*prefix, *inst.path, "properties", "template"]) from None
 
 
-def spec_environment(ctx: RuleContext):  # noqa: ANN201 - armgen.spec.model.Environment | None
-    """The spec environment of a parameter file armgen rendered (``mlenv.yaml`` beside ``parameters/``)."""
-    if ctx.parameters_doc is None or not ctx.env:
+def spec_environment(ctx: RuleContext) -> Environment | None:
+    """The spec environment a parameter file is for (None without a parameter file, an environment or a spec)."""
+    if ctx.parameters_doc is None or not ctx.env or ctx.spec is None:
         return None
-    from pathlib import Path
-
-    spec = _spec(str(Path(ctx.parameters_doc.file).resolve().parent.parent / "mlenv.yaml"))
-    return spec.environments.get(ctx.env) if spec is not None else None
-
-
-@functools.lru_cache(maxsize=4)
-def _spec(spec_path: str):  # noqa: ANN202 - armgen.spec.model.Spec | None
-    from armgen.errors import ArmgenError
-    from armgen.spec import load_spec
-
-    try:
-        return load_spec(spec_path)
-    except (ArmgenError, OSError):
-        return None
+    return ctx.spec.environment(ctx.env)

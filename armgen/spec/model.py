@@ -236,9 +236,11 @@ class Spec:
 
     def env(self, name: str) -> Environment:
         from armgen.errors import InputError
+        from armgen.suggest import did_you_mean
 
         try:
             return self.environments[name]
         except KeyError:
             known = ", ".join(self.environments)
-            raise InputError(f"{self.path.name}: no environment '{name}' (the spec has: {known})") from None
+            raise InputError(f"{self.path.name}: no environment '{name}'{did_you_mean(name, self.environments)}; "
+                             f"the spec has: {known}") from None

@@ -71,7 +71,7 @@ def test_format_bicep_with_an_unknown_env_is_one_line(tmp_path: Path) -> None:
     spec = write_project(tmp_path)
     result = render(spec, "--format", "bicep", "--env", "prod")
     assert result.exit_code == 2
-    assert result.stderr == "Error: mlenv.yaml: no environment 'prod' (the spec has: dev, int, pro)\n"
+    assert result.stderr == "Error: mlenv.yaml: no environment 'prod' (did you mean 'pro'?); the spec has: dev, int, pro\n"
     assert not (tmp_path / "bicep").exists()
 
 

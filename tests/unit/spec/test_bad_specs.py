@@ -456,7 +456,7 @@ def test_missing_spec_file(tmp_path: Path) -> None:
 def test_unknown_environment_on_the_command_line(tmp_path: Path) -> None:
     result = render(write_project(tmp_path), "--env", "prod")
     assert result.exit_code == 2
-    assert result.stderr == "Error: mlenv.yaml: no environment 'prod' (the spec has: dev, int, pro)\n"
+    assert result.stderr == "Error: mlenv.yaml: no environment 'prod' (did you mean 'pro'?); the spec has: dev, int, pro\n"
     assert not (tmp_path / "templates").exists()
 
 

@@ -35,7 +35,8 @@ def edit(path: Path, fn) -> None:  # noqa: ANN001
 def test_clean_project_exits_0(project: Path) -> None:
     result = invoke()
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "1 template(s), 3 parameter file(s): 0 error(s), 0 warning(s), 0 info"
+    assert result.stdout.strip() == "1 template(s), 3 parameter file(s): 0 error(s), 0 warning(s), 0 info"
+    assert result.stderr.startswith("note: no mlenv.yaml found here or in a parent folder")  # not armgen's output
 
 
 def test_error_finding_exits_1_with_location(project: Path) -> None:
