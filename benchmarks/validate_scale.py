@@ -68,7 +68,7 @@ def render(folder: Path, workspaces: int) -> Path:
     return out
 
 
-def run_validate(root: Path):  # noqa: ANN201
+def run_validate(root: Path):
     cwd = os.getcwd()
     os.chdir(root)
     try:
@@ -78,7 +78,7 @@ def run_validate(root: Path):  # noqa: ANN201
         os.chdir(cwd)
 
 
-def timed(root: Path, repeat: int = 3):  # noqa: ANN201
+def timed(root: Path, repeat: int = 3):
     best, report = float("inf"), None
     for _ in range(repeat):
         start = time.perf_counter()

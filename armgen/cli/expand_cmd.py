@@ -146,7 +146,7 @@ def _located(err, template: Path, doc: object, parameters_file: Path | None, par
     try:
         marked = parse_yaml(file.read_text(encoding="utf-8").replace("\t", " "), str(file))
         line, col = mark_of(marked, path)
-    except Exception:  # noqa: BLE001 - marks are a nicety; the message stands without them
+    except Exception:  # marks are a nicety; the message stands without them
         line, col = 1, 1
     if err.column and path and isinstance(_value_at(source, path), str):
         col += err.column

@@ -86,7 +86,7 @@ def validate(templates: tuple[str, ...], parameters: tuple[str, ...], fmt: str, 
         sys.exit(1)
 
 
-def _check_bicep(report, pairings, bicep_dir: str | None) -> None:  # noqa: ANN001 - Report, list[Pairing]
+def _check_bicep(report, pairings, bicep_dir: str | None) -> None:  # Report, list[Pairing]
     """Add the Bicep equivalence findings to ``report`` and say on stderr what was compared, and how."""
     from armgen.validate.bicep_check import BicepEquivalence, check_bicep
 

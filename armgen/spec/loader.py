@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from armgen.defaults import DATASTORE_CONFIG, DEFAULT_SPEC  # noqa: F401 - re-exported
+from armgen.defaults import DATASTORE_CONFIG, DEFAULT_SPEC  # re-exported
 from armgen.errors import SourceError, SourceErrors
 from armgen.spec import schema as schemas
 from armgen.spec.build import build_environment

@@ -50,7 +50,7 @@ class _Bounds:
     file: str
     depth = aliases = nodes = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:  # noqa: D102
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
         if self.check_event(yaml.AliasEvent):
             self.aliases += 1
             if self.aliases > limits.YAML_ALIASES:

@@ -71,7 +71,7 @@ def check_bicep(bicep_dir: Path, templates: list[Path], parameter_files: list[Pa
     return result
 
 
-def _diff(expected, produce, source: Path, how: str = "read back", compare=None) -> list[str]:  # noqa: ANN001
+def _diff(expected, produce, source: Path, how: str = "read back", compare=None) -> list[str]:
     try:
         actual = produce()
     except ArmgenError as e:

@@ -157,7 +157,7 @@ def _expand(engine: TemplateEngine, state: RecordingState, prefix: JsonPath, res
                     raise e.at([*prefix, *inst.path, "properties", "template"]) from None
 
 
-def spec_environment(ctx: RuleContext):  # noqa: ANN201 - armgen.spec.model.Environment | None
+def spec_environment(ctx: RuleContext):  # armgen.spec.model.Environment | None
     """The spec environment of a parameter file armgen rendered (``mlenv.yaml`` beside ``parameters/``)."""
     if ctx.parameters_doc is None or not ctx.env:
         return None
@@ -168,7 +168,7 @@ def spec_environment(ctx: RuleContext):  # noqa: ANN201 - armgen.spec.model.Envi
 
 
 @functools.lru_cache(maxsize=4)
-def _spec(spec_path: str):  # noqa: ANN202 - armgen.spec.model.Spec | None
+def _spec(spec_path: str):  # armgen.spec.model.Spec | None
     from armgen.errors import ArmgenError
     from armgen.spec import load_spec
 

@@ -24,7 +24,7 @@ def test_usage_errors_are_one_line_with_where_to_look() -> None:
     assert result.stderr.splitlines() == ["Error: No such option '--no-such-flag'. (see 'cli render --help')"]
 
 
-def test_an_unreadable_rendered_file_is_one_line(tmp_path) -> None:  # noqa: ANN001
+def test_an_unreadable_rendered_file_is_one_line(tmp_path) -> None:
     runner = CliRunner()
     assert runner.invoke(cli, ["init", str(tmp_path)]).exit_code == 0
     assert runner.invoke(cli, ["render", "--spec", str(tmp_path / "mlenv.yaml")]).exit_code == 0
@@ -36,7 +36,7 @@ def test_an_unreadable_rendered_file_is_one_line(tmp_path) -> None:  # noqa: ANN
         "regenerate it"]
 
 
-def test_azure_without_sign_in_is_one_line(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_azure_without_sign_in_is_one_line(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("AZURE_TOKEN_CREDENTIALS", "EnvironmentCredential")
     for var in ("AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"):
         monkeypatch.delenv(var, raising=False)

@@ -64,7 +64,7 @@ def test_invalid_json_is_a_source_error_with_line_and_column() -> None:
     assert info.value.message.startswith("bad.json:3:7: invalid JSON")
 
 
-def test_missing_file_is_an_input_error(tmp_path) -> None:  # noqa: ANN001
+def test_missing_file_is_an_input_error(tmp_path) -> None:
     from armgen.errors import InputError
 
     with pytest.raises(InputError, match="no such file"):
