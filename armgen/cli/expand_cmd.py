@@ -136,7 +136,8 @@ def _paired_parameters(template: Path, env: str) -> Path | None:
 
 def _located(err, template: Path, doc: object, parameters_file: Path | None, params_doc: object) -> InputError:
     """One line ``FILE:LINE:COL: path: message``; parameter value problems point into the parameter file."""
-    from armgen.spec.marked import format_path, mark_of, parse_yaml
+    from armgen.jsonmarks import path_text
+    from armgen.spec.marked import mark_of, parse_yaml
 
     path = list(err.path)
     file, source = template, doc
@@ -151,7 +152,7 @@ def _located(err, template: Path, doc: object, parameters_file: Path | None, par
     if err.column and path and isinstance(_value_at(source, path), str):
         col += err.column
     hint = " (fix the template or the parameter values)"
-    return SourceError(str(file), line, col, format_path(path), f"{err.code}: {err.message}{hint}")
+    return SourceError(str(file), line, col, path_text(path), f"{err.code}: {err.message}{hint}")
 
 
 def _value_at(doc: object, path: list) -> object:

@@ -9,10 +9,11 @@ from typing import Any
 
 from armgen.defaults import DATASTORE_CONFIG, DEFAULT_SPEC  # re-exported
 from armgen.errors import SourceError, SourceErrors
+from armgen.jsonmarks import path_text
 from armgen.spec import schema as schemas
 from armgen.spec.build import build_environment
 from armgen.spec.datastores import load_datastores
-from armgen.spec.marked import MarkedDict, format_path, load_yaml, mark_of
+from armgen.spec.marked import MarkedDict, load_yaml, mark_of
 from armgen.spec.model import Environment, Spec
 from armgen.spec.names import pattern_problem
 from armgen.spec.resolve import apply_overrides, env_map_errors, in_override, resolve
@@ -81,10 +82,10 @@ def _release_order_errors(doc: MarkedDict, envs: list[str], file: str) -> list[S
         if name not in envs:
             guess = difflib.get_close_matches(str(name), envs, n=1)
             hint = f" (did you mean '{guess[0]}'?)" if guess else f"; the spec has: {', '.join(envs)}"
-            out.append(SourceError(file, line, col, format_path(where), f"'{name}' is not an environment of this "
+            out.append(SourceError(file, line, col, path_text(where), f"'{name}' is not an environment of this "
                                                                          f"spec{hint}"))
         elif name in order[:i]:
-            out.append(SourceError(file, line, col, format_path(where), f"'{name}' is listed twice"))
+            out.append(SourceError(file, line, col, path_text(where), f"'{name}' is listed twice"))
     return out
 
 

@@ -13,7 +13,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from armgen.errors import SourceError
-from armgen.spec.marked import format_path, mark_of
+from armgen.jsonmarks import path_text
+from armgen.spec.marked import mark_of
 
 PER_ENV = "x-per-env"
 EXPECT = "x-expect"  # schema annotation: what a valid value looks like, for pattern messages
@@ -76,7 +77,7 @@ def _properties_of(schema: dict) -> list[str]:
 
 def _located(file: str, doc: Any, error: ValidationError) -> list[SourceError]:
     path = list(error.absolute_path)
-    where = format_path(path)
+    where = path_text(path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         known = _properties_of(error.schema)
         out = []
@@ -84,7 +85,7 @@ def _located(file: str, doc: Any, error: ValidationError) -> list[SourceError]:
             guess = difflib.get_close_matches(str(extra), known, n=1, cutoff=0.6)
             hint = f" (did you mean '{guess[0]}'?)" if guess else f"; allowed keys: {', '.join(known)}"
             line, col = mark_of(doc, [*path, extra], key=True)
-            out.append(SourceError(file, line, col, format_path([*path, extra]), f"unknown key '{extra}'{hint}"))
+            out.append(SourceError(file, line, col, path_text([*path, extra]), f"unknown key '{extra}'{hint}"))
         return out
     if error.validator == "required":
         line, col = mark_of(doc, path)
@@ -94,7 +95,7 @@ def _located(file: str, doc: Any, error: ValidationError) -> list[SourceError]:
         key = error.instance
         line, col = mark_of(doc, [*path, key], key=True)
         expect = error.schema.get(EXPECT) or "a valid name here"
-        return [SourceError(file, line, col, format_path([*path, key]), f"'{key}' is not {expect}")]
+        return [SourceError(file, line, col, path_text([*path, key]), f"'{key}' is not {expect}")]
     line, col = mark_of(doc, path)
     return [SourceError(file, line, col, where, _message(error))]
 

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from armgen.errors import SourceError
+from armgen.jsonmarks import path_text
 from armgen.naming import rule_for
-from armgen.spec.marked import format_path, mark_of
+from armgen.spec.marked import mark_of
 from armgen.spec.model import Environment
 
 ST, CR, KV = "Microsoft.Storage/storageAccounts", "Microsoft.ContainerRegistry/registries", "Microsoft.KeyVault/vaults"
@@ -46,7 +47,7 @@ def global_name_clashes(file: str, built: list[tuple[Any, Environment]]) -> list
             whose = "its name" if other_owner == owner else f"the name of {other_owner}"
             token = "{env}" if other_owner == owner else "{workload}"
             line, col = mark_of(doc, where)
-            errors.append(SourceError(file, line, col, format_path(where),
+            errors.append(SourceError(file, line, col, path_text(where),
                                       f"{label} name '{name}' (environment {env.name}) is also {whose} in "
                                       f"environment {other_env}; {label} names are globally unique: put {token} "
                                       "in the pattern or name"))
@@ -66,7 +67,7 @@ def role_name_clashes(file: str, built: list[tuple[Any, Environment]]) -> list[S
             continue
         where = ["shared", "roles", "modelDeveloper", "roleName"]
         line, col = mark_of(doc, where)
-        errors.append(SourceError(file, line, col, format_path(where),
+        errors.append(SourceError(file, line, col, path_text(where),
                                   f"custom role name '{name}' (environment {env.name}) is also the role name of "
                                   f"environment {other}; role names are unique per tenant: put {{env}} in roleName"))
     return errors
