@@ -73,7 +73,13 @@ def test_missing_file_is_an_input_error(tmp_path) -> None:
 
 @pytest.mark.parametrize(("path", "text"), [
     (("resources", 2, "properties", "minimumTlsVersion"), "resources[2].properties.minimumTlsVersion"),
-    (("outputs", "a-b", "value"), 'outputs["a-b"].value'),
+    (("outputs", "a-b", "value"), "outputs.a-b.value"),
+    (("tags", "managed/by"), "tags.managed/by"),
+    (("environments", "12"), "environments.12"),
+    (("tags", "a.b"), 'tags["a.b"]'),
+    (("tags", "a b", 0), 'tags["a b"][0]'),
+    (("tags", ""), 'tags[""]'),
+    (("resources", 0, "name", jsonmarks.KEY), "resources[0].name (name)"),
     ((), ""),
 ])
 def test_path_text(path: tuple, text: str) -> None:
