@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
+from armgen import jsonmarks
 from armgen.arm.ast import Call, Index, Literal, Node
 from armgen.arm.printer import to_template_string
 from armgen.bicep.canonical import join_parts
@@ -24,7 +24,7 @@ def read_module(path: Path, where: str | None = None) -> dict:
     """The ARM template a Bicep module compiles to (JSON modules are read as they are)."""
     where = where or str(path)
     if path.suffix == ".json":
-        return json.loads(path.read_text("utf-8"))
+        return jsonmarks.load(path, where).data
     return _Reader(path, where).template()
 
 

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from armgen import jsonmarks
 from armgen.arm import ArmError
 from armgen.arm.linked import pack_linked_templates
 from armgen.errors import ArmgenError, InputError
@@ -94,11 +95,9 @@ def _read_json(path: Path, key: str | None = None) -> dict:
     """A rendered JSON object (or its ``key`` member, also an object); any problem is a one-line InputError."""
     fix = "run 'armgen render' to regenerate it"
     try:
-        data = json.loads(path.read_text("utf-8"))
+        data = jsonmarks.loads(jsonmarks.read_text(path), str(path), fix=fix).data
     except FileNotFoundError:
         raise InputError(f"{path}: not found; run 'armgen render' first") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}; {fix}") from None
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 text; {fix}") from None
     except OSError as exc:

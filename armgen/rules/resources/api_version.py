@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+from armgen import jsonmarks
 from armgen.rules.base import Match, Rule
 from armgen.validate.context import RuleContext, is_expression
 
@@ -17,7 +17,7 @@ PREVIEW = re.compile(r"-(preview|beta|alpha|privatepreview)$", re.I)
 @cache
 def known_versions() -> dict[str, list[str]]:
     """Resource type (lower case) -> API versions, from api_versions.json."""
-    data = json.loads((Path(__file__).parent / "api_versions.json").read_text(encoding="utf-8"))
+    data = jsonmarks.load(Path(__file__).parent / "api_versions.json").data
     return {t.lower(): v for t, v in data["versions"].items()}
 
 
