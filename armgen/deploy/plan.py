@@ -11,6 +11,7 @@ from armgen import jsonmarks
 from armgen.arm import ArmError
 from armgen.arm.linked import pack_linked_templates
 from armgen.errors import ArmgenError, InputError
+from armgen.graphs import Cycle, layers
 from armgen.render.outputs import PARAMETERS_DIR, TEMPLATES_DIR
 from armgen.render.units import SUBSCRIPTION, Unit, units_for
 from armgen.spec.model import Environment, Spec
@@ -121,20 +122,11 @@ def _packed(path: Path) -> dict:
 
 
 def _layers(units: list[Unit]) -> dict[str, int]:
-    names = {u.name for u in units}
-    layer: dict[str, int] = {}
-    pending = list(units)
-    while pending:
-        progressed = False
-        for u in list(pending):
-            deps = [d for d in u.depends_on if d in names]
-            if all(d in layer for d in deps):
-                layer[u.name] = 1 + max((layer[d] for d in deps), default=-1)
-                pending.remove(u)
-                progressed = True
-        if not progressed:
-            raise ArmgenError(f"dependency cycle among units: {', '.join(u.name for u in pending)}")
-    return layer
+    try:
+        ordered = layers(units, lambda u: u.name, lambda u: u.depends_on)
+    except Cycle as cycle:
+        raise ArmgenError(f"dependency cycle among units: {' -> '.join(u.name for u in cycle.members)}") from None
+    return {u.name: n for n, layer in enumerate(ordered) for u in layer}
 
 
 def build_plan(spec: Spec, env_name: str, root: Path, only: list[str] | None = None) -> Plan:

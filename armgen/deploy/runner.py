@@ -205,6 +205,8 @@ class Runner:
             if self._known is None:
                 self._known = self._prefetch(pool)  # also the record of what armgen manages (removals)
             try:
+                # plan.steps are already in dependency order (armgen.graphs); one pass in that order starts what
+                # is ready and blocks, in the same pass, everything behind a failed unit
                 while pending or self._running:
                     for step in list(pending):
                         deps = [d for d in step.unit.depends_on if d in names]
