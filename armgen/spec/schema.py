@@ -12,6 +12,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from armgen import jsonmarks
 from armgen.errors import SourceError
 from armgen.jsonmarks import path_text
 from armgen.spec.marked import mark_of
@@ -24,7 +25,7 @@ EXPECT = "x-expect"  # schema annotation: what a valid value looks like, for pat
 def raw_schema(name: str) -> dict:
     """A shipped schema, as written (``mlenv`` or ``datastore_config``)."""
     text = resources.files("armgen.spec").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
-    return json.loads(text)
+    return jsonmarks.loads(text, f"{name}.schema.json").data
 
 
 def _expand(node: Any, per_env: bool) -> Any:
