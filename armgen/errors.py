@@ -50,6 +50,6 @@ class SourceErrors(InputError):
         self.errors = errors
         super().__init__("\n".join(e.message for e in errors))
 
-    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+    def show(self, file=None) -> None:  # click's signature
         for e in self.errors:
             click.echo(f"Error: {e.message}", err=True)

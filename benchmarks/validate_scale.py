@@ -69,7 +69,7 @@ def render(folder: Path, workspaces: int) -> Path:
     return out
 
 
-def run_validate(root: Path):  # noqa: ANN201
+def run_validate(root: Path):
     cwd = os.getcwd()
     os.chdir(root)
     try:
@@ -79,7 +79,7 @@ def run_validate(root: Path):  # noqa: ANN201
         os.chdir(cwd)
 
 
-def timed(root: Path, repeat: int = 3):  # noqa: ANN201
+def timed(root: Path, repeat: int = 3):
     best, report = float("inf"), None
     for _ in range(repeat):
         start = time.perf_counter()

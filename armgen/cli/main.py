@@ -59,7 +59,7 @@ class LazyGroup(click.Group):
         module = COMMANDS[name].split(":")[0]
         return importlib.util.find_spec(module) is not None
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: ANN001, ANN201
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         """Every failure is one ``Error: ...`` line and an exit code; tracebacks only with ARMGEN_DEBUG=1."""
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
@@ -76,7 +76,7 @@ class LazyGroup(click.Group):
         except click.Abort:
             click.echo("Error: interrupted; re-run the command to finish", err=True)
             sys.exit(130)
-        except Exception as e:  # noqa: BLE001 - the last line of defence against a traceback
+        except Exception as e:  # the last line of defence against a traceback
             if debug:
                 raise
             name = type(e).__name__
@@ -98,7 +98,7 @@ class LazyGroup(click.Group):
             sys.exit(1)
         sys.exit(rv if isinstance(rv, int) else 0)
 
-    def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's signature
+    def invoke(self, ctx: click.Context):  # click's signature
         """Ctrl-C anywhere is exit 130 with one line, not click's "Aborted!" with exit 1."""
         if not debug_enabled():  # azure-identity logs every credential it tries as a warning
             import logging  # here, not at the top: 'armgen --help' never needs it

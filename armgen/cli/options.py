@@ -82,7 +82,7 @@ def parallel_option(f: F) -> F:
                         help="How many units to work on at the same time.")(f)
 
 
-def format_option(*choices: str, default: str = "text", help: str = "Output format.") -> Callable[[F], F]:  # noqa: A002
+def format_option(*choices: str, default: str = "text", help: str = "Output format.") -> Callable[[F], F]:
     def deco(f: F) -> F:
         return click.option("--format", "-f", "fmt", type=click.Choice(list(choices)), default=default,
                             show_default=True, help=help)(f)

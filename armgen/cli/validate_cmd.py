@@ -117,7 +117,7 @@ def _spec(spec_path: Path) -> SpecTargets | None:
     return SpecTargets(load_spec(spec_path))
 
 
-def _check_bicep(report, pairings: list[Pairing], bicep_dir: str | None) -> None:  # noqa: ANN001 - Report
+def _check_bicep(report, pairings: list[Pairing], bicep_dir: str | None) -> None:  # report: Report
     """Add the Bicep equivalence findings to ``report`` and say on stderr what was compared, and how."""
     from armgen.validate.bicep_check import BicepEquivalence, check_bicep
 

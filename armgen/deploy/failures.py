@@ -90,7 +90,7 @@ def failure_from(exc: BaseException) -> ArmFailure:
             body = json.loads(response.text())
             if isinstance(body, dict) and ("error" in body or "code" in body):
                 return _from_mapping(body)
-        except Exception:  # noqa: BLE001 - the body may be anything
+        except Exception:  # the body may be anything
             pass
     status = getattr(response, "status_code", None) if response is not None else None
     code = type(exc).__name__ + (f" (HTTP {status})" if status else "")

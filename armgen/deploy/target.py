@@ -31,7 +31,7 @@ class Target:
 POOL_SIZE = 128  # connections kept per host: requests' default of 10 makes parallel units open new TLS sessions
 
 
-def pooled_transport(connection_verify: str | bool = True, size: int = POOL_SIZE):  # noqa: ANN201
+def pooled_transport(connection_verify: str | bool = True, size: int = POOL_SIZE):
     """An azure-core transport whose HTTP session keeps enough connections for parallel units."""
     import requests
     from azure.core.pipeline.transport import RequestsTransport
@@ -54,7 +54,7 @@ def _sdk_kwargs(polling_interval: float | None, retries: int | None) -> dict:
     return kwargs
 
 
-def _check_sign_in(credential) -> None:  # noqa: ANN001 - an azure-identity credential
+def _check_sign_in(credential) -> None:  # an azure-identity credential
     """Fail once, in one line, when no credential works (instead of once per unit)."""
     from azure.core.exceptions import ClientAuthenticationError
 

@@ -78,7 +78,7 @@ class RuleContext:
         """The same template (and its cached walks) paired with another parameter file."""
         return RuleContext(self.template_doc, doc, env, self.shared, spec=self.spec)
 
-    def memo(self, key: str, compute, shared: bool = True):  # noqa: ANN001, ANN201 - any value
+    def memo(self, key: str, compute, shared: bool = True):  # any value
         store = self.shared if shared else self.cache
         if key not in store:
             store[key] = compute()

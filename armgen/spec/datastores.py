@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from armgen.errors import SourceError
+from armgen.jsonmarks import path_text
 from armgen.spec import schema as schemas
-from armgen.spec.marked import format_path, load_json, mark_of
+from armgen.spec.marked import load_json, mark_of
 from armgen.spec.model import Datastore, StorageAccount
 
 SHARED_KINDS = ("blob", "dfs", "file")
@@ -29,7 +30,7 @@ class _Checker:
 
     def error(self, where: list, message: str, key: bool = False) -> None:
         line, col = mark_of(self.config, where, key=key)
-        self.errors.append(SourceError(self.file, line, col, format_path(where), message))
+        self.errors.append(SourceError(self.file, line, col, path_text(where), message))
 
     def account(self, key: str) -> dict:
         return self.storage.get(key) or {}

@@ -8,8 +8,9 @@ from typing import Any
 
 from armgen import privatelink as pl
 from armgen.errors import SourceError
+from armgen.jsonmarks import path_text
 from armgen.spec.endpoints import planned_endpoints
-from armgen.spec.marked import format_path, mark_of
+from armgen.spec.marked import mark_of
 from armgen.spec.model import Network, Shared, Workspace
 
 SMALLEST_SUBNET = 29  # Azure's smallest IPv4 subnet
@@ -23,7 +24,7 @@ class _Errors:
 
     def add(self, path: list, message: str) -> None:
         line, col = mark_of(self.doc, path)
-        self.found.append(SourceError(self.file, line, col, format_path(path), message))
+        self.found.append(SourceError(self.file, line, col, path_text(path), message))
 
 
 def _prefixes(vnet: dict, err: _Errors) -> dict[str, ipaddress.IPv4Network]:

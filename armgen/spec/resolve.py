@@ -8,7 +8,8 @@ import re
 from typing import Any
 
 from armgen.errors import SourceError
-from armgen.spec.marked import MarkedDict, MarkedList, format_path, mark_of
+from armgen.jsonmarks import path_text
+from armgen.spec.marked import MarkedDict, MarkedList, mark_of
 from armgen.spec.schema import PER_ENV
 
 DEFAULT_KEY = "default"
@@ -38,7 +39,7 @@ def env_map_errors(doc: Any, schema: dict, envs: list[str], file: str, path: lis
                 guess = difflib.get_close_matches(str(key), allowed, n=1)
                 hint = f" (did you mean '{guess[0]}'?)" if guess else f"; use one of: {', '.join(allowed)}"
                 line, col = mark_of(doc, [key], key=True) if isinstance(doc, MarkedDict) else (1, 1)
-                out.append(SourceError(file, line, col, format_path([*path, key]),
+                out.append(SourceError(file, line, col, path_text([*path, key]),
                                        f"'{key}' is not an environment of this spec{hint}"))
         return out
     if isinstance(doc, dict):
@@ -164,4 +165,4 @@ def in_override(doc: MarkedDict, env: str, error: SourceError) -> SourceError:
         if not found:
             return error
         node = node[step]
-    return SourceError(error.file, error.line, error.col, format_path(candidate), error.detail)
+    return SourceError(error.file, error.line, error.col, path_text(candidate), error.detail)

@@ -13,22 +13,22 @@ LOC = "westeurope"
 
 
 @pytest.fixture
-def rc(emulator):  # noqa: ANN001, ANN201
+def rc(emulator):
     client = emulator.resources()
     client.resource_groups.create_or_update("rg-net", {"location": LOC})
     return client
 
 
 @pytest.fixture
-def base(emulator) -> str:  # noqa: ANN001
+def base(emulator) -> str:
     return f"/subscriptions/{emulator.endpoint.subscription_id}/resourceGroups/rg-net/providers"
 
 
-def _put(rc, rid: str, payload: dict, api: str):  # noqa: ANN001, ANN202
+def _put(rc, rid: str, payload: dict, api: str):
     return rc.resources.begin_create_or_update_by_id(rid, payload, api_version=api).result()
 
 
-def _refused(rc, rid: str, payload: dict, api: str) -> HttpResponseError:  # noqa: ANN001
+def _refused(rc, rid: str, payload: dict, api: str) -> HttpResponseError:
     with pytest.raises(HttpResponseError) as caught:
         _put(rc, rid, payload, api)
     return caught.value
@@ -45,19 +45,19 @@ def _endpoint(subnet_id: str, target_id: str, group: str) -> dict:
         {"name": "c", "properties": {"privateLinkServiceId": target_id, "groupIds": [group]}}]}}
 
 
-def _storage(rc, base: str) -> str:  # noqa: ANN001
+def _storage(rc, base: str) -> str:
     rid = f"{base}/Microsoft.Storage/storageAccounts/stnettest"
     _put(rc, rid, {"location": LOC, "kind": "StorageV2", "sku": {"name": "Standard_LRS"}, "properties": {}}, ST)
     return rid
 
 
-def _network(rc, base: str) -> str:  # noqa: ANN001
+def _network(rc, base: str) -> str:
     vnet = f"{base}/Microsoft.Network/virtualNetworks/vnet-test"
     _put(rc, vnet, _vnet(("snet-pe", "10.1.0.0/24"), ("snet-compute", "10.1.4.0/22")), NET)
     return vnet
 
 
-def test_zone_group_writes_a_records_and_deleting_the_endpoint_removes_them(rc, base) -> None:  # noqa: ANN001
+def test_zone_group_writes_a_records_and_deleting_the_endpoint_removes_them(rc, base) -> None:
     vnet, storage = _network(rc, base), _storage(rc, base)
     zone = f"{base}/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net"
     _put(rc, zone, {"location": "global", "properties": {}}, DNS)
@@ -76,7 +76,7 @@ def test_zone_group_writes_a_records_and_deleting_the_endpoint_removes_them(rc, 
     rc.resources.begin_delete_by_id(vnet, api_version=NET).result()  # nothing uses the subnet any more
 
 
-def test_deleting_a_subnet_in_use_is_refused(rc, base) -> None:  # noqa: ANN001
+def test_deleting_a_subnet_in_use_is_refused(rc, base) -> None:
     vnet, storage = _network(rc, base), _storage(rc, base)
     _put(rc, f"{base}/Microsoft.Network/privateEndpoints/pe-blob", _endpoint(f"{vnet}/subnets/snet-pe", storage,
                                                                               "blob"), NET)
@@ -88,7 +88,7 @@ def test_deleting_a_subnet_in_use_is_refused(rc, base) -> None:  # noqa: ANN001
     assert "Subnet snet-pe is in use by" in dropped.error.message
 
 
-def test_overlapping_subnet_prefixes_are_refused(rc, base) -> None:  # noqa: ANN001
+def test_overlapping_subnet_prefixes_are_refused(rc, base) -> None:
     error = _refused(rc, f"{base}/Microsoft.Network/virtualNetworks/vnet-x",
                      _vnet(("a", "10.1.0.0/23"), ("b", "10.1.1.0/24")), NET)
     assert error.error.code == "NetcfgSubnetRangesOverlap"
@@ -96,7 +96,7 @@ def test_overlapping_subnet_prefixes_are_refused(rc, base) -> None:  # noqa: ANN
         in error.error.message
 
 
-def test_a_group_id_the_target_does_not_offer_is_refused(rc, base) -> None:  # noqa: ANN001
+def test_a_group_id_the_target_does_not_offer_is_refused(rc, base) -> None:
     vnet, storage = _network(rc, base), _storage(rc, base)
     error = _refused(rc, f"{base}/Microsoft.Network/privateEndpoints/pe-x",
                      _endpoint(f"{vnet}/subnets/snet-pe", storage, "vault"), NET)
@@ -104,7 +104,7 @@ def test_a_group_id_the_target_does_not_offer_is_refused(rc, base) -> None:  # n
     assert "Values for request parameters are invalid: GroupId: vault" in error.error.message
 
 
-def test_registry_below_premium_cannot_go_private(rc, base) -> None:  # noqa: ANN001
+def test_registry_below_premium_cannot_go_private(rc, base) -> None:
     registry = f"{base}/Microsoft.ContainerRegistry/registries/crnettest"
     closed = _refused(rc, registry, {"location": LOC, "sku": {"name": "Standard"},
                                      "properties": {"publicNetworkAccess": "Disabled"}}, ACR)
@@ -117,7 +117,7 @@ def test_registry_below_premium_cannot_go_private(rc, base) -> None:  # noqa: AN
     assert "not supported for the SKU Standard" in endpoint.error.message
 
 
-def test_a_second_link_of_a_zone_to_the_same_network_is_refused(rc, base) -> None:  # noqa: ANN001
+def test_a_second_link_of_a_zone_to_the_same_network_is_refused(rc, base) -> None:
     vnet = _network(rc, base)
     zone = f"{base}/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net"
     _put(rc, zone, {"location": "global", "properties": {}}, DNS)
@@ -129,7 +129,7 @@ def test_a_second_link_of_a_zone_to_the_same_network_is_refused(rc, base) -> Non
     assert "is already linked to the virtual network" in error.error.message
 
 
-def test_managed_network_cannot_go_back_to_internet_outbound(rc, base) -> None:  # noqa: ANN001
+def test_managed_network_cannot_go_back_to_internet_outbound(rc, base) -> None:
     workspace = f"{base}/Microsoft.MachineLearningServices/workspaces/mlw-net"
     body = {"location": LOC, "sku": {"name": "Basic"}, "identity": {"type": "SystemAssigned"},
             "properties": {"managedNetwork": {"isolationMode": "AllowOnlyApprovedOutbound"}}}

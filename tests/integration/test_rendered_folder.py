@@ -16,12 +16,12 @@ pytestmark = pytest.mark.integration
 UNITS = 39  # the sample's int environment
 
 
-def armgen(*args: str):  # noqa: ANN201 - click Result
+def armgen(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
 @pytest.fixture
-def project(tmp_path: Path, emulator, monkeypatch: pytest.MonkeyPatch) -> Path:  # noqa: ANN001
+def project(tmp_path: Path, emulator, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A spec in the current folder, rendered into build/ only, armgen pointed at the in-process emulator."""
     state = Path(emulator.state_dir)
     (state / "endpoint.json").write_text(json.dumps({"pid": os.getpid(), "url": emulator.server.url}))
@@ -35,7 +35,7 @@ def project(tmp_path: Path, emulator, monkeypatch: pytest.MonkeyPatch) -> Path: 
     return tmp_path
 
 
-def test_render_out_then_plan_validate_what_if_deploy(project: Path, emulator) -> None:  # noqa: ANN001
+def test_render_out_then_plan_validate_what_if_deploy(project: Path, emulator) -> None:
     nowhere = armgen("plan", "--env", "int")
     assert nowhere.exit_code == 2
     assert nowhere.stderr == ("Error: templates: nothing rendered yet; run 'armgen render' first (or pass --out DIR, "

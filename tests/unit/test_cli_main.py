@@ -25,7 +25,7 @@ def test_usage_errors_are_one_line_with_where_to_look() -> None:
     assert result.stderr.splitlines() == ["Error: No such option '--no-such-flag'. (see 'cli render --help')"]
 
 
-def test_an_unreadable_rendered_file_is_one_line(tmp_path) -> None:  # noqa: ANN001
+def test_an_unreadable_rendered_file_is_one_line(tmp_path) -> None:
     runner = CliRunner()
     assert runner.invoke(cli, ["init", str(tmp_path)]).exit_code == 0
     assert runner.invoke(cli, ["render", "--spec", str(tmp_path / "mlenv.yaml")]).exit_code == 0
@@ -37,7 +37,7 @@ def test_an_unreadable_rendered_file_is_one_line(tmp_path) -> None:  # noqa: ANN
         "regenerate it"]
 
 
-def test_azure_without_sign_in_is_one_line(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_azure_without_sign_in_is_one_line(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("AZURE_TOKEN_CREDENTIALS", "EnvironmentCredential")
     for var in ("AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"):
         monkeypatch.delenv(var, raising=False)
@@ -52,7 +52,7 @@ def test_azure_without_sign_in_is_one_line(tmp_path, monkeypatch) -> None:  # no
         "and AZURE_CLIENT_SECRET (or workload identity: AZURE_FEDERATED_TOKEN_FILE)"]
 
 
-def test_a_sign_in_failure_names_its_cause(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_a_sign_in_failure_names_its_cause(tmp_path, monkeypatch) -> None:
     """A service principal whose authority cannot be reached (every connection goes through a proxy that is not
     there): the line says so without ARMGEN_DEBUG (0 is off)."""
     monkeypatch.setenv("AZURE_TOKEN_CREDENTIALS", "EnvironmentCredential")
@@ -81,7 +81,7 @@ def test_a_sign_in_failure_names_its_cause(tmp_path, monkeypatch) -> None:  # no
 
 @pytest.mark.parametrize(("value", "on"), [("1", True), ("true", True), ("yes", True), ("0", False),
                                            ("", False), ("false", False), ("No", False), ("off", False)])
-def test_armgen_debug_values(tmp_path, monkeypatch, value: str, on: bool) -> None:  # noqa: ANN001
+def test_armgen_debug_values(tmp_path, monkeypatch, value: str, on: bool) -> None:
     """ARMGEN_DEBUG=0 (and empty, false, no, off) is off: one line for armgen's own bug; on, its traceback."""
     import armgen.deploy.plan
 

@@ -27,7 +27,8 @@ PACKAGE = Path(__file__).resolve().parents[2] / "armgen"
 
 LAYERS: list[set[str]] = [
     {"errors", "limits", "jsonmarks", "catalog", "defaults", "naming", "privatelink", "arm_limits", "create_only",
-     "pids", "exitcodes", "rbac", "check_report", "suggest"},
+     "pids", "exitcodes", "rbac", "check_report", "suggest",
+     "graphs", "durations"},
     {"arm"},
     {"spec", "bicep", "emulator", "live"},
     {"render"},

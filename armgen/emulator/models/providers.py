@@ -86,13 +86,13 @@ def providers(subscription: str) -> list[dict[str, Any]]:
 @cache
 def _published() -> dict[str, list[str]]:
     """Resource type (lower case) -> API versions published in the official ARM schemas (validate's table)."""
-    import json
     from pathlib import Path
 
     import armgen
+    from armgen import jsonmarks
 
     path = Path(armgen.__file__).parent / "rules" / "resources" / "api_versions.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = jsonmarks.load(path).data
     return {t.lower(): v for t, v in data["versions"].items()}
 
 

@@ -23,7 +23,7 @@ def _copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _validate(folder: Path, *extra: str):  # noqa: ANN202 - click Result
+def _validate(folder: Path, *extra: str):  # click Result
     return armgen("validate", "--templates-dir", str(folder / "templates"),
                   "--parameters-dir", str(folder / "parameters"), "--bicep", *extra)
 

@@ -22,11 +22,11 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "project"
 
 
-def invoke(*args: str):  # noqa: ANN201
+def invoke(*args: str):
     return CliRunner().invoke(cli, ["validate", *args])
 
 
-def edit(path: Path, fn) -> None:  # noqa: ANN001
+def edit(path: Path, fn) -> None:
     data = json.loads(path.read_text())
     fn(data)
     path.write_text(json.dumps(data, indent=2))
@@ -100,7 +100,7 @@ def test_output_file_gets_the_report_and_stderr_the_summary(project: Path, fmt: 
     ((), lambda p: (p / "templates/storageaccount.json").write_text('{"a": }'), "storageaccount.json:1:7: invalid JSON"),
     (("--format", "xml"), None, "Invalid value for '--format'"),
 ])
-def test_unusable_input_exits_2_with_one_line(project: Path, args: tuple, setup, message: str) -> None:  # noqa: ANN001
+def test_unusable_input_exits_2_with_one_line(project: Path, args: tuple, setup, message: str) -> None:
     if setup:
         setup(project)
     result = invoke(*args)
