@@ -101,11 +101,19 @@ def build_network(doc: Any, env: str, file: str, namer: Any, shared: Shared, wor
     """The network model of ``env`` and its located errors."""
     net = doc["network"]
     mode = net["mode"]
+    monitor = net.get("monitor", "none")
     if mode == "public":
-        return Network(), []
+        if monitor == "none":
+            return Network(), []
+        err = _Errors(doc, env, file)
+        err.add(["network", "monitor"], f"monitor: {monitor} needs network mode private or managed (environment "
+                                        f"{env} is public: there is no virtual network for the scope's endpoint); "
+                                        "set monitor: none or make the environment private")
+        return Network(), err.found
     err = _Errors(doc, env, file)
     vnet = net["vnet"]
-    endpoints = planned_endpoints(shared, workspaces)
+    scope = namer.name(pl.MONITOR_SCOPE, "shared") if monitor == "privateLinkScope" else ""
+    endpoints = planned_endpoints(shared, workspaces, scope)
     if vnet.get("id"):
         vnet_id, create = vnet["id"], False
         vnet_name = vnet_id.rsplit("/", 1)[-1]
@@ -140,5 +148,6 @@ def build_network(doc: Any, env: str, file: str, namer: Any, shared: Shared, wor
         fqdn_rules=list(managed["fqdnRules"]) if isolation == "AllowOnlyApprovedOutbound" else [],
         service_tag_rules=[dict(r) for r in managed["serviceTagRules"]]
         if isolation == "AllowOnlyApprovedOutbound" else [],
+        monitor=monitor, monitor_scope=scope,
     )
     return model, err.found
