@@ -143,3 +143,39 @@ def test_managed_network_cannot_go_back_to_internet_outbound(rc, base) -> None: 
             "pypi": {"type": "FQDN", "destination": "pypi.org", "category": "UserDefined"}}}}}
     rules = _refused(rc, f"{base}/Microsoft.MachineLearningServices/workspaces/mlw-other", fqdn, ML)
     assert rules.error.code == "UserError" and "Only 'PrivateEndpoint' outbound rules" in rules.error.message
+
+
+def _scope_with_workspace(rc, base: str) -> tuple[str, str]:  # noqa: ANN001
+    workspace = f"{base}/Microsoft.OperationalInsights/workspaces/log-net"
+    _put(rc, workspace, {"location": LOC, "properties": {"sku": {"name": "PerGB2018"}}}, "2025-07-01")
+    scope = f"{base}/Microsoft.Insights/privateLinkScopes/ampls-net"
+    _put(rc, scope, {"location": "global", "properties": {"accessModeSettings": {
+        "ingestionAccessMode": "PrivateOnly", "queryAccessMode": "PrivateOnly"}}}, "2021-09-01")
+    _put(rc, f"{scope}/scopedResources/log-net-connection", {"properties": {"linkedResourceId": workspace}},
+         "2021-09-01")
+    return scope, workspace
+
+
+def test_a_monitor_scope_offers_only_azuremonitor_and_its_endpoint_serves_the_scoped_workspace(rc, base) -> None:  # noqa: ANN001
+    scope, workspace = _scope_with_workspace(rc, base)
+    vnet = _network(rc, base)
+    error = _refused(rc, f"{base}/Microsoft.Network/privateEndpoints/pe-x",
+                     _endpoint(f"{vnet}/subnets/snet-pe", scope, "blob"), NET)
+    assert error.error.code == "InvalidValuesForRequestParameters"
+    pe = _put(rc, f"{base}/Microsoft.Network/privateEndpoints/pe-ampls",
+              _endpoint(f"{vnet}/subnets/snet-pe", scope, "azuremonitor"), NET)
+    customer = rc.resources.get_by_id(workspace, api_version="2025-07-01").properties["customerId"]
+    assert {c["fqdn"] for c in pe.properties["customDnsConfigs"]} >= {
+        "api.monitor.azure.com", f"{customer}.oms.opinsights.azure.com", f"{customer}.ods.opinsights.azure.com",
+        f"{customer}.agentsvc.azure-automation.net", "scadvisorcontentpl.blob.core.windows.net"}
+
+
+def test_a_scoped_workspace_cannot_be_deleted_until_it_leaves_the_scope(rc, base) -> None:  # noqa: ANN001
+    scope, workspace = _scope_with_workspace(rc, base)
+    with pytest.raises(HttpResponseError) as refused:
+        rc.resources.begin_delete_by_id(workspace, api_version="2025-07-01").result()
+    assert refused.value.status_code == 409 and refused.value.error.code == "Conflict"
+    assert "ampls-net" in refused.value.error.message
+    rc.resources.begin_delete_by_id(f"{scope}/scopedResources/log-net-connection", api_version="2021-09-01").result()
+    rc.resources.begin_delete_by_id(workspace, api_version="2025-07-01").result()
+    assert not rc.resources.check_existence_by_id(workspace, api_version="2025-07-01")
