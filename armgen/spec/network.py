@@ -102,14 +102,8 @@ def build_network(doc: Any, env: str, file: str, namer: Any, shared: Shared, wor
     net = doc["network"]
     mode = net["mode"]
     monitor = net.get("monitor", "none")
-    if mode == "public":
-        if monitor == "none":
-            return Network(), []
-        err = _Errors(doc, env, file)
-        err.add(["network", "monitor"], f"monitor: {monitor} needs network mode private or managed (environment "
-                                        f"{env} is public: there is no virtual network for the scope's endpoint); "
-                                        "set monitor: none or make the environment private")
-        return Network(), err.found
+    if mode == "public":  # vnet, dns and monitor apply to private and managed environments only
+        return Network(), []
     err = _Errors(doc, env, file)
     vnet = net["vnet"]
     scope = namer.name(pl.MONITOR_SCOPE, "shared") if monitor == "privateLinkScope" else ""

@@ -259,12 +259,13 @@ def test_a_monitor_scope_with_created_zones_scopes_both_and_gets_an_endpoint_on_
                                                        net.monitor_scope)) == 25
 
 
-def test_a_monitor_scope_in_a_public_environment_is_a_located_error(tmp_path: Path) -> None:
-    errors = _errors(tmp_path, ("  mode: public                  # dev;", "  monitor: privateLinkScope\n  mode: public #"))
-    line = _line_of(SAMPLE_SPEC, "  mode: public                  # dev;")
-    assert errors[0] == (f"Error: mlenv.yaml:{line}:12: network.monitor: monitor: privateLinkScope needs network mode "
-                         "private or managed (environment dev is public: there is no virtual network for the scope's "
-                         "endpoint); set monitor: none or make the environment private")
+def test_a_top_level_monitor_scope_applies_to_the_private_environments_only(tmp_path: Path) -> None:
+    spec = load_spec(write_project(tmp_path, edited(SAMPLE_SPEC, (
+        ("  mode: public                  # dev;", "  monitor: privateLinkScope\n  mode: public #"),))))
+    assert (spec.env("dev").network.monitor_scope, spec.env("int").network.monitor_scope) == (
+        "", "ampls-mlp-shared-int")
+    assert not [u for u in units_for(spec.env("dev")) if u.name.startswith(("privatelinkscope", "privateendpoint"))]
+    assert "privatelinkscope" in {u.name for u in units_for(spec.env("int"))}
 
 
 def test_hub_dns_must_name_the_monitor_zones_when_there_is_a_scope(tmp_path: Path) -> None:
