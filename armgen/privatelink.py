@@ -2,7 +2,9 @@
 the private DNS zone each one needs, and the names its endpoint serves.
 
 Zone names are Azure's documented values ("Azure Private Endpoint private DNS zone values",
-https://learn.microsoft.com/azure/private-link/private-endpoint-dns) for the public cloud. The
+https://learn.microsoft.com/azure/private-link/private-endpoint-dns) for the public cloud; the names an Azure
+Monitor Private Link Scope's endpoint serves are those of "Configure private link for Azure Monitor"
+(https://learn.microsoft.com/azure/azure-monitor/logs/private-link-configure). The
 templates build them with ``environment()`` where ARM offers a suffix (storage, Key Vault, registry);
 ``ZONE_EXPRESSIONS`` holds those expressions, keyed like ``ZONES``.
 """
