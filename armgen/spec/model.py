@@ -169,6 +169,8 @@ class Network:
     isolation_mode: str = ""  # managed mode: AllowInternetOutbound | AllowOnlyApprovedOutbound
     fqdn_rules: list[str] = field(default_factory=list)
     service_tag_rules: list[dict] = field(default_factory=list)
+    monitor: str = "none"  # none | privateLinkScope
+    monitor_scope: str = ""  # the Azure Monitor Private Link Scope's name (monitor: privateLinkScope)
 
     @property
     def private(self) -> bool:

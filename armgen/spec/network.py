@@ -102,11 +102,13 @@ def build_network(doc: Any, env: str, file: str, namer: Any, shared: Shared, wor
     """The network model of ``env`` and its located errors."""
     net = doc["network"]
     mode = net["mode"]
-    if mode == "public":
+    monitor = net.get("monitor", "none")
+    if mode == "public":  # vnet, dns and monitor apply to private and managed environments only
         return Network(), []
     err = _Errors(doc, env, file)
     vnet = net["vnet"]
-    endpoints = planned_endpoints(shared, workspaces)
+    scope = namer.name(pl.MONITOR_SCOPE, "shared") if monitor == "privateLinkScope" else ""
+    endpoints = planned_endpoints(shared, workspaces, scope)
     if vnet.get("id"):
         vnet_id, create = vnet["id"], False
         vnet_name = vnet_id.rsplit("/", 1)[-1]
@@ -141,5 +143,6 @@ def build_network(doc: Any, env: str, file: str, namer: Any, shared: Shared, wor
         fqdn_rules=list(managed["fqdnRules"]) if isolation == "AllowOnlyApprovedOutbound" else [],
         service_tag_rules=[dict(r) for r in managed["serviceTagRules"]]
         if isolation == "AllowOnlyApprovedOutbound" else [],
+        monitor=monitor, monitor_scope=scope,
     )
     return model, err.found

@@ -143,3 +143,71 @@ def test_managed_network_cannot_go_back_to_internet_outbound(rc, base) -> None:
             "pypi": {"type": "FQDN", "destination": "pypi.org", "category": "UserDefined"}}}}}
     rules = _refused(rc, f"{base}/Microsoft.MachineLearningServices/workspaces/mlw-other", fqdn, ML)
     assert rules.error.code == "UserError" and "Only 'PrivateEndpoint' outbound rules" in rules.error.message
+
+
+def _scope_with_workspace(rc, base: str) -> tuple[str, str]:  # noqa: ANN001
+    workspace = f"{base}/Microsoft.OperationalInsights/workspaces/log-net"
+    _put(rc, workspace, {"location": LOC, "properties": {"sku": {"name": "PerGB2018"}}}, "2025-07-01")
+    scope = f"{base}/Microsoft.Insights/privateLinkScopes/ampls-net"
+    _put(rc, scope, {"location": "global", "properties": {"accessModeSettings": {
+        "ingestionAccessMode": "PrivateOnly", "queryAccessMode": "PrivateOnly"}}}, "2021-09-01")
+    _put(rc, f"{scope}/scopedResources/log-net-connection", {"properties": {"linkedResourceId": workspace}},
+         "2021-09-01")
+    return scope, workspace
+
+
+def test_a_monitor_scope_offers_only_azuremonitor_and_its_endpoint_serves_the_scoped_workspace(rc, base) -> None:  # noqa: ANN001
+    scope, workspace = _scope_with_workspace(rc, base)
+    vnet = _network(rc, base)
+    error = _refused(rc, f"{base}/Microsoft.Network/privateEndpoints/pe-x",
+                     _endpoint(f"{vnet}/subnets/snet-pe", scope, "blob"), NET)
+    assert error.error.code == "InvalidValuesForRequestParameters"
+    pe = _put(rc, f"{base}/Microsoft.Network/privateEndpoints/pe-ampls",
+              _endpoint(f"{vnet}/subnets/snet-pe", scope, "azuremonitor"), NET)
+    customer = rc.resources.get_by_id(workspace, api_version="2025-07-01").properties["customerId"]
+    assert {c["fqdn"] for c in pe.properties["customDnsConfigs"]} >= {
+        "api.monitor.azure.com", f"{customer}.oms.opinsights.azure.com", f"{customer}.ods.opinsights.azure.com",
+        f"{customer}.agentsvc.azure-automation.net", "scadvisorcontentpl.blob.core.windows.net"}
+
+
+def test_a_scoped_workspace_cannot_be_deleted_until_it_leaves_the_scope(rc, base) -> None:  # noqa: ANN001
+    scope, workspace = _scope_with_workspace(rc, base)
+    with pytest.raises(HttpResponseError) as refused:
+        rc.resources.begin_delete_by_id(workspace, api_version="2025-07-01").result()
+    assert refused.value.status_code == 409 and refused.value.error.code == "Conflict"
+    assert "ampls-net" in refused.value.error.message
+    rc.resources.begin_delete_by_id(f"{scope}/scopedResources/log-net-connection", api_version="2021-09-01").result()
+    rc.resources.begin_delete_by_id(workspace, api_version="2025-07-01").result()
+    assert not rc.resources.check_existence_by_id(workspace, api_version="2025-07-01")
+
+
+def test_a_subnet_outside_the_address_space_is_refused(rc, base) -> None:  # noqa: ANN001
+    error = _refused(rc, f"{base}/Microsoft.Network/virtualNetworks/vnet-x", _vnet(("a", "10.2.0.0/24")), NET)
+    assert error.error.code == "NetcfgInvalidSubnet"
+    assert "Subnet 'a' is not valid in virtual network 'vnet-x'" in error.error.message
+
+
+def test_two_group_ids_on_one_connection_are_refused(rc, base) -> None:  # noqa: ANN001
+    vnet, storage = _network(rc, base), _storage(rc, base)
+    body = _endpoint(f"{vnet}/subnets/snet-pe", storage, "blob")
+    body["properties"]["privateLinkServiceConnections"][0]["properties"]["groupIds"] = ["blob", "file"]
+    error = _refused(rc, f"{base}/Microsoft.Network/privateEndpoints/pe-two", body, NET)
+    assert error.error.code == "OnlyOneGroupIdPermitted"
+
+
+@pytest.mark.parametrize("missing", ["subnet", "target", "zone"])
+def test_an_endpoint_or_zone_group_naming_what_does_not_exist_is_refused(rc, base, missing: str) -> None:  # noqa: ANN001
+    vnet, storage = _network(rc, base), _storage(rc, base)
+    subnet = f"{vnet}/subnets/snet-none" if missing == "subnet" else f"{vnet}/subnets/snet-pe"
+    target = f"{base}/Microsoft.Storage/storageAccounts/stnone" if missing == "target" else storage
+    pe = f"{base}/Microsoft.Network/privateEndpoints/pe-ref"
+    if missing != "zone":
+        error = _refused(rc, pe, _endpoint(subnet, target, "blob"), NET)
+        assert error.error.code == "InvalidResourceReference"
+        assert (subnet if missing == "subnet" else target) in error.error.message
+        return
+    _put(rc, pe, _endpoint(subnet, target, "blob"), NET)
+    zone = f"{base}/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net"
+    error = _refused(rc, f"{pe}/privateDnsZoneGroups/default", {"properties": {"privateDnsZoneConfigs": [
+        {"name": "blob", "properties": {"privateDnsZoneId": zone}}]}}, NET)
+    assert error.error.code == "InvalidResourceReference" and zone in error.error.message

@@ -24,8 +24,8 @@ def test_format_bicep_alone_writes_only_bicep(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     written = [p for p in tree(tmp_path) if p not in ("mlenv.yaml", "datastore_config.json", MANIFEST)]
     assert written and all(p.startswith("bicep/") for p in written)
-    assert len([p for p in written if p.endswith(".bicep") and "/modules/" not in p]) == 18  # one module per kind, the network ones included
-    assert len([p for p in written if p.endswith(".bicepparam")]) == 22 + 39 + 33
+    assert len([p for p in written if p.endswith(".bicep") and "/modules/" not in p]) == 19  # one module per kind, the network ones included
+    assert len([p for p in written if p.endswith(".bicepparam")]) == 22 + 39 + 35
     assert "bicep/modules/roleassignments-grants.json" in written
 
 

@@ -127,7 +127,7 @@ def test_errors_carry_their_locations(tmp_path: Path) -> None:
     with pytest.raises(SourceErrors) as caught:
         load_spec(write_project(tmp_path, spec))
     [error] = caught.value.errors
-    assert (error.file, error.line, error.col, error.path) == ("mlenv.yaml", 126, 17, "workspaces[1].compute.maxNodes")
+    assert (error.file, error.line, error.col, error.path) == ("mlenv.yaml", 133, 17, "workspaces[1].compute.maxNodes")
     assert caught.value.exit_code == 2
 
 
