@@ -124,7 +124,7 @@ def main() -> None:
         plan, subscription = prepare(Path(tmp) / "work", args.workspaces)
         small, _ = prepare(Path(tmp) / "small", 2)
         state = Path(tmp) / "state"
-        ep = process.start(state)  # its own process, as `armgen deploy` runs it
+        ep = process.start(state).endpoint  # its own process, as `armgen deploy` runs it
         try:
             knobs = {"latency_seconds": {"*": args.latency}, "max_parallel_resources": 16,
                      "throttling": {"enabled": not args.no_throttling}}

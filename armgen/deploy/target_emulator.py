@@ -48,13 +48,6 @@ def bypass_proxies_for_loopback() -> None:
             os.environ[var] = ",".join(current + missing)
 
 
-def ensure_endpoint(state_dir: str | os.PathLike[str] | None = None) -> EndpointInfo:
-    """The running emulator of ``state_dir`` (default state dir), started on demand."""
-    from armgen.emulator import ensure_running
-
-    return ensure_running(state_dir)
-
-
 def client_kwargs(endpoint: EndpointInfo, polling_interval: float | None = None, **extra: Any) -> dict[str, Any]:
     """What an SDK client needs for the emulator: ``credential`` (pop it: it is positional), ``base_url``,
     ``connection_verify`` (the emulator's CA), ``credential_scopes``; ``polling_interval`` only when given."""
