@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import difflib
 import json
 import re
 from functools import cache
@@ -15,6 +14,7 @@ from jsonschema.exceptions import ValidationError
 
 from armgen.errors import SourceError
 from armgen.spec.marked import format_path, mark_of
+from armgen.suggest import closest
 
 PER_ENV = "x-per-env"
 EXPECT = "x-expect"  # schema annotation: what a valid value looks like, for pattern messages
@@ -85,8 +85,8 @@ def _located(file: str, doc: Any, error: ValidationError) -> list[SourceError]:
         for extra in sorted(set(error.instance) - set(known), key=str):
             if any(p.search(str(extra)) for p in patterns):
                 continue  # allowed by a pattern (top-level x- keys)
-            guess = difflib.get_close_matches(str(extra), known, n=1, cutoff=0.6)
-            hint = f" (did you mean '{guess[0]}'?)" if guess else f"; allowed keys: {', '.join(known)}"
+            guess = closest(str(extra), known)
+            hint = f" (did you mean '{guess}'?)" if guess else f"; allowed keys: {', '.join(known)}"
             line, col = mark_of(doc, [*path, extra], key=True)
             out.append(SourceError(file, line, col, format_path([*path, extra]), f"unknown key '{extra}'{hint}"))
         return out
