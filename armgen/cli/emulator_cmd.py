@@ -48,8 +48,9 @@ def stop(state_dir: str | None) -> None:
     click.echo("emulator stopped" if stopped else "emulator was not running")
 
 
-@emulator.command(epilog=examples("armgen emulator status", "armgen emulator status --format json", "armgen emulator status --show-token"))
-@format_option("text", "json", help="Output format: text (one key and value a line) or json (an object).")
+@emulator.command(epilog=examples("armgen emulator status", "armgen emulator status --format json",
+                                  "armgen emulator status --show-token"))
+@format_option("text", "json", help="text: one 'key value' line each; json: one object.")
 @click.option("--show-token", is_flag=True, help="Also print the bearer token (a secret: kept out of logs by default).")
 @state_option
 def status(fmt: str, show_token: bool, state_dir: str | None) -> None:

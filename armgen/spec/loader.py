@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from armgen.spec.names import pattern_problem
 from armgen.spec.resolve import apply_overrides, env_map_errors, in_override, resolve
 from armgen.spec.role_guard import secret_read_errors
 from armgen.spec.unique import endpoint_name_clashes, global_name_clashes, role_name_clashes
+from armgen.suggest import closest
 
 _IN_ENV = re.compile(r"(\(|in )environment ([a-z][a-z0-9]{1,9})(\)|;)")
 
@@ -84,8 +84,8 @@ def _release_order_errors(doc: MarkedDict, envs: list[str], file: str) -> list[S
         where = ["release", "order", i]
         line, col = mark_of(doc, where)
         if name not in envs:
-            guess = difflib.get_close_matches(str(name), envs, n=1)
-            hint = f" (did you mean '{guess[0]}'?)" if guess else f"; the spec has: {', '.join(envs)}"
+            guess = closest(str(name), envs)
+            hint = f" (did you mean '{guess}'?)" if guess else f"; the spec has: {', '.join(envs)}"
             out.append(SourceError(file, line, col, path_text(where), f"'{name}' is not an environment of this "
                                                                          f"spec{hint}"))
         elif name in order[:i]:
@@ -117,8 +117,8 @@ def _location_errors(doc: MarkedDict, file: str) -> list[SourceError]:
         loc = e.get("location")
         if not isinstance(loc, str) or loc in REGIONS or e.get("allowUnknownLocation"):
             continue
-        guess = difflib.get_close_matches(loc, sorted(REGIONS), n=1)
-        hint = f"did you mean '{guess[0]}'?" if guess else "use a region name such as westeurope"
+        guess = closest(loc, sorted(REGIONS))
+        hint = f"did you mean '{guess}'?" if guess else "use a region name such as westeurope"
         line, col = mark_of(doc, ["environments", env, "location"])
         out.append(SourceError(file, line, col, f"environments.{env}.location",
                                f"'{loc}' is not an Azure region ({hint}); for a region armgen does not know yet, "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import difflib
 import json
 import re
 from functools import cache
@@ -17,6 +16,7 @@ from armgen import jsonmarks
 from armgen.errors import SourceError
 from armgen.jsonmarks import path_text
 from armgen.spec.marked import mark_of
+from armgen.suggest import closest
 
 PER_ENV = "x-per-env"
 EXPECT = "x-expect"  # schema annotation: what a valid value looks like, for pattern messages
@@ -87,8 +87,8 @@ def _located(file: str, doc: Any, error: ValidationError) -> list[SourceError]:
         for extra in sorted(set(error.instance) - set(known), key=str):
             if any(p.search(str(extra)) for p in patterns):
                 continue  # allowed by a pattern (top-level x- keys)
-            guess = difflib.get_close_matches(str(extra), known, n=1, cutoff=0.6)
-            hint = f" (did you mean '{guess[0]}'?)" if guess else f"; allowed keys: {', '.join(known)}"
+            guess = closest(str(extra), known)
+            hint = f" (did you mean '{guess}'?)" if guess else f"; allowed keys: {', '.join(known)}"
             line, col = mark_of(doc, [*path, extra], key=True)
             out.append(SourceError(file, line, col, path_text([*path, extra]), f"unknown key '{extra}'{hint}"))
         return out

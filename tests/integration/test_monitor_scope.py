@@ -27,7 +27,7 @@ def _monitor_in_int(workdir: Path) -> None:  # noqa: F811
 
 
 def test_int_with_a_scope_and_created_zones_deploys_verifies_redeploys_nothing_and_is_destroyed(
-        workdir: Path, emulator) -> None:  # noqa: ANN001, F811
+        workdir: Path, emulator) -> None:  # noqa: F811
     _monitor_in_int(workdir)
     first = armgen(workdir, "deploy", "--env", "int", "--format", "json")
     assert first.exit_code == 0, first.output
@@ -81,7 +81,7 @@ def test_int_with_a_scope_and_created_zones_deploys_verifies_redeploys_nothing_a
     assert list(rc.resource_groups.list()) == []
 
 
-def test_pro_records_go_into_the_hubs_monitor_zones_and_verify_passes(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
+def test_pro_records_go_into_the_hubs_monitor_zones_and_verify_passes(workdir: Path, emulator) -> None:  # noqa: F811
     network_team_resources(emulator)
     deployed = approved_deploy(workdir, "pro")
     assert deployed.exit_code == 0, deployed.output

@@ -145,7 +145,7 @@ def test_managed_network_cannot_go_back_to_internet_outbound(rc, base) -> None:
     assert rules.error.code == "UserError" and "Only 'PrivateEndpoint' outbound rules" in rules.error.message
 
 
-def _scope_with_workspace(rc, base: str) -> tuple[str, str]:  # noqa: ANN001
+def _scope_with_workspace(rc, base: str) -> tuple[str, str]:
     workspace = f"{base}/Microsoft.OperationalInsights/workspaces/log-net"
     _put(rc, workspace, {"location": LOC, "properties": {"sku": {"name": "PerGB2018"}}}, "2025-07-01")
     scope = f"{base}/Microsoft.Insights/privateLinkScopes/ampls-net"
@@ -156,7 +156,7 @@ def _scope_with_workspace(rc, base: str) -> tuple[str, str]:  # noqa: ANN001
     return scope, workspace
 
 
-def test_a_monitor_scope_offers_only_azuremonitor_and_its_endpoint_serves_the_scoped_workspace(rc, base) -> None:  # noqa: ANN001
+def test_a_monitor_scope_offers_only_azuremonitor_and_its_endpoint_serves_the_scoped_workspace(rc, base) -> None:
     scope, workspace = _scope_with_workspace(rc, base)
     vnet = _network(rc, base)
     error = _refused(rc, f"{base}/Microsoft.Network/privateEndpoints/pe-x",
@@ -170,7 +170,7 @@ def test_a_monitor_scope_offers_only_azuremonitor_and_its_endpoint_serves_the_sc
         f"{customer}.agentsvc.azure-automation.net", "scadvisorcontentpl.blob.core.windows.net"}
 
 
-def test_a_scoped_workspace_cannot_be_deleted_until_it_leaves_the_scope(rc, base) -> None:  # noqa: ANN001
+def test_a_scoped_workspace_cannot_be_deleted_until_it_leaves_the_scope(rc, base) -> None:
     scope, workspace = _scope_with_workspace(rc, base)
     with pytest.raises(HttpResponseError) as refused:
         rc.resources.begin_delete_by_id(workspace, api_version="2025-07-01").result()
@@ -181,13 +181,13 @@ def test_a_scoped_workspace_cannot_be_deleted_until_it_leaves_the_scope(rc, base
     assert not rc.resources.check_existence_by_id(workspace, api_version="2025-07-01")
 
 
-def test_a_subnet_outside_the_address_space_is_refused(rc, base) -> None:  # noqa: ANN001
+def test_a_subnet_outside_the_address_space_is_refused(rc, base) -> None:
     error = _refused(rc, f"{base}/Microsoft.Network/virtualNetworks/vnet-x", _vnet(("a", "10.2.0.0/24")), NET)
     assert error.error.code == "NetcfgInvalidSubnet"
     assert "Subnet 'a' is not valid in virtual network 'vnet-x'" in error.error.message
 
 
-def test_two_group_ids_on_one_connection_are_refused(rc, base) -> None:  # noqa: ANN001
+def test_two_group_ids_on_one_connection_are_refused(rc, base) -> None:
     vnet, storage = _network(rc, base), _storage(rc, base)
     body = _endpoint(f"{vnet}/subnets/snet-pe", storage, "blob")
     body["properties"]["privateLinkServiceConnections"][0]["properties"]["groupIds"] = ["blob", "file"]
@@ -196,7 +196,7 @@ def test_two_group_ids_on_one_connection_are_refused(rc, base) -> None:  # noqa:
 
 
 @pytest.mark.parametrize("missing", ["subnet", "target", "zone"])
-def test_an_endpoint_or_zone_group_naming_what_does_not_exist_is_refused(rc, base, missing: str) -> None:  # noqa: ANN001
+def test_an_endpoint_or_zone_group_naming_what_does_not_exist_is_refused(rc, base, missing: str) -> None:
     vnet, storage = _network(rc, base), _storage(rc, base)
     subnet = f"{vnet}/subnets/snet-none" if missing == "subnet" else f"{vnet}/subnets/snet-pe"
     target = f"{base}/Microsoft.Storage/storageAccounts/stnone" if missing == "target" else storage
