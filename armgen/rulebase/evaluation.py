@@ -14,7 +14,7 @@ from armgen.arm import ArmError, DeploymentContext, RecordingState, TemplateEngi
 from armgen.arm.context import DEFAULT_TENANT
 from armgen.arm.parameters import requires_value
 from armgen.jsonmarks import JsonPath
-from armgen.validate.context import RuleContext
+from armgen.rulebase.context import RuleContext
 
 SUBSCRIPTION_SCHEMA = re.compile(r"/subscriptionDeploymentTemplate\.json", re.I)
 VALIDATE_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000"
@@ -65,9 +65,8 @@ def _spec_target(parameters_file: str, env: str) -> tuple[str, str, str | None, 
 def _targets(spec_path: str) -> dict[tuple[str, str], tuple[str, str, str | None, str, str]] | None:
     """Every rendered unit of the spec at ``spec_path``, by (environment, parameter file name): the spec is
     loaded once per validate run, not once per environment or parameter file (None without a usable spec)."""
-    from armgen.deploy.plan import deployment_name
     from armgen.errors import ArmgenError
-    from armgen.render.units import units_for
+    from armgen.render.units import deployment_name, units_for
     from armgen.spec import load_spec
 
     try:
