@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from armgen.defaults import DATASTORE_CONFIG, DEFAULT_SPEC, INTEGRATION  # re-exported
+from armgen.defaults import DATASTORE_CONFIG, DEFAULT_SPEC, INTEGRATION
 from armgen.errors import SourceError, SourceErrors
 from armgen.jsonmarks import path_text
 from armgen.spec import schema as schemas

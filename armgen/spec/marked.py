@@ -238,7 +238,7 @@ def load_json(path: Path, display: str | None = None) -> Any:
     text = _read(path, name, "run 'armgen init' to create one", limits.TEMPLATE_BYTES)
     if not text.strip():
         raise SourceError(name, 1, 1, "", "the file is empty; expected a JSON object")
-    doc = jsonmarks.loads(text.removeprefix("\ufeff"), name)
+    doc = jsonmarks.loads(text, name)
     return _marked(doc, doc.data, ())
 
 

@@ -79,3 +79,12 @@ def test_an_approved_change_set_may_carry_a_bom_and_comments(tmp_path: Path) -> 
     doc = {"format": FORMAT, "environment": ENV, "hash": "h", "units": {}}
     path.write_text("\ufeff// approved by the release manager\n" + json.dumps(doc), encoding="utf-8")
     assert load_approved(path, ENV) == doc
+
+
+def test_the_datastore_config_may_carry_a_bom_and_comments(tmp_path: Path) -> None:
+    from tests.unit.spec.project import SAMPLE_DATASTORES
+
+    plain = load_spec(write_project(tmp_path / "plain"))
+    odd = load_spec(write_project(tmp_path / "odd", datastores="\ufeff// which datastore goes where\n" + SAMPLE_DATASTORES))
+    assert [w.datastores for w in odd.env(ENV).workspaces] == [w.datastores for w in plain.env(ENV).workspaces]
+    assert any(w.datastores for w in plain.env(ENV).workspaces)
