@@ -47,7 +47,7 @@ def test_render_out_then_plan_validate_what_if_deploy(project: Path, emulator) -
 
     validated = armgen("validate", "--out", "build")
     assert validated.exit_code == 0, validated.output
-    assert "18 template(s), 94 parameter file(s): 0 error(s)" in validated.stdout and "note:" not in validated.stderr
+    assert "19 template(s), 96 parameter file(s): 0 error(s)" in validated.stdout and "note:" not in validated.stderr
 
     what_if = armgen("what-if", "--env", "int", "--out", "build", "--format", "json", "-o", "build/what-if.json")
     assert what_if.exit_code == 0, what_if.output

@@ -37,7 +37,7 @@ def test_commands_find_the_spec_in_a_parent_folder(project: Path, monkeypatch: p
     assert find_spec() == Path("../../mlenv.yaml")
     assert CliRunner().invoke(cli, ["render", "--check"]).exit_code == 0
     validated = CliRunner().invoke(cli, ["validate"])
-    assert validated.exit_code == 0 and "18 template(s), 94 parameter file(s)" in validated.stdout
+    assert validated.exit_code == 0 and "19 template(s), 96 parameter file(s)" in validated.stdout
 
 
 def test_the_search_stops_at_the_filesystem_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
