@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from armgen.cli.options import env_option, examples, spec_option
+from armgen.cli.options import env_option, examples, find_spec, spec_option
 from armgen.errors import InputError, SourceError
 
 if TYPE_CHECKING:
@@ -66,9 +66,8 @@ def expand(template: Path, parameters_file: Path | None, env: str | None, spec_p
     if env:
         if parameters_file is None:
             parameters_file = _paired_parameters(template, env)
-        beside = template.resolve().parent.parent / spec_path.name  # the rendered layout: templates/ next to the spec
-        if not spec_path.exists() and not spec_path.is_absolute() and beside.is_file():
-            spec_path = beside
+        if not spec_path.exists() and not spec_path.is_absolute():  # none here: the spec above the template
+            spec_path = find_spec(template.parent) or spec_path
         defaults.update(_environment_defaults(spec_path, env, parameters_file))
     params_doc = _read_json(parameters_file, "parameters") if parameters_file else None
     parameters = _parameter_values(params_doc.data, parameters_file) if params_doc and parameters_file else {}

@@ -112,3 +112,17 @@ def test_linked_templates_next_to_the_template_are_expanded() -> None:
     result = _run(str(FIXTURES / "linked" / "main.json"))
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["outputs"]["containerName"]["value"] == "datasets"
+
+
+def test_env_finds_the_spec_above_the_template_when_none_is_here(tmp_path, monkeypatch) -> None:
+    """Run from outside the project: the spec is looked up from the template's folder upwards."""
+    from armgen.spec import load_spec
+
+    monkeypatch.chdir(tmp_path)
+    environment = load_spec(ROOT / "mlenv.yaml").env("pro")
+    params = ROOT / "parameters" / "keyvault.parameters.pro.json"
+    result = _run(str(ROOT / "templates" / "keyvault.json"), "--env", "pro", "--parameters", str(params))
+    assert result.exit_code == 0, result.output
+    vault = next(r for r in json.loads(result.output)["resources"] if r["type"] == "Microsoft.KeyVault/vaults")
+    assert vault["id"].startswith(f"/subscriptions/{environment.subscription_id}/resourceGroups/")
+    assert vault["location"] == environment.location
