@@ -10,20 +10,10 @@ from pathlib import Path
 from armgen.arm import ArmError
 from armgen.arm.linked import pack_linked_templates
 from armgen.errors import ArmgenError, InputError
+from armgen.naming import deployment_name
 from armgen.render.outputs import PARAMETERS_DIR, TEMPLATES_DIR
 from armgen.render.units import SUBSCRIPTION, Unit, units_for
 from armgen.spec.model import Environment, Spec
-
-MAX_DEPLOYMENT_NAME = 64
-
-
-def deployment_name(env: str, unit: str) -> str:
-    """A stable, valid ARM deployment name per unit and environment (<= 64 characters)."""
-    name = f"armgen-{env}-{unit}"
-    if len(name) <= MAX_DEPLOYMENT_NAME:
-        return name
-    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
-    return f"{name[:MAX_DEPLOYMENT_NAME - 9]}-{digest}"
 
 
 @dataclass(frozen=True)

@@ -68,13 +68,15 @@ class RuleContext:
     env: str | None = None
     shared: dict = field(default_factory=dict, repr=False)  # template-derived values, shared by pairings
     cache: dict = field(default_factory=dict, repr=False)  # values of this pairing (evaluation)
+    run: dict = field(default_factory=dict, repr=False)  # values of the whole validate run (the spec)
 
     def with_parameters(self, doc: MarkedJson | None, env: str | None) -> RuleContext:
         """The same template (and its cached walks) paired with another parameter file."""
-        return RuleContext(self.template_doc, doc, env, self.shared)
+        return RuleContext(self.template_doc, doc, env, self.shared, run=self.run)
 
-    def memo(self, key: str, compute, shared: bool = True):  # noqa: ANN001, ANN201 - any value
-        store = self.shared if shared else self.cache
+    def memo(self, key: str, compute, scope: str = "template"):  # noqa: ANN001, ANN201 - any value
+        """``compute()`` once per ``scope``: "template" (shared by its pairings), "pairing" or "run"."""
+        store = {"template": self.shared, "pairing": self.cache, "run": self.run}[scope]
         if key not in store:
             store[key] = compute()
         return store[key]

@@ -6,9 +6,10 @@ inline templates included), so rules can judge evaluated values and report templ
 
 from __future__ import annotations
 
-import functools
+import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from armgen.arm import ArmError, DeploymentContext, RecordingState, TemplateEngine
 from armgen.arm.context import DEFAULT_TENANT
@@ -32,11 +33,73 @@ class Evaluation:
     complete: bool = False
 
 
-def deployment_context(template: dict, env: str | None, parameters_file: str | None = None) -> DeploymentContext:
+class RenderedSpecs:
+    """The spec beside each rendered parameters folder (``mlenv.yaml`` next to ``parameters/``), loaded once
+    per folder and validate run, with the target of every unit it renders."""
+
+    def __init__(self) -> None:
+        self._specs: dict[str, object] = {}  # spec path -> Spec | None
+        self._targets: dict[str, dict[tuple[str, str], Target] | None] = {}
+        self._folders: dict[str, str] = {}  # parameter file folder -> spec path
+
+    def spec_path(self, parameters_file: str) -> str:
+        """``mlenv.yaml`` beside the folder of ``parameters_file`` (symbolic links resolved)."""
+        if os.path.islink(parameters_file):
+            return str(Path(parameters_file).resolve().parent.parent / "mlenv.yaml")
+        folder = os.path.dirname(parameters_file)
+        if folder not in self._folders:
+            self._folders[folder] = str(Path(folder or ".").resolve().parent / "mlenv.yaml")
+        return self._folders[folder]
+
+    def spec(self, parameters_file: str):  # noqa: ANN201 - armgen.spec.model.Spec | None
+        """The spec of a rendered parameter file (None when there is no usable spec beside it)."""
+        path = self.spec_path(parameters_file)
+        if path not in self._specs:
+            from armgen.errors import ArmgenError
+            from armgen.spec import load_spec
+
+            try:
+                self._specs[path] = load_spec(path)
+            except (ArmgenError, OSError):
+                self._specs[path] = None
+        return self._specs[path]
+
+    def target(self, parameters_file: str, env: str) -> Target | None:
+        """(subscription, tenant, group, location, deployment name) of the unit ``parameters_file`` belongs to."""
+        path = self.spec_path(parameters_file)
+        if path not in self._targets:
+            self._targets[path] = _targets(self.spec(parameters_file))
+        targets = self._targets[path]
+        return targets.get((env, os.path.basename(parameters_file))) if targets is not None else None
+
+
+Target = tuple[str, str, str | None, str, str]
+
+
+def _targets(spec) -> dict[tuple[str, str], Target] | None:  # noqa: ANN001 - armgen.spec.model.Spec | None
+    """Every rendered unit of ``spec``, by (environment, parameter file name)."""
+    if spec is None:
+        return None
+    from armgen.naming import deployment_name
+    from armgen.render.units import units_for
+
+    return {(env, unit.parameter_file(env)): (environment.subscription_id, environment.tenant_id or DEFAULT_TENANT,
+                                              unit.resource_group, environment.location,
+                                              deployment_name(env, unit.name))
+            for env, environment in spec.environments.items() for unit in units_for(environment)}
+
+
+def rendered_specs(ctx: RuleContext) -> RenderedSpecs:
+    """The spec look-ups of this validate run."""
+    return ctx.memo("rendered-specs", RenderedSpecs, scope="run")
+
+
+def deployment_context(template: dict, env: str | None, parameters_file: str | None = None,
+                       specs: RenderedSpecs | None = None) -> DeploymentContext:
     """The deployment's target: the spec's environment and the unit's group when the parameter file is one
     armgen rendered (``mlenv.yaml`` beside ``parameters/``), else an offline placeholder."""
     at_subscription = bool(SUBSCRIPTION_SCHEMA.search(str(template.get("$schema", ""))))
-    real = _spec_target(parameters_file, env) if parameters_file and env else None
+    real = (specs or RenderedSpecs()).target(parameters_file, env) if parameters_file and env else None
     if real is not None:
         subscription, tenant, group, location, deployment = real
         if at_subscription:
@@ -50,34 +113,6 @@ def deployment_context(template: dict, env: str | None, parameters_file: str | N
                                  deployment_name=name)
     return DeploymentContext(subscription_id=VALIDATE_SUBSCRIPTION, resource_group=f"rg-{name}",
                              deployment_name=name, resource_group_location="westeurope")
-
-
-def _spec_target(parameters_file: str, env: str) -> tuple[str, str, str | None, str, str] | None:
-    """(subscription, tenant, group, location, deployment name) of the unit a rendered parameter file belongs to."""
-    from pathlib import Path
-
-    path = Path(parameters_file)
-    targets = _targets(str(path.resolve().parent.parent / "mlenv.yaml"))
-    return targets.get((env, path.name)) if targets is not None else None
-
-
-@functools.lru_cache(maxsize=4)
-def _targets(spec_path: str) -> dict[tuple[str, str], tuple[str, str, str | None, str, str]] | None:
-    """Every rendered unit of the spec at ``spec_path``, by (environment, parameter file name): the spec is
-    loaded once per validate run, not once per environment or parameter file (None without a usable spec)."""
-    from armgen.deploy.plan import deployment_name
-    from armgen.errors import ArmgenError
-    from armgen.render.units import units_for
-    from armgen.spec import load_spec
-
-    try:
-        spec = load_spec(spec_path)
-    except (ArmgenError, OSError):
-        return None
-    return {(env, unit.parameter_file(env)): (environment.subscription_id, environment.tenant_id or DEFAULT_TENANT,
-                                              unit.resource_group, environment.location,
-                                              deployment_name(env, unit.name))
-            for env, environment in spec.environments.items() for unit in units_for(environment)}
 
 
 def parameter_values(ctx: RuleContext) -> dict[str, object] | None:
@@ -99,7 +134,7 @@ def parameter_values(ctx: RuleContext) -> dict[str, object] | None:
 
 def evaluate(ctx: RuleContext) -> Evaluation | None:
     """The pairing's evaluation (cached), or None when the template cannot be evaluated offline."""
-    return ctx.memo("evaluation", lambda: _evaluate(ctx), shared=False)
+    return ctx.memo("evaluation", lambda: _evaluate(ctx), scope="pairing")
 
 
 def _evaluate(ctx: RuleContext) -> Evaluation | None:
@@ -112,7 +147,8 @@ def _evaluate(ctx: RuleContext) -> Evaluation | None:
     state = RecordingState()
     try:
         parameters_file = ctx.parameters_doc.file if ctx.parameters_doc is not None else None
-        engine = TemplateEngine(ctx.template, values, deployment_context(ctx.template, ctx.env, parameters_file),
+        engine = TemplateEngine(ctx.template, values, deployment_context(ctx.template, ctx.env, parameters_file,
+                                                                  rendered_specs(ctx)),
                                 state=state)
         _expand(engine, state, (), result)
         engine.outputs(state)  # as expand and ARM evaluate them
@@ -161,18 +197,5 @@ def spec_environment(ctx: RuleContext):  # noqa: ANN201 - armgen.spec.model.Envi
     """The spec environment of a parameter file armgen rendered (``mlenv.yaml`` beside ``parameters/``)."""
     if ctx.parameters_doc is None or not ctx.env:
         return None
-    from pathlib import Path
-
-    spec = _spec(str(Path(ctx.parameters_doc.file).resolve().parent.parent / "mlenv.yaml"))
+    spec = rendered_specs(ctx).spec(ctx.parameters_doc.file)
     return spec.environments.get(ctx.env) if spec is not None else None
-
-
-@functools.lru_cache(maxsize=4)
-def _spec(spec_path: str):  # noqa: ANN202 - armgen.spec.model.Spec | None
-    from armgen.errors import ArmgenError
-    from armgen.spec import load_spec
-
-    try:
-        return load_spec(spec_path)
-    except (ArmgenError, OSError):
-        return None

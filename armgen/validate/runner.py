@@ -61,13 +61,14 @@ class Runner:
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = rules
         self.report = Report(rules=rules)
+        self.run_cache: dict = {}  # what every pairing of this run shares (the spec beside parameters/)
 
     def run(self, pairings: Iterable[Pairing], orphans: Iterable[Path] = ()) -> Report:
         for pairing in pairings:
             self.check_pairing(pairing)
         for path in orphans:
             doc = jsonmarks.load(path)
-            ctx = RuleContext(MarkedJson(str(path), "", {}), doc, None)
+            ctx = RuleContext(MarkedJson(str(path), "", {}), doc, None, run=self.run_cache)
             self._apply([r for r in self.rules if r.scope == "orphan"], ctx, str(path), str(path))
             self.report.units.append(Unit(str(path), str(path), kind="orphan"))
         self.report.findings.sort()
@@ -75,7 +76,7 @@ class Runner:
 
     def check_pairing(self, pairing: Pairing) -> None:
         template = jsonmarks.load(pairing.template)
-        base = RuleContext(template)
+        base = RuleContext(template, run=self.run_cache)
         name = template.file
         self.report.units.append(Unit(name))
         self._apply([r for r in self.rules if r.scope == "template"], base, name, None)
