@@ -51,7 +51,7 @@ def target_for(ep: EndpointInfo, subscription: str, polling: float) -> Target:
                   resource_client(ep, subscription, **kw, per_retry_policies=[pacing_policy(pacer)]),
                   deployments_client(ep, subscription, **kw, per_retry_policies=[pacing_policy(pacer)]),
                   "bench", stacks=stacks_client(ep, subscription, **kw, per_retry_policies=[pacing_policy(pacer)]),
-                  pacer=pacer)
+                  pacer=pacer, polling_interval=polling)
 
 
 def workspace_kind(name: str) -> str:
@@ -60,11 +60,15 @@ def workspace_kind(name: str) -> str:
     return f"{head}-ws0000" if head and tail.isdigit() else name
 
 
+def scopes(plan: Plan) -> int:
+    """The subscription and every resource group of the plan: one stack list each."""
+    return 1 + len({s.unit.resource_group for s in plan.steps if s.unit.resource_group})
+
+
 def throttle_floor(plan: Plan, durations: dict[str, float]) -> tuple[float, str]:
     """The least time ARM's buckets allow for the requests a deploy of ``plan`` cannot avoid, and how."""
     units = len(plan.steps)
-    scopes = 1 + len({s.unit.resource_group for s in plan.steps if s.unit.resource_group})
-    needed = {"writes": units, "reads": scopes + 2 * units}
+    needed = {"writes": units, "reads": scopes(plan) + 2 * units}
     shortest = min(durations.values())
     floors = {}
     for op, count in needed.items():
@@ -76,8 +80,8 @@ def throttle_floor(plan: Plan, durations: dict[str, float]) -> tuple[float, str]
     return max(floors.values()), how
 
 
-def admin(ep: EndpointInfo, method: str, path: str, body: dict | None = None) -> None:
-    """The emulator's admin routes (configuration, reset), as its CLI uses them."""
+def admin(ep: EndpointInfo, method: str, path: str, body: dict | None = None) -> dict | None:
+    """The emulator's admin routes (configuration, reset, request log), as its CLI uses them."""
     import json
     import ssl
     import urllib.request
@@ -87,8 +91,9 @@ def admin(ep: EndpointInfo, method: str, path: str, body: dict | None = None) ->
     data = json.dumps(body).encode() if body is not None else b""
     req = urllib.request.Request(f"{ep.url}{path}", method=method, data=data,
                                  headers={"Authorization": f"Bearer {ep.token}", "Content-Type": "application/json"})
-    with opener.open(req, timeout=60):
-        pass
+    with opener.open(req, timeout=60) as answer:
+        text = answer.read()
+    return json.loads(text) if text else None
 
 
 def deploy(target: Target, plan, parallel: int) -> tuple[float, Runner]:  # noqa: ANN001
@@ -134,9 +139,11 @@ def main() -> None:
             verdict = target.pacer.verdict(runner.started, runner.started + wall)
             throttled = target.pacer.throttled
             contended = plan.critical_path({r.name: r.duration for r in runner.results})
-            before = sum(target.pacer.sent.values())
+            served = admin(ep, "GET", "/_emulator/requests")
             noop_wall, noop = deploy(target, plan, args.parallel)
-            noop_requests = sum(target.pacer.sent.values()) - before
+            noop_requests = admin(ep, "GET", "/_emulator/requests")["total"] - served["total"]
+            time.sleep(ARM_LIMITS["reads"][0] / ARM_LIMITS["reads"][1])  # the read bucket fills up again
+            rested_wall, rested = deploy(target_for(ep, subscription, args.polling), plan, args.parallel)
             admin(ep, "POST", "/_emulator/reset")
             admin(ep, "PUT", "/_emulator/config?persist=false", knobs)
             serial_target = target_for(ep, subscription, args.polling)
@@ -161,8 +168,13 @@ def main() -> None:
     print(f"wall / critical path:          {wall / critical:7.2f}   (target <= 1.10)")
     print(f"pacing:                        {verdict}")
     print(f"429 answers:                   {throttled:7d}   (target 0)")
+    print("requests the deploy sent, as the emulator served them (per unit):")
+    for route, n in sorted(served["byRoute"].items(), key=lambda kv: -kv[1]):
+        print(f"  {route:<40} {n:6d}  {n / units:5.2f}")
     print(f"no-op re-deploy:               {noop_wall:7.2f} s, {noop.puts} deployment PUTs, {noop_requests} requests "
-          "(target < 1 s, 0 PUTs, one list per scope)")
+          f"(target < 1 s, 0 PUTs, one list per scope: {scopes(plan)} scopes) right after the deploy, which "
+          "left the read bucket empty")
+    print(f"  with the read bucket full:   {rested_wall:7.2f} s, {rested.puts} deployment PUTs  (target < 1 s)")
     print(f"benchmark client CPU (user+sys): {cpu:.1f} s; serial run of {len(small.steps)} units {serial_wall:.1f} s")
 
 
