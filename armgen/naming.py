@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 
@@ -105,15 +104,3 @@ def check_name(resource_type: str, name: str) -> list[str]:
     """Problems of ``name`` as the name of ``resource_type`` (empty when valid or unknown type)."""
     rule = rule_for(resource_type)
     return rule.problems(name) if rule else []
-
-
-MAX_DEPLOYMENT_NAME = 64
-
-
-def deployment_name(env: str, unit: str) -> str:
-    """A stable, valid ARM deployment name per unit and environment (<= 64 characters)."""
-    name = f"armgen-{env}-{unit}"
-    if len(name) <= MAX_DEPLOYMENT_NAME:
-        return name
-    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
-    return f"{name[:MAX_DEPLOYMENT_NAME - 9]}-{digest}"

@@ -31,16 +31,16 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from render_scale import datastore_text, spec_text  # noqa: E402
 
 from armgen.arm_limits import ARM_LIMITS  # noqa: E402
+from armgen.build import build_files  # noqa: E402
 from armgen.deploy.pacing import Pacer, pacing_policy  # noqa: E402
 from armgen.deploy.plan import Plan, build_plan  # noqa: E402
 from armgen.deploy.runner import Runner  # noqa: E402
 from armgen.deploy.target import Target, pooled_transport  # noqa: E402
+from armgen.deploy.target_emulator import deployments_client, resource_client, stacks_client  # noqa: E402
 from armgen.emulator import process  # noqa: E402
 from armgen.emulator.endpoint import EndpointInfo  # noqa: E402
-from armgen.render.outputs import render_all  # noqa: E402
 from armgen.render.writer import write  # noqa: E402
 from armgen.spec import load_spec  # noqa: E402
-from armgen.targets.emulator import deployments_client, resource_client, stacks_client  # noqa: E402
 
 
 def target_for(ep: EndpointInfo, subscription: str, polling: float) -> Target:
@@ -112,7 +112,7 @@ def prepare(folder: Path, workspaces: int) -> tuple[Plan, str]:
     (folder / "mlenv.yaml").write_text(spec_text(workspaces))
     (folder / "datastore_config.json").write_text(datastore_text(workspaces))
     spec = load_spec(folder / "mlenv.yaml")
-    write(folder, render_all(spec, ["int"]), ["int"])
+    write(folder, build_files(spec, ["int"]), ["int"])
     return build_plan(spec, "int", folder), spec.env("int").subscription_id
 
 
@@ -129,7 +129,7 @@ def main() -> None:
         plan, subscription = prepare(Path(tmp) / "work", args.workspaces)
         small, _ = prepare(Path(tmp) / "small", 2)
         state = Path(tmp) / "state"
-        ep = process.start(state)  # its own process, as `armgen deploy` runs it
+        ep = process.start(state).endpoint  # its own process, as `armgen deploy` runs it
         try:
             knobs = {"latency_seconds": {"*": args.latency}, "max_parallel_resources": 16,
                      "throttling": {"enabled": not args.no_throttling}}

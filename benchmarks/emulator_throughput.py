@@ -19,10 +19,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from armgen.deploy.target_emulator import deployments_client, resource_client  # noqa: E402
 from armgen.emulator.config import EmulatorConfig  # noqa: E402
 from armgen.emulator.endpoint import EndpointInfo  # noqa: E402
 from armgen.emulator.http.server import ServerThread  # noqa: E402
-from armgen.targets.emulator import deployments_client, resource_client  # noqa: E402
 
 RESOURCES = 100
 

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from armgen.render.outputs import render_all  # noqa: E402
+from armgen.build import build_files  # noqa: E402
 from armgen.render.writer import write  # noqa: E402
 from armgen.spec import load_spec  # noqa: E402
 
@@ -76,7 +76,7 @@ def measure(workspaces: int, repeat: int, tmp_root: Path | None = None) -> dict:
             t0 = time.perf_counter()
             spec = load_spec(folder / "mlenv.yaml")
             t1 = time.perf_counter()
-            rendered = render_all(spec)
+            rendered = build_files(spec)
             t2 = time.perf_counter()
             write(folder, rendered)
             t3 = time.perf_counter()

@@ -29,7 +29,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from armgen.render.outputs import render_all  # noqa: E402
+from armgen.build import build_files  # noqa: E402
 from armgen.rules import all_rules  # noqa: E402
 from armgen.spec.loader import load_spec  # noqa: E402
 from armgen.validate.discovery import discover  # noqa: E402
@@ -61,7 +61,7 @@ def render(folder: Path, workspaces: int) -> Path:
     out = folder / f"ws{workspaces}"
     out.mkdir()
     spec = load_spec(grow_spec(out, workspaces))
-    for rel, text in render_all(spec).items():
+    for rel, text in build_files(spec).items():
         if rel.startswith(("templates/", "parameters/")):
             (out / rel).parent.mkdir(parents=True, exist_ok=True)
             (out / rel).write_text(text)

@@ -6,13 +6,14 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from armgen.cli.deploy_common import target_option, unit_option
 from armgen.cli.options import env_option, format_option, spec_option
 from armgen.errors import ArmgenError, InputError
+from armgen.exitcodes import INTERRUPTED
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -48,7 +49,8 @@ if TYPE_CHECKING:
               help="The change set an approver saw ('armgen what-if --save FILE'): refuse when the live what-if "
                    "differs, then deploy without asking.")
 @click.option("--on-interrupt", type=click.Choice(["cancel", "leave"]), default="cancel", show_default=True,
-              help="On Ctrl-C, cancel running ARM deployments or leave them to finish.")
+              help="On Ctrl-C: cancel the running ARM deployments (and wait for that), or leave them running in "
+                   "Azure and exit at once (130); a re-run resumes.")
 @click.option("--wait", "wait_for_release", is_flag=True,
               help="When another release is deploying this environment, wait for it instead of exiting 1.")
 @format_option("text", "json")
@@ -81,7 +83,7 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
     from armgen.cli.deploy_view import Progress, summary_table
     from armgen.cli.whatif_cmd import print_foreign, print_what_if
     from armgen.deploy import removals
-    from armgen.deploy.errors import hints
+    from armgen.deploy.failures import hints
     from armgen.deploy.plan import Plan
     from armgen.deploy.preflight import preflight
     from armgen.deploy.runner import OK, Runner
@@ -133,15 +135,19 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
         console.print(line)
     for line in apply_removals(target, runner, found, action) + apply_recreates(target, plan, runner, chosen):
         console.print(line, markup=False, highlight=False, soft_wrap=True)
+    left: list[str] | None = None
     with Progress(plan, console, live=console.is_terminal and fmt == "text") as progress:
         runner.on_event = progress.event
         try:
             started = time.monotonic()
             results = runner.run(cancel_on_interrupt=on_interrupt == "cancel")
         except KeyboardInterrupt:
-            raise ArmgenError("interrupted: running deployments were "
-                              + ("cancelled" if on_interrupt == "cancel" else "left to finish")
-                              + "; re-run 'armgen deploy' to converge", exit_code=130) from None
+            if on_interrupt == "cancel":
+                raise ArmgenError("interrupted: running deployments were cancelled; re-run 'armgen deploy' to "
+                                  "converge", exit_code=INTERRUPTED) from None
+            left = runner.left
+    if left is not None:  # after the live display is closed
+        _leave(env, left)
     pacing = target.pacer.verdict(started, time.monotonic()) if target.pacer and runner.puts else None
     for note in [*runner.notes, *([pacing] if pacing else [])]:
         console.print(note, markup=False, highlight=False, soft_wrap=True)
@@ -166,6 +172,22 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
 
 
 RELEASE_POLL_SECONDS = 5.0
+
+
+def _leave(env: str, left: list[str]) -> NoReturn:
+    """Ctrl-C with ``--on-interrupt leave``: say what keeps deploying and how to resume, then end the process at
+    once. The workers still polling those deployments are abandoned, not joined (``os._exit``): waiting for
+    them is what leaving is for not doing."""
+    import os
+
+    shown = ", ".join(left[:5]) + (f" and {len(left) - 5} more" if len(left) > 5 else "")
+    what = f"{len(left)} unit(s) keep deploying in Azure ({shown})" if left else "no unit was deploying"
+    click.echo(f"Error: interrupted: {what}; armgen did not wait for them. Re-run the same 'armgen deploy --env "
+               f"{env}' to resume: it waits for units still deploying, skips what finished and deploys the rest",
+               err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(INTERRUPTED)
 
 
 def _one_release_at_a_time(runner: Runner, env: str, wait: bool, console: Console) -> None:

@@ -30,8 +30,8 @@ def unit_option(f: F) -> F:
 
 def load_plan(spec_path: Path, env: str, units: tuple[str, ...] = (), drift_check: bool = True) -> tuple[Spec, Plan]:
     """The plan of ``env``; refuses when the rendered files no longer match the spec."""
+    from armgen.build import build_files
     from armgen.deploy.plan import build_plan
-    from armgen.render.outputs import render_all
     from armgen.render.writer import check
     from armgen.spec import load_spec
 
@@ -39,7 +39,7 @@ def load_plan(spec_path: Path, env: str, units: tuple[str, ...] = (), drift_chec
     spec.env(env)
     root = spec_path.parent
     if drift_check:
-        drifts = check(root, render_all(spec, [env]), [env])
+        drifts = check(root, build_files(spec, [env]), [env])
         if drifts and all(d.kind == "missing" for d in drifts) and not (root / "templates").is_dir():
             raise InputError(f"{root / 'templates'}: nothing rendered yet; run 'armgen render' first")
         if drifts:

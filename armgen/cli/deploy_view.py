@@ -13,7 +13,7 @@ from armgen.deploy.plan import Plan, Step
 from armgen.deploy.runner import UnitResult
 
 STYLE = {"deployed": "green", "skipped": "bright_black", "failed": "red", "blocked": "yellow",
-         "cancelled": "yellow", "running": "cyan", "waiting": "bright_black"}
+         "cancelled": "yellow", "left": "yellow", "running": "cyan", "waiting": "bright_black"}
 
 
 class Progress:

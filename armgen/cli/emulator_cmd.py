@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -20,14 +21,19 @@ def emulator() -> None:
 
 @emulator.command()
 @click.option("--port", type=click.IntRange(0, 65535), default=None,
-              help="Port to listen on (default: the last one used, else any free port).")
+              help="Port to listen on (default: the last one used, else any free port; 0: any free port). "
+                   "A busy port, or an emulator already running on another port, is refused (exit 2).")
 @state_option
 def start(port: int | None, state_dir: str | None) -> None:
-    """Start the emulator in the background (no-op when it is already running)."""
+    """Start the emulator in the background (reused when it is already running)."""
     from armgen.emulator import process
 
-    info = process.start(state_dir, port)
-    click.echo(f"emulator running at {info.url} (state {info.state_dir})")
+    running = process.start(state_dir, port)
+    ep = running.endpoint
+    if running.started:
+        click.echo(f"emulator started at {ep.url} (state {ep.state_dir}); stop it with: {process.STOP_HINT}")
+    else:
+        click.echo(f"emulator already running at {ep.url} (state {ep.state_dir}); stop it with: {process.STOP_HINT}")
 
 
 @emulator.command()
@@ -41,20 +47,26 @@ def stop(state_dir: str | None) -> None:
 
 
 @emulator.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: one 'key value' line each; json: one object.")
+@click.option("--show-token", is_flag=True, help="Also print the bearer token (a secret: kept out of logs by default).")
 @state_option
-def status(fmt: str, state_dir: str | None) -> None:
-    """Show the endpoint: url, ca_file, token, subscription_id, state_dir (exit 1 when not running)."""
+def status(fmt: str, show_token: bool, state_dir: str | None) -> None:
+    """Show the endpoint: url, ca_file, token_file, subscription_id, state_dir (exit 1 when not running)."""
     from armgen.emulator import process
 
     info = process.info(resolve_state_dir(state_dir))
     if info is None:
         raise ArmgenError(f"the emulator is not running (state {resolve_state_dir(state_dir)}); "
                           "start it with: armgen emulator start")
+    shown = {k: v for k, v in info.as_dict().items() if k != "token"}
+    shown["token_file"] = str(Path(info.state_dir) / "token")
+    if show_token:
+        shown["token"] = info.token
     if fmt == "json":
-        click.echo(json.dumps(info.as_dict(), indent=2))
+        click.echo(json.dumps(shown, indent=2))
         return
-    for key, value in info.as_dict().items():
+    for key, value in shown.items():
         click.echo(f"{key:<16} {value}")
 
 

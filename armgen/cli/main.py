@@ -84,7 +84,7 @@ class LazyGroup(click.Group):
                            "AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or workload identity)", err=True)
                 sys.exit(1)
             if "azure.core" in sys.modules:  # Azure's own answer (a persistent 5xx...): its code, not a bug
-                from armgen.deploy.errors import failure_from, is_azure_error
+                from armgen.deploy.failures import failure_from, is_azure_error
 
                 if is_azure_error(e):
                     failure = failure_from(e)

@@ -17,7 +17,8 @@ from armgen.exitcodes import CHANGES
               help="Output folder (default: the spec's folder).")
 @env_option(multiple=True)
 @click.option("--check", "check_only", is_flag=True,
-              help="Write nothing; exit 3 (changes found) listing each file that differs from what the spec renders.")
+              help="Write nothing; exit 3 (changes found) listing each file that differs from what the spec renders, "
+                   "and orphan files it does not render.")
 @click.option("--format", "formats", type=click.Choice(FORMATS), multiple=True,
               help="Output format (repeatable; default: the spec's render.formats, else arm).")
 @click.option("--force", is_flag=True,
@@ -31,9 +32,11 @@ def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_o
     parameters/<unit>.parameters.<env>.json     one per deployment unit and environment
     bicep/<kind>.bicep, bicep/<unit>.<env>.bicepparam   with --format bicep
     Exit codes: 0 written (or up to date with --check), 1 a write failed,
-    2 unusable input, 3 changes found (--check: files differ from the spec).
+    2 unusable input, 3 changes found (--check: files differ from the spec,
+    or orphan files the spec does not render are left in parameters/, bicep/).
     """
-    from armgen.render.outputs import render_all
+    from armgen.build import build_files
+    from armgen.render.datastore_guard import refuse_lost_datastores
     from armgen.render.writer import MANIFEST, check, write
     from armgen.spec import load_spec
 
@@ -42,16 +45,23 @@ def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_o
     for name in selected or []:
         spec.env(name)
     chosen = tuple(f for f in FORMATS if f in (formats or spec.render_formats))
-    files = render_all(spec, selected, chosen)
+    files = build_files(spec, selected, chosen)
     out = out_dir or spec_path.parent
+    refuse_lost_datastores(spec, out, selected)
     if check_only:
         drifts = check(out, files, selected)
         for d in drifts:
             click.echo(f"{d.kind}: {d.path}")
             click.echo(d.diff, nl=False)
+        orphans = [d.path for d in drifts if d.kind == "orphan"]
+        if len(drifts) > len(orphans):
+            click.echo(f"{len(drifts) - len(orphans)} file(s) differ from {spec_path.name}; run 'armgen render' to "
+                       "update them", err=True)
+        if orphans:
+            click.echo(f"{len(orphans)} file(s) that {spec_path.name} does not render, which render keeps (edited by "
+                       f"hand or not armgen's): {', '.join(orphans)}; delete them, or move them out of parameters/ "
+                       "and bicep/", err=True)
         if drifts:
-            click.echo(f"{len(drifts)} file(s) differ from {spec_path.name}; run 'armgen render' to update them",
-                       err=True)
             raise SystemExit(CHANGES)
         click.echo(f"{len(files)} files up to date")
         return

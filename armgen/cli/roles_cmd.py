@@ -39,9 +39,9 @@ def test(spec_path: Path, env: str, offline: bool, target_kind: str | None, time
     and its assignments are read from the target and compared with the rendered ones.
     Exit codes: 0 all checks pass, 1 a check failed, 2 unusable input.
     """
+    from armgen.cli.check_output import emit
     from armgen.roles.expectations import offline_report
     from armgen.spec import load_spec
-    from armgen.verify.output import emit
 
     spec = load_spec(spec_path)
     environment = spec.env(env)

@@ -53,10 +53,10 @@ def validate(templates: tuple[str, ...], parameters: tuple[str, ...], fmt: str, 
     With TEMPLATE (file or folder): pairs parameter files the same way from its folder.
     Exit codes: 0 no error finding, 1 error findings (or warnings with --strict), 2 unusable input.
     """
-    from armgen.formatters import FORMATTERS, JUnitFormatter, TextFormatter
-    from armgen.formatters.text import colour_default
     from armgen.rules import select_rules
     from armgen.validate.discovery import discover
+    from armgen.validate.formatters import FORMATTERS, JUnitFormatter, TextFormatter
+    from armgen.validate.formatters.text import colour_default
     from armgen.validate.runner import validate as run_validation
 
     rules = select_rules(only, ignore)

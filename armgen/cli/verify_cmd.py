@@ -33,12 +33,15 @@ def verify(spec_path: Path, env: str, target_kind: str | None, timeout: float | 
     principals' role assignments must be in place (polled for up to --timeout seconds).
     Exit codes: 0 all checks pass, 1 a check failed, 2 unusable input.
     """
+    from armgen.cli.check_output import emit
     from armgen.cli.deploy_common import load_plan
     from armgen.deploy.target import connect
-    from armgen.verify.output import emit
+    from armgen.roles.deployed import check_definition, role_definition_id
     from armgen.verify.runner import verify_environment
 
     _, plan = load_plan(spec_path, env, drift_check=False)
     target = connect(plan.env, target_kind)
     wait = timeout if timeout is not None else (300.0 if target.kind == "azure" else 5.0)
-    emit(verify_environment(plan, target, wait), fmt, output, verbose)
+    report = verify_environment(plan, target, wait, custom_role_id=role_definition_id(plan.env),
+                                check_role=lambda r: check_definition(r, "role-definition", plan.env, target))
+    emit(report, fmt, output, verbose)

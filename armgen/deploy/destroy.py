@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from armgen.catalog import api
 from armgen.create_only import type_of
-from armgen.deploy.errors import failure_from
+from armgen.deploy.failures import failure_from
 from armgen.deploy.plan import Plan
 from armgen.deploy.preflight import send_and_wait
 from armgen.deploy.removals import is_group, rank

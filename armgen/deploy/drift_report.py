@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from armgen.check_report import CheckReport, to_junit
 from armgen.deploy.drift import KINDS, Drift
-from armgen.verify.report import CheckReport, to_junit
 
 
 def _short(rid: str) -> str:

@@ -10,9 +10,8 @@ from pathlib import Path
 from armgen.arm import ArmError
 from armgen.arm.linked import pack_linked_templates
 from armgen.errors import ArmgenError, InputError
-from armgen.naming import deployment_name
-from armgen.render.outputs import PARAMETERS_DIR, TEMPLATES_DIR
-from armgen.render.units import SUBSCRIPTION, Unit, units_for
+from armgen.render.files import PARAMETERS_DIR, TEMPLATES_DIR
+from armgen.render.units import SUBSCRIPTION, Unit, deployment_name, units_for
 from armgen.spec.model import Environment, Spec
 
 

@@ -31,7 +31,7 @@ def send_and_wait(target: Target, method: str, url: str, timeout: float = 600.0,
     from azure.core.rest import HttpRequest
     from azure.mgmt.core.polling.arm_polling import ARMPolling
 
-    from armgen.deploy.errors import failure_from
+    from armgen.deploy.failures import failure_from
 
     where = f"{method} {url.split('?')[0]}"
     client = target.resources

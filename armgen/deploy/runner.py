@@ -9,7 +9,7 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
-from armgen.deploy.errors import ArmFailure, failure_from
+from armgen.deploy.failures import ArmFailure, failure_from
 from armgen.deploy.plan import Plan, Step
 from armgen.deploy.polling import PollSchedule, unit_kind
 from armgen.deploy.preflight import prune_group
@@ -61,6 +61,7 @@ class Runner:
         self.notes: list[str] = []  # what the run did besides deploying (history pruned)
         self.wait_for_release = False  # a unit another release started meanwhile: wait for it, else fail
         self.polls = PollSchedule()  # status polls: units of a kind polled when the first of them was done
+        self.left: list[str] = []  # units left deploying in Azure by an interrupted run (on_interrupt leave)
 
     def fingerprint(self, step: Step) -> str:
         """What was deployed: template, parameters and the deny settings it is protected with."""
@@ -197,10 +198,16 @@ class Runner:
         return result
 
     def run(self, cancel_on_interrupt: bool = True) -> list[UnitResult]:
+        """Deploy every step as the plan allows. On Ctrl-C (KeyboardInterrupt, re-raised): cancel the running
+        stacks and wait for their workers, or (``cancel_on_interrupt=False``) leave them running in Azure and
+        return at once; their workers are abandoned, so the process should then end without joining them
+        (``left`` lists the units)."""
         names = {s.name for s in self.plan.steps}
         results: dict[str, UnitResult] = {}
         pending = list(self.plan.steps)
-        with ThreadPoolExecutor(max_workers=self.parallel) as pool:
+        pool = ThreadPoolExecutor(max_workers=self.parallel)
+        leaving = False
+        try:
             # start every worker now, while nothing else runs: a thread started later, when units are
             # busy on the network, takes milliseconds to come up and delays the units behind it
             width = min(self.parallel, len(pending))
@@ -230,15 +237,21 @@ class Runner:
                         results[step.name] = fut.result()
                         self.on_event("done", step, results[step.name])
             except KeyboardInterrupt:
+                leaving = not cancel_on_interrupt
                 for fut, step in list(self._running.items()):
                     if cancel_on_interrupt:
                         with contextlib.suppress(Exception):  # best effort on the way out
                             StackOps.of(self.target, step).cancel()
                     fut.cancel()
-                    results[step.name] = UnitResult(step.name, "cancelled", deployment=step.deployment)
+                    status = "left" if leaving else "cancelled"  # left: still deploying in Azure
+                    results[step.name] = UnitResult(step.name, status, deployment=step.deployment)
+                    if leaving:
+                        self.left.append(step.name)
                 for step in pending:
                     results[step.name] = UnitResult(step.name, "cancelled", deployment=step.deployment)
                 raise
             finally:
                 self.results = [results.get(s.name, UnitResult(s.name, "cancelled")) for s in self.plan.steps]
+        finally:  # leaving: do not wait for the workers still polling the deployments that keep running
+            pool.shutdown(wait=not leaving, cancel_futures=True)
         return self.results

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+import click
+
 from armgen.defaults import TARGETS
 from armgen.errors import ArmgenError, InputError
 from armgen.spec.model import Environment
@@ -83,9 +85,12 @@ def connect(env: Environment, kind: str | None = None, polling_interval: float |
         raise InputError(f"unknown target '{kind}'; use one of: {', '.join(TARGETS)}")
     kwargs = _sdk_kwargs(polling_interval, retries)
     if kind == "emulator":
-        from armgen.targets.emulator import client_kwargs, ensure_endpoint
+        from armgen.deploy.target_emulator import client_kwargs
+        from armgen.emulator.process import start as start_emulator
 
-        endpoint = ensure_endpoint()
+        running = start_emulator()
+        click.echo(running.notice(), err=True)  # a background process the user did not start by hand
+        endpoint = running.endpoint
         extra = client_kwargs(endpoint)
         kwargs.setdefault("polling_interval", 0.2)
         credential = extra.pop("credential")

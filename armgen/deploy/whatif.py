@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from armgen import create_only
-from armgen.deploy.errors import ArmFailure, failure_from
+from armgen.deploy.failures import ArmFailure, failure_from
 from armgen.deploy.plan import Plan, Step
 from armgen.deploy.target import Target
 from armgen.deploy.whatif_format import PropertyChange, ResourceChange, from_sdk

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 from armgen.emulator.certs import CA_FILE
@@ -21,6 +22,23 @@ from armgen.pids import pid_alive
 
 LOG_FILE = "emulator.log"
 _START_TIMEOUT = 20.0
+STOP_HINT = "armgen emulator stop"
+
+
+@dataclass(frozen=True)
+class Running:
+    """A live emulator and whether this call started it (False: one was running already and is reused)."""
+
+    endpoint: EndpointInfo
+    started: bool
+
+    def notice(self) -> str:
+        """One line for stderr: where it runs, and that it outlives the command that started it."""
+        ep = self.endpoint
+        if self.started:
+            return (f"started the local emulator at {ep.url} in the background (state {ep.state_dir}); "
+                    f"it keeps running after this command: stop it with '{STOP_HINT}'")
+        return f"using the local emulator already running at {ep.url} (state {ep.state_dir}; stop it with '{STOP_HINT}')"
 
 
 def _healthy(url: str, ca_file: Path) -> bool:
@@ -53,12 +71,23 @@ def _default_port(state_dir: Path) -> int:
         return 0
 
 
-def start(state_dir: str | os.PathLike[str] | None = None, port: int | None = None) -> EndpointInfo:
-    """Start the server in the background (no-op when already running) and wait until it answers."""
+def _port_of(url: str) -> int:
+    return int(url.rsplit(":", 1)[1])
+
+
+def start(state_dir: str | os.PathLike[str] | None = None, port: int | None = None) -> Running:
+    """Start the server in the background (reused when already running) and wait until it answers.
+
+    ``port`` None: the last port used, else any free one; 0: any free port. A running emulator on another
+    port than an explicit ``port`` is refused rather than silently reused."""
     sd = resolve_state_dir(state_dir)
     running = info(sd)
     if running is not None:
-        return running
+        if port and _port_of(running.url) != port:
+            raise InputError(f"the emulator of {sd} already runs at {running.url}, not on port {port}; "
+                             f"stop it first ('{STOP_HINT}{_state_flag(state_dir)}') to start it on port {port}, "
+                             "or leave out --port to use it")
+        return Running(running, started=False)
     try:
         private_dir(sd)
     except OSError as exc:
@@ -82,12 +111,30 @@ def start(state_dir: str | os.PathLike[str] | None = None, port: int | None = No
             if port is None and chosen:  # the remembered port is taken: let the OS choose
                 (sd / "port").unlink(missing_ok=True)
                 return start(sd, 0)
-            raise ArmgenError(f"the emulator exited at start (exit {proc.returncode}); see {sd / LOG_FILE}")
+            raise _start_failure(proc.returncode, chosen, sd)
         found = info(sd)
         if found is not None:
-            return found
+            return Running(found, started=True)
         time.sleep(0.05)
     raise ArmgenError(f"the emulator did not answer within {_START_TIMEOUT:.0f} s; see {sd / LOG_FILE}")
+
+
+def _state_flag(state_dir: str | os.PathLike[str] | None) -> str:
+    return f" --state {state_dir}" if state_dir else ""
+
+
+def _start_failure(code: int, port: int, sd: Path) -> ArmgenError:
+    """Why the server process exited at start, in one line."""
+    from armgen.emulator.serve import CANNOT_LISTEN, PORT_IN_USE
+
+    if code == PORT_IN_USE:
+        return InputError(f"port {port} on 127.0.0.1 is already in use by another program; "
+                          "choose another with --port N, or --port 0 for any free port")
+    if code == CANNOT_LISTEN:
+        lines = (sd / LOG_FILE).read_text(errors="replace").strip().splitlines()
+        reason = lines[-1].removeprefix("armgen-emulator: ") if lines else f"cannot listen on port {port}"
+        return InputError(f"the emulator {reason}; choose another port with --port N")
+    return ArmgenError(f"the emulator exited at start (exit {code}); see {sd / LOG_FILE}")
 
 
 def stop(state_dir: str | os.PathLike[str] | None = None, timeout: float = 10.0) -> bool:
@@ -127,7 +174,7 @@ def reset(state_dir: str | os.PathLike[str] | None = None) -> bool:
 
 def ensure_running(state_dir: str | os.PathLike[str] | None = None) -> EndpointInfo:
     """The endpoint of the emulator for ``state_dir`` (default state dir), starting it if needed."""
-    return start(state_dir)
+    return start(state_dir).endpoint
 
 
 def status_json(endpoint: EndpointInfo) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import signal
@@ -14,6 +15,9 @@ from armgen.emulator.certs import ensure_certificates
 from armgen.emulator.endpoint import ENDPOINT_FILE, write_endpoint_file
 from armgen.emulator.http.server import ServerThread
 from armgen.emulator.private import private_dir, write_private
+
+PORT_IN_USE = 98  # exit code: the port is taken by another program
+CANNOT_LISTEN = 97  # exit code: any other reason the socket cannot be bound (the reason is the log's last line)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,7 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     state_dir = Path(args.state)
     private_dir(state_dir)
     ensure_certificates(state_dir)
-    server = ServerThread(state_dir, args.port, args.verbose).start()
+    try:
+        server = ServerThread(state_dir, args.port, args.verbose).start()
+    except OSError as exc:  # one line in emulator.log, no traceback: ``process.start`` explains the exit code
+        print(f"armgen-emulator: cannot listen on 127.0.0.1:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        return PORT_IN_USE if exc.errno == errno.EADDRINUSE else CANNOT_LISTEN
     write_endpoint_file(state_dir, os.getpid(), server.url, server.httpd.port)
     write_private(state_dir / "port", f"{server.httpd.port}\n")
     stop = threading.Event()

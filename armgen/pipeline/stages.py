@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from armgen.defaults import INTEGRATION
 from armgen.render.units import units_for
 from armgen.spec.loader import DEFAULT_SPEC
 from armgen.spec.model import Environment, Spec
 
-INTEGRATION = "int"
 BUILD, WHATIF, DEPLOY, VERIFY, ROLES, CLEANUP = "build", "whatif", "deploy", "verify", "roles", "cleanup"
 DEPLOYING = (DEPLOY, CLEANUP)  # stages that change an environment: one run at a time (lockBehavior)
 

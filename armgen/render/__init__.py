@@ -1,1 +1,1 @@
-"""Rendering: spec -> ARM templates, parameter files, datastore config and pipeline files."""
+"""Rendering: spec -> ARM templates, parameter files and their Bicep translation (the pipeline: armgen.build)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from armgen.catalog import BUILTIN_ROLES
@@ -11,6 +12,17 @@ from armgen.spec.model import Datastore, Environment, Workspace
 
 SUBSCRIPTION = "subscription"
 RESOURCE_GROUP = "resourceGroup"
+
+MAX_DEPLOYMENT_NAME = 64
+
+
+def deployment_name(env: str, unit: str) -> str:
+    """A stable, valid ARM deployment name per unit and environment (<= 64 characters)."""
+    name = f"armgen-{env}-{unit}"
+    if len(name) <= MAX_DEPLOYMENT_NAME:
+        return name
+    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+    return f"{name[:MAX_DEPLOYMENT_NAME - 9]}-{digest}"
 
 
 @dataclass(frozen=True)

@@ -155,12 +155,44 @@ def atomic_write(target: Path, text: str) -> None:
 @dataclass(frozen=True)
 class Drift:
     path: str
-    kind: str  # "missing", "changed", "stale"
+    kind: str  # "missing", "changed", "stale" (render removes it), "orphan" (render keeps it: delete it by hand)
     diff: str
 
 
+def _unit_file(rel: str) -> tuple[str, str] | None:
+    """(template kind, environment) of ``parameters/<unit>.parameters.<env>.json`` or
+    ``bicep/<unit>.<env>.bicepparam``; None for any other path."""
+    folder, _, name = rel.rpartition("/")
+    parts = name.split(".")
+    if folder == "parameters" and len(parts) == 4 and parts[1] == "parameters" and parts[3] == "json":
+        return parts[0].split("-", 1)[0], parts[2]
+    if folder == "bicep" and len(parts) == 3 and parts[2] == "bicepparam":
+        return parts[0].split("-", 1)[0], parts[1]
+    return None
+
+
+def _orphans(out: Path, files: dict[str, str], envs: list[str] | None, known: set[str]) -> list[str]:
+    """Parameter and .bicepparam files of armgen's template kinds, in the rendered folders, that render does
+    not write (a unit the spec no longer has, kept because it was edited by hand, or written by hand)."""
+    kinds = {Path(p).stem for p in files if p.startswith("templates/") or (p.startswith("bicep/")
+                                                                           and p.endswith(".bicep"))}
+    formats = {_format_of(p) for p in files}
+    found = []
+    for folder in ("parameters", "bicep"):
+        if not (out / folder).is_dir() or (out / folder).is_symlink():
+            continue
+        for entry in sorted((out / folder).iterdir()):
+            rel = f"{folder}/{entry.name}"
+            unit = _unit_file(rel)
+            if (unit and unit[0] in kinds and rel not in files and rel not in known
+                    and _in_scope(rel, envs, formats) and _read(entry) is not None):
+                found.append(rel)
+    return found
+
+
 def check(out: Path, files: dict[str, str], envs: list[str] | None = None) -> list[Drift]:
-    """What differs between the committed output under ``out`` and ``files``; writes nothing."""
+    """What differs between the committed output under ``out`` and ``files``; writes nothing. A file render
+    would keep although it does not write it (edited by hand, or never armgen's) is an ``orphan``."""
     drifts: list[Drift] = []
     for rel, text in files.items():
         current = _read(out / rel)
@@ -168,8 +200,15 @@ def check(out: Path, files: dict[str, str], envs: list[str] | None = None) -> li
             drifts.append(Drift(rel, "missing", _diff("", text, rel)))
         elif current != text.encode("utf-8"):
             drifts.append(Drift(rel, "changed", _diff(current.decode("utf-8", "replace"), text, rel)))
-    for rel in _stale(out, read_manifest(out)[0], files, envs):
-        drifts.append(Drift(rel, "stale", _diff((_read(out / rel) or b"").decode("utf-8", "replace"), "", rel)))
+    manifest = read_manifest(out)[0]
+    stale = _stale(out, manifest, files, envs)
+    for rel in stale:
+        current = _read(out / rel) or b""
+        if digest(current) == manifest[rel]:
+            drifts.append(Drift(rel, "stale", _diff(current.decode("utf-8", "replace"), "", rel)))
+        else:
+            drifts.append(Drift(rel, "orphan", ""))
+    drifts += [Drift(rel, "orphan", "") for rel in _orphans(out, files, envs, set(stale))]
     return drifts
 
 

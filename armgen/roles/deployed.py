@@ -6,11 +6,11 @@ import time
 from typing import Any
 
 from armgen.arm.hashing import guid
+from armgen.check_report import CheckReport
+from armgen.live.fetch import get_resource, poll
 from armgen.rbac.permissions import Permission
 from armgen.roles.expectations import check_expectations, check_guardrails
 from armgen.spec.model import Environment
-from armgen.verify.fetch import get_resource, poll
-from armgen.verify.report import CheckReport
 
 GROUP = "role-deployed"
 ROLE_DEFINITIONS = "Microsoft.Authorization/roleDefinitions"

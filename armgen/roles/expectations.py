@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from armgen.check_report import CheckReport
 from armgen.rbac.operations import DATA_GUARDRAILS, GUARDRAILS, SECRET_READS, is_data_operation
 from armgen.rbac.permissions import Permission, evaluate
 from armgen.spec.model import CustomRole
-from armgen.verify.report import CheckReport
 
 GROUP = "role-expectations"
 GUARD_GROUP = "role-guardrails"

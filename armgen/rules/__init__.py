@@ -7,9 +7,9 @@ import pkgutil
 from functools import cache
 
 from armgen.errors import InputError
-from armgen.rules.base import Match, Rule
+from armgen.rulebase.rule import Rule
 
-__all__ = ["Match", "Rule", "all_rules", "select_rules"]
+__all__ = ["all_rules", "select_rules"]
 
 AREAS = ("structure", "parameters", "expressions", "resources", "naming", "limits", "security")
 

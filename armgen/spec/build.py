@@ -38,7 +38,7 @@ class Namer:
         self.unique = unique_token(str(doc["environments"][env]["subscriptionId"]), self.project, env)
 
     def name(self, rtype: str, workload: str, explicit_path: list | None = None, explicit: str | None = None,
-             pattern_key: str | None = None) -> str:
+             pattern_key: str | None = None, hint: str | None = None) -> str:
         kind, is_compact = KINDS.get(rtype, ("", False))
         tokens = {"kind": kind, "project": self.project, "workload": workload, "env": self.env,
                   "unique": self.unique}
@@ -54,11 +54,11 @@ class Namer:
             value = compact(value, rtype)
         for problem in check_name(rtype, value):
             line, col = mark_of(self.doc, where)
-            hint = "shorten the naming pattern or set an explicit name" if not explicit else "change the name"
+            what = hint or ("shorten the naming pattern or set an explicit name" if not explicit else "change the name")
             problem = problem if problem.startswith("is ") else f"is invalid: {problem}"
             self.errors.append(SourceError(self.file, line, col, format_path(where),
                                            f"{_label(rtype)} name "
-                                           f"'{value}' (environment {self.env}) {problem}; {hint}"))
+                                           f"'{value}' (environment {self.env}) {problem}; {what}"))
         return value
 
     def bad_pattern(self, template: str, where: list) -> bool:
@@ -70,10 +70,16 @@ class Namer:
         return problem is not None
 
 
-def _endpoint_name(n: Namer, endpoint: str, workload: str, path: list) -> str:
-    """Batch endpoint names are unique per region: ``<endpoint>-<project>-<workload>-<env>``."""
-    return n.name("Microsoft.MachineLearningServices/workspaces/batchEndpoints", workload, path,
-                  endpoint + "-{project}-{workload}-{env}")
+BATCH_ENDPOINT = "Microsoft.MachineLearningServices/workspaces/batchEndpoints"
+
+
+def _endpoint_name(n: Namer, endpoint: str | dict, workload: str, path: list) -> str:
+    """Batch endpoint names are unique per region: ``<endpoint>-<project>-<workload>-<env>``, or the item's
+    explicit ``endpointName`` (tokens allowed)."""
+    if isinstance(endpoint, dict):
+        return n.name(BATCH_ENDPOINT, workload, [*path, "endpointName"], endpoint["endpointName"])
+    return n.name(BATCH_ENDPOINT, workload, path, endpoint + "-{project}-{workload}-{env}",
+                  hint=f"shorten it, or name the endpoint yourself: {{name: {endpoint}, endpointName: <name>}}")
 
 
 def _label(rtype: str) -> str:

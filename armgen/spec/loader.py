@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from armgen.defaults import DATASTORE_CONFIG, DEFAULT_SPEC  # noqa: F401 - re-exported
+from armgen.defaults import DATASTORE_CONFIG, DEFAULT_SPEC, INTEGRATION  # noqa: F401 - re-exported
 from armgen.errors import SourceError, SourceErrors
 from armgen.spec import schema as schemas
 from armgen.spec.build import build_environment
@@ -17,7 +17,7 @@ from armgen.spec.model import Environment, Spec
 from armgen.spec.names import pattern_problem
 from armgen.spec.resolve import apply_overrides, env_map_errors, in_override, resolve
 from armgen.spec.role_guard import secret_read_errors
-from armgen.spec.unique import global_name_clashes, role_name_clashes
+from armgen.spec.unique import endpoint_name_clashes, global_name_clashes, role_name_clashes
 
 _IN_ENV = re.compile(r"(\(|in )environment ([a-z][a-z0-9]{1,9})(\)|;)")
 
@@ -71,11 +71,15 @@ def _duplicate_workspaces(doc: MarkedDict, file: str) -> list[SourceError]:
 
 
 def _release_order_errors(doc: MarkedDict, envs: list[str], file: str) -> list[SourceError]:
-    """``release.order`` names environments of the spec, each once."""
+    """``release.order`` names every environment of the spec once, with the integration environment first:
+    the release's shape is fixed (int deployed, verified and torn down, then the others in this order), so an
+    order it cannot follow is an error, never silently rearranged or shortened."""
     release = doc.get("release")
     order = release.get("order") if isinstance(release, dict) else None
+    if not order:  # unset (or empty): the default order, int first
+        return []
     out: list[SourceError] = []
-    for i, name in enumerate(order or []):
+    for i, name in enumerate(order):
         where = ["release", "order", i]
         line, col = mark_of(doc, where)
         if name not in envs:
@@ -85,6 +89,21 @@ def _release_order_errors(doc: MarkedDict, envs: list[str], file: str) -> list[S
                                                                          f"spec{hint}"))
         elif name in order[:i]:
             out.append(SourceError(file, line, col, format_path(where), f"'{name}' is listed twice"))
+        elif name == INTEGRATION and i > 0 and INTEGRATION not in order[:i]:
+            out.append(SourceError(file, line, col, format_path(where), f"'{INTEGRATION}' is listed after "
+                                   f"'{order[0]}', but the release deploys, verifies and tears down {INTEGRATION} "
+                                   "before any other environment; move it to the front"))
+    missing = [e for e in envs if e not in order]
+    if missing and all(name in envs for name in order):  # an unknown name is reported (did you mean) instead
+        line, col = mark_of(doc, ["release", "order"])
+        listed = [e for e in dict.fromkeys(order) if e in envs and e != INTEGRATION]
+        fixed = [INTEGRATION] * (INTEGRATION in envs) + listed + [e for e in missing if e != INTEGRATION]
+        first = f", {INTEGRATION} first" if INTEGRATION in envs else ""
+        what = (f"environment '{missing[0]}' is" if len(missing) == 1
+                else f"environments {', '.join(repr(e) for e in missing)} are")
+        out.append(SourceError(file, line, col, "release.order", f"{what} not listed, so the release would never "
+                               f"deploy {'it' if len(missing) == 1 else 'them'}; the release deploys every environment "
+                               f"of the spec{first}: e.g. order: [{', '.join(fixed)}]"))
     return out
 
 
@@ -142,6 +161,7 @@ def load_spec(path: str | Path = DEFAULT_SPEC, datastore_config: str | Path | No
         errors += [in_override(doc, env, e) for e in naming]
         built.append((resolved, environments[env]))
     _fail(errors or global_name_clashes(file, built) + role_name_clashes(file, built)
+          + endpoint_name_clashes(file, built)
           + secret_read_errors(file, built))
     root = schemas.raw_schema("mlenv")
     release = resolve(doc.get("release", MarkedDict()), root["$defs"]["release"], envs[0], root)
@@ -155,4 +175,5 @@ def load_spec(path: str | Path = DEFAULT_SPEC, datastore_config: str | Path | No
                 pool=dict(release.get("pool") or {"vmImage": "ubuntu-latest"}), env_pools=pools,
                 workspaces_per_job=int(release.get("workspacesPerJob", 1)),
                 pr_service_connection=release.get("pullRequestServiceConnection"),
-                drift_schedule=release.get("driftSchedule", "0 3 * * *"))
+                drift_schedule=release.get("driftSchedule", "0 3 * * *"),
+                datastore_config=ds_path if ds_path.exists() else None)

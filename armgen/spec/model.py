@@ -232,6 +232,7 @@ class Spec:
     pr_service_connection: str | None = None  # release.pullRequestServiceConnection: what-if on PRs
     drift_schedule: str = "0 3 * * *"  # release.driftSchedule (cron, UTC)
     render_formats: tuple[str, ...] = ("arm",)  # render.formats: what 'armgen render' writes by default
+    datastore_config: Path | None = None  # the datastore_config.json read; None: there was none (no datastores)
 
     def env(self, name: str) -> Environment:
         from armgen.errors import InputError

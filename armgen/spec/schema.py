@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import difflib
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -79,8 +80,11 @@ def _located(file: str, doc: Any, error: ValidationError) -> list[SourceError]:
     where = format_path(path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         known = _properties_of(error.schema)
+        patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
         out = []
         for extra in sorted(set(error.instance) - set(known), key=str):
+            if any(p.search(str(extra)) for p in patterns):
+                continue  # allowed by a pattern (top-level x- keys)
             guess = difflib.get_close_matches(str(extra), known, n=1, cutoff=0.6)
             hint = f" (did you mean '{guess[0]}'?)" if guess else f"; allowed keys: {', '.join(known)}"
             line, col = mark_of(doc, [*path, extra], key=True)

@@ -1,4 +1,5 @@
-"""Globally unique names (storage accounts, key vaults, registries) must differ across environments and instances."""
+"""Names Azure keeps unique beyond a resource group: globally (storage accounts, key vaults, registries), per
+region (batch endpoints), per tenant (custom roles); they must differ across environments and instances."""
 
 from __future__ import annotations
 
@@ -69,4 +70,33 @@ def role_name_clashes(file: str, built: list[tuple[Any, Environment]]) -> list[S
         errors.append(SourceError(file, line, col, format_path(where),
                                   f"custom role name '{name}' (environment {env.name}) is also the role name of "
                                   f"environment {other}; role names are unique per tenant: put {{env}} in roleName"))
+    return errors
+
+
+def _endpoint_where(doc: Any, ws_index: int, j: int) -> list:
+    """Where batch endpoint ``j`` of workspace ``ws_index`` is named: its endpointName, else its item."""
+    item = ["workspaces", ws_index, "batchEndpoints", j]
+    node = doc["workspaces"][ws_index]["batchEndpoints"][j]
+    return [*item, "endpointName"] if isinstance(node, dict) else item
+
+
+def endpoint_name_clashes(file: str, built: list[tuple[Any, Environment]]) -> list[SourceError]:
+    """Batch endpoint names are unique per Azure region: two endpoints of the spec (in one workspace, in two,
+    or in two environments in the same region) cannot share one."""
+    first: dict[tuple[str, str], tuple[str, list]] = {}  # (region, name) -> (environment, path)
+    errors: list[SourceError] = []
+    for doc, env in built:
+        for ws in env.workspaces:
+            for j, name in enumerate(ws.batch_endpoints):
+                where = _endpoint_where(doc, ws.index, j)
+                other_env, other = first.setdefault((env.location.lower(), name.lower()), (env.name, where))
+                if (other_env, other) == (env.name, where):
+                    continue
+                in_env = "" if other_env == env.name else f" in environment {other_env}"
+                line, col = mark_of(doc, where)
+                errors.append(SourceError(file, line, col, format_path(where),
+                                          f"batch endpoint name '{name}' (environment {env.name}) is also the name "
+                                          f"of {format_path(other)}{in_env}, in region {env.location}; batch endpoint "
+                                          "names are unique per region: change endpointName (e.g. add {env} or "
+                                          "{workload})"))
     return errors

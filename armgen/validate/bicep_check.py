@@ -17,7 +17,7 @@ from armgen.bicep.bicepparam import read_bicepparam
 from armgen.bicep.compare import differences, normalize, same_parameters
 from armgen.bicep.reader import read_module
 from armgen.errors import ArmgenError
-from armgen.rules.base import Rule
+from armgen.rulebase.rule import Rule
 from armgen.validate.findings import Finding, Unit
 
 MAX_LINES = 20  # differences listed per file

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from armgen.rules.base import SEVERITY_NAMES, Rule
+from armgen.rulebase.rule import SEVERITY_NAMES, Rule
 
 
 @dataclass(frozen=True, order=True)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from armgen import jsonmarks
 from armgen.jsonmarks import JsonPath, MarkedJson
-from armgen.rules import Match, Rule
-from armgen.validate.context import RuleContext
+from armgen.rulebase.context import RuleContext
+from armgen.rulebase.rule import Match, Rule
 from armgen.validate.discovery import Pairing
 from armgen.validate.findings import Finding, Report, Unit
 

@@ -6,12 +6,12 @@ import time
 from typing import Any
 
 from armgen.catalog import BUILTIN_ROLES
+from armgen.check_report import CheckReport
+from armgen.live.fetch import get_resource, poll
+from armgen.live.state import LiveState
 from armgen.spec.model import Environment
 from armgen.verify.compare import is_missing, lookup, same, show
 from armgen.verify.expected import KEY_PROPERTIES, ML, Expected
-from armgen.verify.fetch import get_resource, poll
-from armgen.verify.report import CheckReport
-from armgen.verify.state import LiveState
 
 ASSIGNMENT = "microsoft.authorization/roleassignments"
 DEFINITION = "microsoft.authorization/roledefinitions"

@@ -4,9 +4,9 @@ take (roles on another team's account, the workspace's default datastore), with 
 from __future__ import annotations
 
 from armgen.catalog import api
+from armgen.live.state import LiveState
 from armgen.spec.model import Datastore, Environment, Workspace
 from armgen.verify.expected import ML
-from armgen.verify.state import LiveState
 
 USER_SQL = ("CREATE USER [{0}] FROM EXTERNAL PROVIDER; ALTER ROLE db_datareader ADD MEMBER [{0}]; "
             "ALTER ROLE db_datawriter ADD MEMBER [{0}];")

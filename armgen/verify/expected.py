@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from armgen.arm import ArmError, DeploymentContext, expand
 from armgen.arm.parameters import file_values
 from armgen.deploy.plan import Plan
-from armgen.verify.state import LiveState
+from armgen.live.state import LiveState
 
 DEPLOYMENTS = "microsoft.resources/deployments"
 ML = "Microsoft.MachineLearningServices/workspaces"

@@ -4,12 +4,12 @@ groups on the right zones with the A records written; clusters without public IP
 from __future__ import annotations
 
 from armgen import privatelink as pl
+from armgen.check_report import CheckReport
+from armgen.live.fetch import get_resource
+from armgen.live.state import LiveState
 from armgen.render.network_units import endpoint_name, resource_id
 from armgen.spec.endpoints import PlannedEndpoint, planned_endpoints
 from armgen.spec.model import Environment
-from armgen.verify.fetch import get_resource
-from armgen.verify.report import CheckReport
-from armgen.verify.state import LiveState
 
 PE = "Microsoft.Network/privateEndpoints"
 ZONES = "Microsoft.Network/privateDnsZones"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from armgen.deploy.target_emulator import deployments_client, resource_client, stacks_client
 from armgen.emulator.config import EmulatorConfig
 from armgen.emulator.endpoint import ENDPOINT_FILE, EndpointInfo, write_endpoint_file
 from armgen.emulator.http.server import ServerThread
-from armgen.targets.emulator import deployments_client, resource_client, stacks_client
 
 
 class RunningEmulator:

@@ -10,8 +10,8 @@ import urllib.request
 import pytest
 from azure.core.exceptions import ClientAuthenticationError
 
+from armgen.deploy.target_emulator import resource_client
 from armgen.emulator.endpoint import EndpointInfo
-from armgen.targets.emulator import resource_client
 
 pytestmark = pytest.mark.integration
 

@@ -352,6 +352,43 @@ def test_ctrl_c_cancels_running_deployments_and_a_rerun_converges(workdir: Path,
     assert code == 0, report
 
 
+def _deployment_states(emulator) -> dict[str, str]:  # noqa: ANN001
+    dc = emulator.deployments()
+    states = {d.name: d.properties.provisioning_state for d in dc.deployments.list_at_subscription_scope()}
+    for group in emulator.resources().resource_groups.list():
+        states.update({d.name: d.properties.provisioning_state
+                       for d in dc.deployments.list_by_resource_group(group.name)})
+    return states
+
+
+def test_ctrl_c_with_leave_exits_at_once_and_a_rerun_resumes(workdir: Path, emulator) -> None:  # noqa: ANN001
+    emulator.configure(latency_seconds={"*": 8})  # a unit takes far longer than deploy may take to exit
+    proc = subprocess.Popen([sys.executable, "-m", "armgen.cli.main", "deploy", "--env", ENV, "--on-interrupt",
+                             "leave", "--spec", str(workdir / "mlenv.yaml")], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env={**os.environ, "ARMGEN_EMULATOR_STATE": str(emulator.state_dir)},
+                            text=True)
+    deadline = time.time() + 60
+    while not records(emulator) and time.time() < deadline:  # wait until deploying has begun
+        time.sleep(0.05)
+    time.sleep(0.3)
+    interrupted = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    took = time.monotonic() - interrupted
+    assert proc.returncode == 130, err
+    assert took < 4, f"deploy took {took:.1f} s to exit after Ctrl-C"
+    assert "Traceback" not in err
+    assert ("Error: interrupted: 1 unit(s) keep deploying in Azure (resourcegroups); armgen did not wait for them. "
+            f"Re-run the same 'armgen deploy --env {ENV}' to resume: it waits for units still deploying, skips what "
+            "finished and deploys the rest") in err
+    assert "Running" in _deployment_states(emulator).values()  # left running, not cancelled
+    emulator.configure()
+    code, report = deploy_json(workdir)
+    assert code == 0, report
+    assert set(statuses(report).values()) <= {"deployed", "skipped"}
+    assert "Running" not in _deployment_states(emulator).values()
+
+
 def test_what_if_first_shows_the_changes_before_deploying(workdir: Path) -> None:
     result = armgen(workdir, "deploy", "--env", ENV, "--what-if-first", "--yes", "--unit", "resourcegroups")
     assert result.exit_code == 0, result.output

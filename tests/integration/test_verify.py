@@ -41,9 +41,11 @@ def deployed(emulator):  # noqa: ANN001, ANN201 - fixture objects
 
 
 def _verify(plan, target, timeout: float = 0.2):  # noqa: ANN001, ANN202
+    from armgen.roles.deployed import check_definition, role_definition_id
     from armgen.verify.runner import verify_environment
 
-    return verify_environment(plan, target, timeout)
+    return verify_environment(plan, target, timeout, custom_role_id=role_definition_id(plan.env),
+                              check_role=lambda r: check_definition(r, "role-definition", plan.env, target))
 
 
 def _failed(report) -> dict[str, str]:  # noqa: ANN001
@@ -55,7 +57,7 @@ def _rid(plan, group: str, rtype: str, name: str) -> str:  # noqa: ANN001
 
 
 def _get(target, rid: str) -> dict:  # noqa: ANN001
-    from armgen.verify.fetch import get_resource
+    from armgen.live.fetch import get_resource
 
     found = get_resource(target, rid)
     assert found is not None, rid
@@ -156,8 +158,8 @@ def test_a_deleted_datastore_fails(deployed) -> None:  # noqa: ANN001
 
 def test_a_missing_role_assignment_fails_after_polling_and_a_late_one_passes(deployed) -> None:  # noqa: ANN001
     plan, target = deployed
+    from armgen.live.state import LiveState
     from armgen.verify.expected import expected_resources
-    from armgen.verify.state import LiveState
 
     expected, _ = expected_resources(plan, LiveState(target))
     kv_secrets = BUILTIN_ROLES["Key Vault Secrets User"]
@@ -182,8 +184,8 @@ def test_a_missing_role_assignment_fails_after_polling_and_a_late_one_passes(dep
 
 def test_a_widened_role_definition_fails_verify_and_roles_test(deployed) -> None:  # noqa: ANN001
     plan, target = deployed
+    from armgen.check_report import CheckReport
     from armgen.roles.deployed import check_deployed_role, role_definition_id
-    from armgen.verify.report import CheckReport
 
     rid = role_definition_id(plan.env)
     rd = "Microsoft.Authorization/roleDefinitions"
@@ -265,8 +267,8 @@ def test_a_workspace_bound_to_another_registry_fails_the_link_check(deployed) ->
 
 def test_roles_test_reports_a_missing_assignment_of_the_custom_role(deployed) -> None:  # noqa: ANN001
     plan, target = deployed
+    from armgen.check_report import CheckReport
     from armgen.roles.deployed import assignment_id, check_deployed_role, group_id, role_definition_id
-    from armgen.verify.report import CheckReport
 
     principal = plan.env.shared.model_developer.assign_to[0].principal_id
     group = plan.env.workspaces[0].resource_group

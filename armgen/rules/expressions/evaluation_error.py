@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from armgen.rules.base import Match, Rule
-from armgen.validate.context import RuleContext
-from armgen.validate.evaluation import evaluate
+from armgen.rulebase.context import RuleContext
+from armgen.rulebase.evaluation import evaluate
+from armgen.rulebase.rule import Match, Rule
 
 # Rules whose findings explain an engine failure better; when one of them fires, AG3006 stays quiet.
 ROOT_CAUSE_RULES = ("AG1004", "AG1005", "AG2001", "AG2002", "AG2003", "AG2004", "AG2005",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from armgen.arm.parameters import requires_value
-from armgen.rules.base import Match, Rule
-from armgen.validate.context import RuleContext
+from armgen.rulebase.context import RuleContext
+from armgen.rulebase.rule import Match, Rule
 
 
 class NotEvaluated(Rule):

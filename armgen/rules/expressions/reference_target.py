@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from armgen.arm.ast import Call, Literal
-from armgen.rules.base import Match, Rule
-from armgen.validate.context import RuleContext, is_expression
-from armgen.validate.expressions import calls, literal_arg, parsed
+from armgen.rulebase.context import RuleContext, is_expression
+from armgen.rulebase.expressions import calls, literal_arg, parsed
+from armgen.rulebase.rule import Match, Rule
 
 ID_FUNCTIONS = ("resourceid", "subscriptionresourceid", "tenantresourceid", "extensionresourceid")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from armgen.rules.base import Match, Rule
-from armgen.validate.context import RuleContext
-from armgen.validate.expressions import parsed
+from armgen.rulebase.context import RuleContext
+from armgen.rulebase.expressions import parsed
+from armgen.rulebase.rule import Match, Rule
 
 
 class ExpressionSyntax(Rule):

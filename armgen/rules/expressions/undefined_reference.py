@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from armgen.rules.base import Match, Rule
-from armgen.validate.context import RuleContext
-from armgen.validate.expressions import calls, declarations, literal_arg, parsed
+from armgen.rulebase.context import RuleContext
+from armgen.rulebase.expressions import calls, declarations, literal_arg, parsed
+from armgen.rulebase.rule import Match, Rule
 
 
 class UndefinedReference(Rule):

@@ -6,9 +6,9 @@ import difflib
 from collections.abc import Iterator
 
 from armgen.arm.functions import known_functions
-from armgen.rules.base import Match, Rule
-from armgen.validate.context import RuleContext
-from armgen.validate.expressions import all_calls, declarations
+from armgen.rulebase.context import RuleContext
+from armgen.rulebase.expressions import all_calls, declarations
+from armgen.rulebase.rule import Match, Rule
 
 
 class UnknownFunction(Rule):

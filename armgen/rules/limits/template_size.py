@@ -6,9 +6,9 @@ import json
 from collections.abc import Iterator
 
 from armgen import limits
-from armgen.rules.base import Match, Rule
-from armgen.validate.context import RuleContext
-from armgen.validate.evaluation import evaluate
+from armgen.rulebase.context import RuleContext
+from armgen.rulebase.evaluation import evaluate
+from armgen.rulebase.rule import Match, Rule
 
 MAX_BYTES = limits.TEMPLATE_BYTES
 MAX_RESOURCE_BYTES = 1024 * 1024

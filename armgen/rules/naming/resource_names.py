@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from armgen.naming import check_name
-from armgen.rules.base import Match, Rule
-from armgen.validate.context import RuleContext, is_expression, views
+from armgen.rulebase.context import RuleContext, is_expression, views
+from armgen.rulebase.rule import Match, Rule
 
 
 class ResourceNames(Rule):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from armgen.rules.base import Match, Rule
+from armgen.rulebase.rule import Match, Rule
 from armgen.rules.parameters.values import declared, effective_values
-from armgen.validate.context import RuleContext
+from armgen.rulebase.context import RuleContext
 
 
 def _fold(value: object) -> object:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from armgen.rules.base import Match, Rule
+from armgen.rulebase.rule import Match, Rule
 from armgen.rules.parameters.values import TYPE_CHECKS, declared, effective_values, json_type
-from armgen.validate.context import RuleContext
+from armgen.rulebase.context import RuleContext
 
 
 class ParameterType(Rule):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from armgen.rules.base import Match, Rule
-from armgen.validate.context import RuleContext, is_expression
+from armgen.rulebase.rule import Match, Rule
+from armgen.rulebase.context import RuleContext, is_expression
 
 
 class SecureParameterDefault(Rule):

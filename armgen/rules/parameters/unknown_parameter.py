@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from armgen.rules.base import Match, Rule
+from armgen.rulebase.rule import Match, Rule
 from armgen.rules.parameters.values import declared_names
-from armgen.validate.context import RuleContext
+from armgen.rulebase.context import RuleContext
 
 
 class UnknownParameter(Rule):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from armgen.validate.context import RuleContext
+from armgen.rulebase.context import RuleContext
 
 TYPE_CHECKS = {
     "string": lambda v: isinstance(v, str),

@@ -1,4 +1,4 @@
-"""AG4004: apiVersion is one armgen knows as published for the type."""
+"""AG4004: apiVersion is one the official ARM schemas publish for the type."""
 
 from __future__ import annotations
 
@@ -8,26 +8,34 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-from armgen.rules.base import Match, Rule
-from armgen.validate.context import RuleContext, is_expression
+from armgen.rulebase.context import RuleContext, is_expression
+from armgen.rulebase.rule import Match, Rule
 
 PREVIEW = re.compile(r"-(preview|beta|alpha|privatepreview)$", re.I)
+SHOWN = 4  # GA versions a finding lists (the newest)
 
 
 @cache
 def known_versions() -> dict[str, list[str]]:
-    """Resource type (lower case) -> API versions, from api_versions.json."""
+    """Resource type (lower case) -> API versions, ascending, from api_versions.json (generated from the
+    official ARM schemas by scripts/api_versions.py)."""
     data = json.loads((Path(__file__).parent / "api_versions.json").read_text(encoding="utf-8"))
-    return {t.lower(): v for t, v in data["versions"].items()}
+    return {t.lower(): sorted(v) for t, v in data["versions"].items()}
+
+
+def ga_versions(resource_type: str) -> list[str]:
+    """The GA API versions the schemas publish for ``resource_type``, ascending (empty: none known)."""
+    return [v for v in known_versions().get(resource_type.lower(), []) if not PREVIEW.search(v)]
 
 
 class ApiVersion(Rule):
     id = "AG4004"
     severity = "W"
     shortdesc = "Unknown apiVersion"
-    description = ("The apiVersion is not one armgen's table lists for the resource type (taken from the "
-                   "official ARM schemas); a mistyped or retired version fails at deploy time. Types missing "
-                   "from the table are not checked.")
+    description = ("The apiVersion is not one the official ARM schemas publish for the resource type (armgen's "
+                   "table, armgen/rules/resources/api_versions.json, is generated from them); a mistyped or "
+                   "retired version fails at deploy time. Every GA version the schemas know is accepted; preview "
+                   "versions are AG4005's. Types missing from the table are not checked.")
     source_url = "https://learn.microsoft.com/azure/templates/"
     tags = ("resources", "apiVersion")
 
@@ -40,10 +48,10 @@ class ApiVersion(Rule):
                 continue
             if version in versions or PREVIEW.search(version):
                 continue  # preview versions are AG4005's
-            ga = [v for v in versions if not PREVIEW.search(v)] or versions
-            if version < min(versions):
+            ga = ga_versions(ref.type) or versions
+            if version < versions[0]:
                 problem = f"is older than every version armgen knows for {ref.type}"
             else:
                 problem = f"is not a published version of {ref.type}"
-            yield Match((*ref.path, "apiVersion"), f"apiVersion {version} {problem}; use {ga[-1]} "
-                                                   f"(known: {', '.join(versions)})")
+            newest = ", ".join(reversed(ga[-SHOWN:])) + (f" and {len(ga) - SHOWN} older" if len(ga) > SHOWN else "")
+            yield Match((*ref.path, "apiVersion"), f"apiVersion {version} {problem}; use {ga[-1]} (known GA: {newest})")

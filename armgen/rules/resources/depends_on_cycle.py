@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from armgen.rules.base import Match, Rule
+from armgen.rulebase.context import RuleContext
+from armgen.rulebase.rule import Match, Rule
 from armgen.rules.expressions.evaluation_error import engine_matches
-from armgen.validate.context import RuleContext
 
 
 class DependsOnCycle(Rule):

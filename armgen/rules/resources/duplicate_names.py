@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from armgen.rules.base import Match, Rule
-from armgen.validate.context import RuleContext, is_expression
-from armgen.validate.evaluation import evaluate
+from armgen.rulebase.context import RuleContext, is_expression
+from armgen.rulebase.evaluation import evaluate
+from armgen.rulebase.rule import Match, Rule
 
 
 class DuplicateResources(Rule):

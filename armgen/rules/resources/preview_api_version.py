@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from armgen.rules.base import Match, Rule
-from armgen.rules.resources.api_version import PREVIEW, known_versions
-from armgen.validate.context import RuleContext
+from armgen.rulebase.context import RuleContext
+from armgen.rulebase.rule import Match, Rule
+from armgen.rules.resources.api_version import PREVIEW, ga_versions
 
 
 class PreviewApiVersion(Rule):
@@ -22,6 +22,6 @@ class PreviewApiVersion(Rule):
         for ref in ctx.resources:
             version = ref.body.get("apiVersion")
             if isinstance(version, str) and PREVIEW.search(version):
-                ga = [v for v in known_versions().get(ref.type.lower(), []) if not PREVIEW.search(v)]
+                ga = ga_versions(ref.type)
                 advice = f"use {ga[-1]}" if ga else "use a GA version when one exists (suppress with a reason if not)"
                 yield Match((*ref.path, "apiVersion"), f"apiVersion {version} of {ref.type} is a preview; {advice}")

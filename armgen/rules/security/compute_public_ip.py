@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from armgen.rules.base import Match, Rule
-from armgen.validate.context import RuleContext, views
-from armgen.validate.network import network_of
+from armgen.rulebase.context import RuleContext, views
+from armgen.rulebase.network import network_of
+from armgen.rulebase.rule import Match, Rule
 
 
 class ComputePublicIpInPrivateEnvironment(Rule):

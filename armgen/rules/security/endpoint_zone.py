@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from armgen import privatelink as pl
-from armgen.rules.base import Match, Rule
-from armgen.validate.context import RuleContext, views
-from armgen.validate.network import network_of
+from armgen.rulebase.context import RuleContext, views
+from armgen.rulebase.network import network_of
+from armgen.rulebase.rule import Match, Rule
 
 PE = "Microsoft.Network/privateEndpoints"
 ZONE_GROUP = "Microsoft.Network/privateEndpoints/privateDnsZoneGroups"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from armgen.rules.base import Match, Rule
+from armgen.rulebase.context import RuleContext
+from armgen.rulebase.rule import Match, Rule
 from armgen.rules.security.secrets_in_outputs import SECURE_TYPES
-from armgen.validate.context import RuleContext
 
 SECRET_NAME = re.compile(r"(password|passwd|pwd|secret|token|connectionstring|apikey|accesskey|accountkey|"
                          r"sharedkey|primarykey|sas)(value)?$", re.I)

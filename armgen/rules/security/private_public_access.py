@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from armgen.rules.base import Match, Rule
-from armgen.validate.context import RuleContext
-from armgen.validate.network import network_of, public_switches
+from armgen.rulebase.context import RuleContext
+from armgen.rulebase.network import network_of, public_switches
+from armgen.rulebase.rule import Match, Rule
 
 
 class PublicAccessInPrivateEnvironment(Rule):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from armgen.rules.base import Match, Rule
-from armgen.validate.context import ResourceRef, RuleContext, is_expression
+from armgen.rulebase.context import ResourceRef, RuleContext, is_expression
+from armgen.rulebase.rule import Match, Rule
 
 VOLATILE = re.compile(r"\b(deployment|utcnow|newguid)\s*\(", re.I)
 SCOPE_HINTS = re.compile(r"resourceid\s*\(|\.id\b|subscription\s*\(|resourcegroup\s*\(|managementgroup\s*\(|scope",

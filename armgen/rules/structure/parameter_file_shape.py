@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from armgen.rules.base import Match, Rule
+from armgen.rulebase.context import RuleContext
+from armgen.rulebase.rule import Match, Rule
 from armgen.rules.structure.content_version import check_content_version
-from armgen.validate.context import RuleContext
 
 PARAMETERS_SCHEMA = re.compile(
     r"https?://schema\.management\.azure\.com/schemas/\d{4}-\d{2}-\d{2}/"

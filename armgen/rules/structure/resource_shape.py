@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from armgen.rules.base import Match, Rule
-from armgen.validate.context import RuleContext
+from armgen.rulebase.context import RuleContext
+from armgen.rulebase.rule import Match, Rule
 
 REQUIRED = ("type", "apiVersion", "name")
 LIST_PROPERTIES = ("dependsOn", "zones")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from armgen.rules.base import Match, Rule
-from armgen.validate.context import RuleContext
+from armgen.rulebase.context import RuleContext
+from armgen.rulebase.rule import Match, Rule
 
 TEMPLATE_SCHEMA = re.compile(
     r"https?://schema\.management\.azure\.com/schemas/\d{4}-\d{2}-\d{2}/"

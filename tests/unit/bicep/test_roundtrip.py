@@ -12,7 +12,7 @@ from armgen.bicep.bicepparam import read_bicepparam, to_bicepparam
 from armgen.bicep.compare import differences, normalize
 from armgen.bicep.emit import scope_kind, translate
 from armgen.bicep.reader import read_module
-from armgen.render.outputs import render_all, render_template, template_names
+from armgen.render.files import render_all, render_template, template_names
 from armgen.spec import load_spec
 
 ROOT = Path(__file__).resolve().parents[3]

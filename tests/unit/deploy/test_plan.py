@@ -6,9 +6,10 @@ import pytest
 from click.testing import CliRunner
 
 from armgen.cli.main import cli
-from armgen.deploy.plan import build_plan, deployment_name
+from armgen.deploy.plan import build_plan
 from armgen.errors import InputError
 from armgen.naming import check_name
+from armgen.render.units import deployment_name
 from armgen.spec import load_spec
 
 ROOT = Path(__file__).resolve().parents[3]

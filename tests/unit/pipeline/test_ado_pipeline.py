@@ -7,6 +7,7 @@ import yaml
 
 from armgen.pipeline import ADO_FILES, render_ado
 from armgen.render.units import units_for
+from armgen.spec import load_spec
 from tests.unit.pipeline.conftest import ROOT, check_schema, spec_variant
 
 MAIN = "ado-pipe-staged-infra-release.yml"
@@ -95,8 +96,9 @@ def test_staging_stage_only_when_the_spec_has_staging(sample_spec, staging_spec)
 
 
 def test_release_order_from_the_spec(tmp_path):
-    spec = spec_variant(tmp_path, "release:\n", "release:\n  order: [int, pro]\n")
-    assert [s["stage"] for s in _stages(spec)][-3:] == ["CleanupInt", "WhatIfPro", "DeployPro"]
+    spec = spec_variant(tmp_path, "release:\n", "release:\n  order: [int, pro, dev]\n")
+    assert [s["stage"] for s in _stages(spec)][-5:] == ["CleanupInt", "WhatIfPro", "DeployPro", "WhatIfDev",
+                                                         "DeployDev"]
 
 
 def test_build_stage_checks_render_validates_and_publishes(sample_spec):
@@ -192,8 +194,8 @@ def test_committed_pipeline_matches_the_spec(sample_spec):
         assert (ROOT / rel).read_text() == text, f"{rel} differs: run 'armgen render'"
 
 
-def test_without_int_in_the_release_order_the_first_deploy_follows_build(tmp_path):
-    spec = spec_variant(tmp_path, "release:\n", "release:\n  order: [dev, pro]\n")
+def test_without_int_in_the_spec_the_first_deploy_follows_build():
+    spec = load_spec(ROOT / "tests" / "fixtures" / "spec" / "minimal" / "mlenv.yaml")  # dev and pro only
     stages = _stages(spec)
     assert [(s["stage"], s.get("dependsOn")) for s in stages] == [
         ("Build", None), ("WhatIfDev", ["Build"]), ("DeployDev", ["WhatIfDev"]), ("WhatIfPro", ["DeployDev"]),

@@ -185,6 +185,32 @@ def test_a_hand_edited_stale_file_is_kept_with_a_message(tmp_path: Path) -> None
     assert [p for p in tree(tmp_path) if "nlp" in p] == ["parameters/mlworkspace-nlp.parameters.pro.json"]
 
 
+def test_check_fails_on_hand_edited_leftovers_that_render_kept(tmp_path: Path) -> None:
+    spec = _rendered(tmp_path)
+    edited_file = tmp_path / "parameters" / "mlworkspace-nlp.parameters.pro.json"
+    edited_file.write_text(edited_file.read_text().replace("Natural language", "Hand-written"))
+    _drop_nlp(tmp_path)
+    orphan = "parameters/mlworkspace-nlp.parameters.pro.json"
+    before_render = render(spec, "--check")  # still in the manifest: render would keep it, not remove it
+    assert before_render.exit_code == 3
+    assert f"orphan: {orphan}\n" in before_render.stdout and f"stale: {orphan}" not in before_render.stdout
+    assert render(spec).exit_code == 0
+    assert edited_file.exists()
+    (tmp_path / "parameters" / "custom.parameters.dev.json").write_text("{}\n")  # no armgen kind: not an orphan
+    hand_written = tmp_path / "bicep" / "keyvault-extra.dev.bicepparam"
+    hand_written.write_text("using './keyvault.bicep'\n")  # an armgen kind the spec does not render
+    result = render(spec, "--check")
+    assert result.exit_code == 3  # changes found
+    assert result.stdout == f"orphan: {orphan}\norphan: bicep/keyvault-extra.dev.bicepparam\n"
+    assert result.stderr == ("2 file(s) that mlenv.yaml does not render, which render keeps (edited by hand or not "
+                             f"armgen's): {orphan}, bicep/keyvault-extra.dev.bicepparam; delete them, or move them "
+                             "out of parameters/ and bicep/\n")
+    assert render(spec, "--check", "--env", "dev", "--format", "arm").exit_code == 0  # neither is in scope
+    edited_file.unlink()
+    hand_written.unlink()
+    assert render(spec, "--check").exit_code == 0
+
+
 # --- --check -----------------------------------------------------------------------------------
 
 
@@ -277,6 +303,27 @@ def test_missing_datastore_config_means_no_datastore_units(tmp_path: Path) -> No
     result = render(spec)
     assert result.exit_code == 0, result.output
     assert not any("datastore-" in p for p in tree(tmp_path))
+
+
+def test_a_lost_datastore_config_is_refused_instead_of_removing_every_datastore(tmp_path: Path) -> None:
+    spec = _rendered(tmp_path)
+    (tmp_path / DATASTORES).unlink()
+    before = tree(tmp_path)
+    datastore_files = sorted(p for p in before if p.startswith(("parameters/", "bicep/"))
+                             and Path(p).name.split("-")[0] in ("datastore", "sasdatastore"))
+    assert len(datastore_files) == 18  # datastore-vision, datastore-nlp, the SAS one of nlp; 3 environments, 2 formats
+    for args in ((), ("--check",)):
+        result = render(spec, *args)
+        assert result.exit_code == 2, result.output
+        assert result.stderr == (
+            f"Error: {tmp_path / DATASTORES}: not found, but {tmp_path} holds {len(datastore_files)} datastore file(s) "
+            f"rendered from it ({datastore_files[0]} and {len(datastore_files) - 1} more) that rendering now would "
+            'remove; restore the file, or write {"datastores": []} into it to remove every datastore\n')
+        assert tree(tmp_path) == before
+    (tmp_path / DATASTORES).write_text('{"datastores": []}\n')  # the explicit way to have none
+    result = render(spec)
+    assert result.exit_code == 0, result.output
+    assert not any(Path(p).name.split("-")[0] in ("datastore", "sasdatastore") for p in tree(tmp_path))
 
 
 def test_a_corrupt_manifest_only_forgets_what_armgen_wrote(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from armgen.render.outputs import render_all
+from armgen.render.files import render_all
 from armgen.spec import load_spec
 
 ARM_TYPES: dict[str, tuple[type, ...]] = {

@@ -3,8 +3,8 @@
 import json
 import xml.etree.ElementTree as ET
 
-from armgen.verify.fetch import poll, resource_type_of
-from armgen.verify.report import CheckReport, render
+from armgen.check_report import CheckReport, render
+from armgen.live.fetch import poll, resource_type_of
 
 
 def _report() -> CheckReport:

@@ -142,6 +142,29 @@ SPEC_CASES = [
               "mlenv.yaml:121:21: workspaces[0].batchEndpoints: ['scoring', 'scoring'] has non-unique elements",
               edits=(("    batchEndpoints: [scoring]\n  - name: nlp",
                       "    batchEndpoints: [scoring, scoring]\n  - name: nlp"),)),
+    spec_case("batch-endpoint-name-too-long-in-one-environment",
+              "mlenv.yaml:124:22: workspaces[0].batchEndpoints[0]: batch endpoint name "
+              "'forecasting-long-mlp-vision-staging' (environment staging) is 35 characters; batch endpoint names "
+              "must be 3-32; shorten it, or name the endpoint yourself: {name: forecasting-long, endpointName: <name>}",
+              edits=(STAGING_ENV, ("    batchEndpoints: [scoring]\n  - name: nlp",
+                                   "    batchEndpoints: [forecasting-long]\n  - name: nlp"))),
+    spec_case("batch-endpoint-explicit-name-invalid",
+              "mlenv.yaml:121:52: workspaces[0].batchEndpoints[0].endpointName: batch endpoint name '1score' "
+              "(environments dev, int, pro) is invalid: batch endpoint names allow letters, digits and hyphens, "
+              "starting with a letter and ending with a letter or digit; change the name",
+              edits=(("    batchEndpoints: [scoring]\n  - name: nlp",
+                      "    batchEndpoints: [{name: scoring, endpointName: 1score}]\n  - name: nlp"),)),
+    spec_case("batch-endpoint-names-clash-in-a-region",
+              "mlenv.yaml:121:52: workspaces[0].batchEndpoints[0].endpointName: batch endpoint name 'score-mlp' "
+              "(environment int) is also the name of workspaces[0].batchEndpoints[0].endpointName in environment "
+              "dev, in region westeurope; batch endpoint names are unique per region: change endpointName (e.g. add "
+              "{env} or {workload})",
+              edits=(("    batchEndpoints: [scoring]\n  - name: nlp",
+                      '    batchEndpoints: [{name: scoring, endpointName: "score-{project}"}]\n  - name: nlp'),)),
+    spec_case("batch-endpoint-object-without-name",
+              "mlenv.yaml:121:22: workspaces[0].batchEndpoints[0]: missing required key 'name'",
+              edits=(("    batchEndpoints: [scoring]\n  - name: nlp",
+                      "    batchEndpoints: [{endpointName: \"fc-{env}\"}]\n  - name: nlp"),)),
     spec_case("invalid-tag-name",
               "mlenv.yaml:13:3: tags.managed/by: 'managed/by' is not a valid tag name: at most 512 characters, "
               "none of < > % & \\ ? /",
@@ -270,6 +293,21 @@ SPEC_CASES = [
               "mlenv.yaml:136:21: release.order[2]: 'prod' is not an environment of this spec (did you mean 'pro'?)",
               edits=(("  serviceConnection: armgen-workload-identity\n",
                       "  serviceConnection: armgen-workload-identity\n  order: [int, dev, prod]\n"),)),
+    spec_case("release-order-puts-int-later",
+              "mlenv.yaml:136:16: release.order[1]: 'int' is listed after 'dev', but the release deploys, verifies "
+              "and tears down int before any other environment; move it to the front",
+              edits=(("  serviceConnection: armgen-workload-identity\n",
+                      "  serviceConnection: armgen-workload-identity\n  order: [dev, int, pro]\n"),)),
+    spec_case("release-order-leaves-out-an-environment",
+              "mlenv.yaml:136:10: release.order: environment 'dev' is not listed, so the release would never deploy "
+              "it; the release deploys every environment of the spec, int first: e.g. order: [int, pro, dev]",
+              edits=(("  serviceConnection: armgen-workload-identity\n",
+                      "  serviceConnection: armgen-workload-identity\n  order: [int, pro]\n"),)),
+    spec_case("release-order-leaves-out-int",
+              "mlenv.yaml:136:10: release.order: environment 'int' is not listed, so the release would never deploy "
+              "it; the release deploys every environment of the spec, int first: e.g. order: [int, dev, pro]",
+              edits=(("  serviceConnection: armgen-workload-identity\n",
+                      "  serviceConnection: armgen-workload-identity\n  order: [dev, pro]\n"),)),
     spec_case("release-order-repeats-an-environment",
               "mlenv.yaml:136:21: release.order[2]: 'int' is listed twice",
               edits=(("  serviceConnection: armgen-workload-identity\n",

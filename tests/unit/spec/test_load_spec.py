@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from armgen.spec import load_spec
 from armgen.spec.loader import merge_env_repeats
 from armgen.spec.marked import mark_of, parse_yaml
 from armgen.spec.names import pattern_problem, unknown_tokens
-from tests.unit.spec.project import SAMPLE_DATASTORES, SAMPLE_SPEC, edited, write_project
+from tests.unit.spec.project import SAMPLE_DATASTORES, SAMPLE_SPEC, edited, render, write_project
 
 MINIMAL = Path(__file__).resolve().parents[2] / "fixtures" / "spec" / "minimal" / "mlenv.yaml"
 
@@ -65,6 +66,32 @@ def test_computed_names_follow_the_naming_patterns(sample) -> None:  # noqa: ANN
     assert [w.name for w in dev.workspaces] == ["mlw-mlp-vision-dev", "mlw-mlp-nlp-dev"]
     assert dev.resource_groups == ["rg-mlp-shared-dev", "rg-mlp-vision-dev", "rg-mlp-nlp-dev"]
     assert dev.workspaces[0].batch_endpoints == ["scoring-mlp-vision-dev"]
+
+
+def test_a_batch_endpoint_can_be_named_explicitly(tmp_path: Path) -> None:
+    spec = edited(SAMPLE_SPEC, (("    batchEndpoints: [scoring]\n  - name: nlp",
+                                 '    batchEndpoints: [scoring, {name: forecasting, endpointName: "fc-{workload}-{env}"}]'
+                                 "\n  - name: nlp"),))
+    folder = tmp_path / "project"
+    loaded = load_spec(write_project(folder, spec))
+    assert loaded.env("pro").workspaces[0].batch_endpoints == ["scoring-mlp-vision-pro", "fc-vision-pro"]
+    assert render(folder / "mlenv.yaml", "--env", "dev").exit_code == 0
+    params = json.loads((folder / "parameters" / "batchendpoint-vision.parameters.dev.json").read_text())
+    assert [e["name"] for e in params["parameters"]["endpoints"]["value"]] == ["scoring-mlp-vision-dev", "fc-vision-dev"]
+
+
+def test_top_level_x_keys_hold_anchors_and_are_ignored(tmp_path: Path) -> None:
+    vision_compute = "      vmSize: Standard_NC6s_v3\n      minNodes: 0\n"
+    spec = "x-gpu: &gpu\n  vmSize: Standard_NC6s_v3\n  minNodes: 0\nx-notes: [anything, {goes: here}]\n" + edited(
+        SAMPLE_SPEC, ((vision_compute, "      <<: *gpu\n"),))
+    loaded = load_spec(write_project(tmp_path, spec))
+    sample = load_spec(write_project(tmp_path / "sample"))
+    assert loaded.env("pro").workspaces == sample.env("pro").workspaces
+    with pytest.raises(SourceErrors) as caught:  # only x- keys: a typo of a real key is still an error
+        load_spec(write_project(tmp_path, "xgpu: 1\n" + SAMPLE_SPEC))
+    assert [e.message for e in caught.value.errors] == [
+        "mlenv.yaml:1:1: xgpu: unknown key 'xgpu'; allowed keys: $schema, environments, naming, network, project, "
+        "release, render, shared, tags, workspaces"]
 
 
 def test_datastores_attach_to_the_workspaces_the_config_names(sample) -> None:  # noqa: ANN001

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from armgen import jsonmarks
+from armgen.rulebase.context import RuleContext
+from armgen.rulebase.evaluation import evaluate
 from armgen.rules import all_rules
-from armgen.validate.context import RuleContext
 from armgen.validate.discovery import Pairing
-from armgen.validate.evaluation import evaluate
 from armgen.validate.runner import validate
 
 FOLDER = Path(__file__).resolve().parents[2] / "fixtures" / "validate" / "realworld"

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from armgen.errors import SourceError
-from armgen.rules import Match, Rule, select_rules
+from armgen.rulebase.rule import Match, Rule
+from armgen.rules import select_rules
 from armgen.validate.discovery import Pairing, ParameterFile, discover
 from armgen.validate.runner import Runner, validate
 

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from armgen.validate.evaluation import VALIDATE_SUBSCRIPTION, deployment_context
+from armgen.rulebase.evaluation import VALIDATE_SUBSCRIPTION, deployment_context
 
 ROOT = Path(__file__).resolve().parents[3]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from armgen.validate.context import ResourceView, RuleContext, views
-from armgen.validate.evaluation import spec_environment
+from armgen.rulebase.context import ResourceView, RuleContext, views
+from armgen.rulebase.evaluation import spec_environment
 
 # type -> (property path, the value that means "open to the internet")
 PUBLIC_SWITCHES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
+from armgen.check_report import CheckReport, render
 from armgen.errors import ArmgenError, InputError
-from armgen.verify.report import CheckReport, render
 
 
 def emit(report: CheckReport, fmt: str, output: Path | None, verbose: bool = False) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from armgen.arm import PlaceholderState
-from armgen.verify.fetch import get_resource
+from armgen.live.fetch import get_resource
 
 
 class LiveState:

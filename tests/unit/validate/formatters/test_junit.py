@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from armgen.formatters import JUnitFormatter
 from armgen.validate.findings import Report
+from armgen.validate.formatters import JUnitFormatter
 
 
 def parse(text: str) -> ET.Element:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from armgen.formatters.base import Formatter
-from armgen.formatters.json_format import JsonFormatter
-from armgen.formatters.junit import JUnitFormatter
-from armgen.formatters.sarif import SarifFormatter
-from armgen.formatters.text import TextFormatter
+from armgen.validate.formatters.base import Formatter
+from armgen.validate.formatters.json_format import JsonFormatter
+from armgen.validate.formatters.junit import JUnitFormatter
+from armgen.validate.formatters.sarif import SarifFormatter
+from armgen.validate.formatters.text import TextFormatter
 
 FORMATTERS: dict[str, type[Formatter]] = {
     "text": TextFormatter,

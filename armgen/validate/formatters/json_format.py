@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from armgen.formatters.base import Formatter
 from armgen.validate.findings import Report
+from armgen.validate.formatters.base import Formatter
 
 
 class JsonFormatter(Formatter):

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from armgen.formatters import TextFormatter
 from armgen.validate.findings import Report
+from armgen.validate.formatters import TextFormatter
 
 
 def test_plain_lines_and_summary(report: Report) -> None:

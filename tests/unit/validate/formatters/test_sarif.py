@@ -6,9 +6,9 @@ import json
 
 import jsonschema
 
-from armgen.formatters import SarifFormatter
-from armgen.formatters.sarif import artifact_uri
 from armgen.validate.findings import Report
+from armgen.validate.formatters import SarifFormatter
+from armgen.validate.formatters.sarif import artifact_uri
 
 # The essentials of the OASIS SARIF 2.1.0 schema (required members, enums, minimums) that
 # GitHub code scanning and the Azure DevOps SARIF viewer rely on.

@@ -15,7 +15,7 @@ from armgen.arm import ArmError, DeploymentContext, RecordingState, TemplateEngi
 from armgen.arm.context import DEFAULT_TENANT
 from armgen.arm.parameters import requires_value
 from armgen.jsonmarks import JsonPath
-from armgen.validate.context import RuleContext
+from armgen.rulebase.context import RuleContext
 
 SUBSCRIPTION_SCHEMA = re.compile(r"/subscriptionDeploymentTemplate\.json", re.I)
 VALIDATE_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000"
@@ -80,8 +80,7 @@ def _targets(spec) -> dict[tuple[str, str], Target] | None:  # noqa: ANN001 - ar
     """Every rendered unit of ``spec``, by (environment, parameter file name)."""
     if spec is None:
         return None
-    from armgen.naming import deployment_name
-    from armgen.render.units import units_for
+    from armgen.render.units import deployment_name, units_for
 
     return {(env, unit.parameter_file(env)): (environment.subscription_id, environment.tenant_id or DEFAULT_TENANT,
                                               unit.resource_group, environment.location,

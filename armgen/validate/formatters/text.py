@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from armgen.formatters.base import Formatter
 from armgen.validate.findings import Finding, Report
+from armgen.validate.formatters.base import Formatter
 
 _COLOURS = {"E": "\033[31m", "W": "\033[33m", "I": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"

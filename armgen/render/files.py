@@ -61,8 +61,9 @@ FORMATS = RENDER_FORMATS
 
 
 def render_all(spec: Spec, envs: list[str] | None = None, formats: tuple[str, ...] = ("arm",)) -> dict[str, str]:
-    """Every output file (relative path -> text) for the chosen environments (default: all) and formats:
-    ``arm`` (templates/, parameters/, the pipeline) and ``bicep`` (bicep/, translated from the ARM)."""
+    """The ARM and Bicep files (relative path -> text) for the chosen environments (default: all) and formats:
+    ``arm`` (templates/, parameters/) and ``bicep`` (bicep/, translated from the ARM). The release pipeline is
+    not rendered here: ``armgen.build.build_files`` adds it."""
     files: dict[str, str] = {}
     scopes: dict[str, str] = {}
     documents: list[tuple[str, str, str, dict]] = []
@@ -76,9 +77,6 @@ def render_all(spec: Spec, envs: list[str] | None = None, formats: tuple[str, ..
     templates = {kind: render_template(kind, scopes.get(kind, "resourceGroup")) for kind in template_names()}
     for kind, template in templates.items():
         files[f"{TEMPLATES_DIR}/{kind}.json"] = dumps(template)
-    from armgen.pipeline import render_ado  # the staged release pipeline (top level, all environments)
-
-    files.update(render_ado(spec))
     if "arm" not in formats:
         files.clear()
     if "bicep" in formats:

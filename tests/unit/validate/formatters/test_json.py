@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import json
 
-from armgen.formatters import JsonFormatter
 from armgen.validate.findings import Report
+from armgen.validate.formatters import JsonFormatter
 
 
 def test_one_object_per_finding(report: Report) -> None:

@@ -7,8 +7,8 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from armgen import __version__
-from armgen.formatters.base import Formatter
 from armgen.validate.findings import Report
+from armgen.validate.formatters.base import Formatter
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"E": "error", "W": "warning", "I": "note"}

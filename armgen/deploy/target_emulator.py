@@ -1,6 +1,6 @@
 """Real Azure SDK clients pointed at the local emulator (HTTPS, its CA, its bearer token).
 
-    from armgen.targets.emulator import resource_client, deployments_client
+    from armgen.deploy.target_emulator import resource_client, deployments_client
     rc = resource_client(endpoint)            # ResourceManagementClient (resource groups, resources)
     dc = deployments_client(endpoint)         # DeploymentsMgmtClient (deployments, what-if, operations)
 """
@@ -46,13 +46,6 @@ def bypass_proxies_for_loopback() -> None:
         missing = [h for h in ("127.0.0.1", "localhost") if h not in current]
         if missing or var not in os.environ:
             os.environ[var] = ",".join(current + missing)
-
-
-def ensure_endpoint(state_dir: str | os.PathLike[str] | None = None) -> EndpointInfo:
-    """The running emulator of ``state_dir`` (default state dir), started on demand."""
-    from armgen.emulator import ensure_running
-
-    return ensure_running(state_dir)
 
 
 def client_kwargs(endpoint: EndpointInfo, polling_interval: float | None = None, **extra: Any) -> dict[str, Any]:

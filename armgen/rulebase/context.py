@@ -126,14 +126,14 @@ class RuleContext:
 
     def evaluated_bodies(self) -> dict[JsonPath, list[dict]]:
         """Evaluated resource bodies by declaration path, for pairings the engine could evaluate."""
-        from armgen.validate.evaluation import evaluate
+        from armgen.rulebase.evaluation import evaluate
 
         result = evaluate(self)
         return result.bodies if result is not None else {}
 
     def instance_count(self) -> int | None:
         """Resources after copy loops and conditions, from the engine (None when it could not count them)."""
-        from armgen.validate.evaluation import evaluate
+        from armgen.rulebase.evaluation import evaluate
 
         result = evaluate(self)
         return result.instances if result is not None and (result.complete or result.instances) else None

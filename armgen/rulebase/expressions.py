@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from armgen.arm import ArmError, parse_template_string
 from armgen.arm.ast import Call, Index, Literal, Node, Property
 from armgen.jsonmarks import JsonPath
-from armgen.validate.context import RuleContext
+from armgen.rulebase.context import RuleContext
 
 
 @dataclass(frozen=True)

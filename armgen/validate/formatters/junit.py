@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from armgen.formatters.base import Formatter
 from armgen.validate.findings import Report
+from armgen.validate.formatters.base import Formatter
 
 TYPES = {"E": "error", "W": "warning", "I": "info"}
 

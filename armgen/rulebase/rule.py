@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from armgen.jsonmarks import JsonPath
 
 if TYPE_CHECKING:
-    from armgen.validate.context import RuleContext
+    from armgen.rulebase.context import RuleContext
 
 Severity = Literal["E", "W", "I"]
 SEVERITY_NAMES: dict[str, str] = {"E": "error", "W": "warning", "I": "info"}

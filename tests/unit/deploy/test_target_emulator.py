@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
+from armgen.deploy.target_emulator import ARM_SCOPE, EmulatorCredential, client_kwargs
 from armgen.emulator.endpoint import EndpointInfo
-from armgen.targets.emulator import ARM_SCOPE, EmulatorCredential, client_kwargs
 
 EP = EndpointInfo("https://127.0.0.1:1234", "/state/ca.pem", "tok", "sub", "/state")
 

@@ -1,4 +1,4 @@
-"""Check results and their text, JSON and JUnit renderings (shared by verify and roles test)."""
+"""Check results and their text, JSON and JUnit renderings (shared by verify, roles test and drift)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""``armgen validate``: templates and parameter files paired, every rule run, findings and their formats."""

@@ -1,0 +1,50 @@
+"""AG4004's table of API versions is generated from the official ARM schemas, and says so."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from armgen.rules.resources.api_version import ga_versions, known_versions
+
+ROOT = Path(__file__).resolve().parents[3]
+SCRIPT = ROOT / "scripts" / "api_versions.py"
+SCHEMAS = ROOT.parent / "shared" / "arm-schemas"
+TABLE = ROOT / "armgen" / "rules" / "resources" / "api_versions.json"
+
+
+def test_the_table_records_its_source() -> None:
+    source = json.loads(TABLE.read_text())["_source"]
+    assert source.startswith("Azure/azure-resource-manager-schemas a1454431151fd3e9c1b254b1a11d00c2d8474611")
+    assert "scripts/api_versions.py" in source
+
+
+def test_the_committed_table_is_what_the_schemas_give() -> None:
+    if not SCHEMAS.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"{SCHEMAS} is missing: the table cannot be checked against its source")
+        pytest.skip(f"{SCHEMAS} is not here (the official schemas the table is generated from)")
+    proc = subprocess.run([sys.executable, str(SCRIPT), str(SCHEMAS), "--check"], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_every_ga_version_the_schemas_index_is_known() -> None:
+    # versions the deployment template schemas reference, beyond the provider schemas of the subset
+    assert {"2015-01-01", "2016-09-01", "2017-04-01", "2020-05-01"} <= set(ga_versions("Microsoft.Authorization/locks"))
+    assert "2021-04-01" in ga_versions("microsoft.resources/resourcegroups")
+    assert "2021-05-01-preview" in known_versions()["microsoft.insights/diagnosticsettings"]
+    assert "2021-05-01-preview" not in ga_versions("Microsoft.Insights/diagnosticSettings")
+
+
+def test_a_missing_schemas_folder_is_one_line(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, str(SCRIPT), str(tmp_path / "nowhere")], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr == (f"error: {tmp_path / 'nowhere'}: no such folder; pass the schemas/ folder of "
+                           "Azure/azure-resource-manager-schemas\n")
