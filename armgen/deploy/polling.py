@@ -13,6 +13,11 @@ workspace) take about as long as each other, so:
 
 A unit never waits for its scout longer than ``PATIENCE`` intervals. A ``Retry-After`` from ARM is
 the shortest interval used.
+
+What is polled is the stack itself (its ``provisioningState``, ARM's pattern for a PUT), not the
+``Azure-AsyncOperation`` status: the last poll's answer is then the deployed stack, where the SDK would
+send one more GET for it after the operation succeeded. A failed stack carries the error in
+``properties.error`` (``armgen.deploy.failures`` reads it there).
 """
 
 from __future__ import annotations
@@ -70,7 +75,7 @@ class PollSchedule:
 
     def method(self, kind: str, interval: float) -> Any:
         """An azure-core polling method for one unit's long-running PUT, polling on this schedule."""
-        from azure.mgmt.core.polling.arm_polling import ARMPolling
+        from azure.mgmt.core.polling.arm_polling import ARMPolling, BodyContentPolling
 
         schedule = self
 
@@ -93,4 +98,4 @@ class PollSchedule:
                 finally:
                     schedule.done(kind, self._token, self._started)
 
-        return ScheduledPolling(interval)
+        return ScheduledPolling(interval, lro_algorithms=[BodyContentPolling()])
