@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import ssl
 import threading
 import traceback
@@ -209,6 +210,9 @@ class ArmRequestHandler(BaseHTTPRequestHandler):
 class EmulatorHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # listen backlog: socketserver's default of 5 drops the connections a parallel deploy opens at once
+    # (20 units polling together), and each dropped SYN costs the client a 1 s retransmission
+    request_queue_size = socket.SOMAXCONN
 
     def __init__(self, app: EmulatorApp, port: int = 0, verbose: bool = False) -> None:
         self.app, self.verbose = app, verbose
