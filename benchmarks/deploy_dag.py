@@ -2,14 +2,14 @@
 
 Prints, for a deploy with every unit of the plan (emulator in its own process, ARM's documented token
 buckets on unless --no-throttling, armgen pacing itself from the x-ms-ratelimit-remaining-* headers):
-- wall time / critical path: target <= 1.10. The critical path is the longer of
-  * the longest chain of unit durations, each measured alone (a serial run of the plan's shared units and
-    its first 2 workspaces' units, on an emptied emulator;
-    every workspace's unit takes what the same unit of workspace ws0000 took), and
-  * the throttle floor: the least time ARM's buckets allow for the requests the deploy cannot avoid
-    (one PUT per unit; a list per scope and two GETs per unit -- a status poll and the final GET): the
-    last write can go out (N - bucket) / refill seconds in at the earliest and its unit then takes the
-    shortest unit duration; the last read likewise. Their difference is the unavoidable throttle time.
+- wall time / critical path: target <= 1.10. Every unit takes what it took alone (a serial run of the
+  plan's shared units and its first 2 workspaces' units, on an emptied emulator; every workspace's unit
+  takes what the same unit of workspace ws0000 took). The critical path is the earliest end of the DAG
+  with these durations, unlimited parallelism and ARM's buckets (simulated, ``throttled_path``): the
+  requests a deploy cannot avoid are a stack list per scope first, then per unit one PUT (a write token,
+  when its dependencies are done) and one GET when it is done (a read token: the status, whose answer is
+  the deployed stack); a request waits for its token, first come first served. Without throttling this
+  is the longest chain; the difference is the unavoidable throttle time.
 - whether the run was throttle-bound or latency-bound (the pacer's verdict), and 429s (target 0);
 - the no-op re-deploy: wall time (target < 1 s), deployment PUTs (target 0) and requests (one list per
   scope: does not grow with the units).
@@ -66,19 +66,49 @@ def scopes(plan: Plan) -> int:
     return 1 + len({s.unit.resource_group for s in plan.steps if s.unit.resource_group})
 
 
-def throttle_floor(plan: Plan, durations: dict[str, float]) -> tuple[float, str]:
-    """The least time ARM's buckets allow for the requests a deploy of ``plan`` cannot avoid, and how."""
-    units = len(plan.steps)
-    needed = {"writes": units, "reads": scopes(plan) + 2 * units}
-    shortest = min(durations.values())
-    floors = {}
-    for op, count in needed.items():
-        size, refill = ARM_LIMITS[op]
-        last = max(0.0, (count - size) / refill)
-        floors[op] = last + (shortest if op == "writes" else 0.0)
-    how = ", ".join(f"{op}: {needed[op]} needed, bucket {ARM_LIMITS[op][0]:.0f} + {ARM_LIMITS[op][1]:.0f}/s "
-                    f"-> {floors[op]:.2f} s" for op in needed)
-    return max(floors.values()), how
+class Bucket:
+    """One of ARM's token buckets, taken from in time order."""
+
+    def __init__(self, op: str) -> None:
+        self.size, self.refill = ARM_LIMITS[op]
+        self.tokens, self.at = self.size, 0.0
+
+    def take(self, when: float) -> float:
+        """When a request made at ``when`` gets its token."""
+        level = min(self.size, self.tokens + (max(when, self.at) - self.at) * self.refill)
+        when = max(when, self.at)
+        if level < 1:
+            when += (1 - level) / self.refill
+            level = 1
+        self.tokens, self.at = level - 1, when
+        return when
+
+
+def throttled_path(plan: Plan, durations: dict[str, float], throttled: bool = True) -> float:
+    """The earliest end of a deploy of ``plan`` (unit durations as measured alone, unlimited parallelism)
+    when each request waits for its token in ARM's buckets (see the module's docstring)."""
+    import heapq
+
+    writes, reads = Bucket("writes"), Bucket("reads")
+    start = max((reads.take(0.0) for _ in range(scopes(plan))), default=0.0) if throttled else 0.0
+    waiting = {s.name: {d for d in s.unit.depends_on if d in durations} for s in plan.steps}
+    events = [(start, 0, name) for name, deps in waiting.items() if not deps]  # (time, 0 ready | 1 done, unit)
+    heapq.heapify(events)
+    end = 0.0
+    while events:
+        when, kind, name = heapq.heappop(events)
+        if kind == 0:
+            put = writes.take(when) if throttled else when
+            heapq.heappush(events, (put + durations[name], 1, name))
+            continue
+        done = reads.take(when) if throttled else when
+        end = max(end, done)
+        for other, deps in waiting.items():
+            if name in deps:
+                deps.discard(name)
+                if not deps:
+                    heapq.heappush(events, (done, 0, other))
+    return end
 
 
 def admin(ep: EndpointInfo, method: str, path: str, body: dict | None = None) -> dict | None:
@@ -154,8 +184,7 @@ def main() -> None:
     alone = {r.name: r.duration for r in serial.results}
     durations = {s.name: alone[workspace_kind(s.name)] for s in plan.steps}
     chain = plan.critical_path(durations)
-    floor, how = throttle_floor(plan, durations) if not args.no_throttling else (0.0, "throttling off")
-    critical = max(chain, floor)
+    critical = max(chain, throttled_path(plan, durations, not args.no_throttling))
     units = len(plan.steps)
     cpu = time.process_time() - cpu0
     print(f"units: {units} (1 shared + {args.workspaces} workspaces), {args.latency * 1000:.0f} ms per resource, "
@@ -163,8 +192,8 @@ def main() -> None:
     print(f"parallel deploy wall time:     {wall:7.2f} s")
     print(f"longest chain of units alone:  {chain:7.2f} s  (serial run of the shared units + 2 workspaces)")
     print(f"  same chain, parallel run:    {contended:7.2f} s  (longer when units slow each other down)")
-    print(f"throttle floor:                {floor:7.2f} s  ({how})")
-    print(f"critical path:                 {critical:7.2f} s  (chain + unavoidable throttle time "
+    print(f"critical path:                 {critical:7.2f} s  (the chain under ARM's buckets, simulated: "
+          f"{scopes(plan)} lists, {units} PUTs, {units} status GETs; unavoidable throttle time "
           f"{critical - chain:.2f} s)")
     print(f"wall / critical path:          {wall / critical:7.2f}   (target <= 1.10)")
     print(f"pacing:                        {verdict}")
