@@ -18,6 +18,7 @@ API_VERSIONS: dict[str, str] = {
     "Microsoft.MachineLearningServices/workspaces": "2025-12-01",
     "Microsoft.Sql/servers": "2025-01-01",
     "Microsoft.Insights/diagnosticSettings": "2016-09-01",
+    "Microsoft.Insights/privateLinkScopes": "2021-09-01",
     "Microsoft.Network/virtualNetworks": "2025-07-01",
     "Microsoft.Network/networkSecurityGroups": "2025-07-01",
     "Microsoft.Network/privateEndpoints": "2025-07-01",

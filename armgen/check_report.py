@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-import xml.etree.ElementTree as ET
 from dataclasses import asdict, dataclass, field
+
+from armgen import junit
 
 
 @dataclass(frozen=True)
@@ -56,24 +57,15 @@ def to_json(report: CheckReport) -> str:
 
 
 def to_junit(report: CheckReport) -> str:
-    """JUnit XML for PublishTestResults@2: one suite per check group, one case per check."""
-    root = ET.Element("testsuites", name=report.title, tests=str(len(report.checks)),
-                      failures=str(len(report.failed)))
+    """JUnit XML (:mod:`armgen.junit`): one suite per check group, one case per check."""
     groups: dict[str, list[Check]] = {}
     for c in report.checks:
         groups.setdefault(c.group, []).append(c)
-    for group, checks in groups.items():
-        failures = [c for c in checks if not c.ok]
-        suite = ET.SubElement(root, "testsuite", name=f"{report.title} {group}", tests=str(len(checks)),
-                              failures=str(len(failures)), errors="0", skipped="0")
-        for c in checks:
-            case = ET.SubElement(suite, "testcase", classname=f"{report.title}.{group}", name=c.name)
-            if not c.ok:
-                ET.SubElement(case, "failure", message=c.message or "failed").text = c.message
-            elif c.message:
-                ET.SubElement(case, "system-out").text = c.message
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return junit.to_junit(report.title, [
+        junit.Suite(f"{report.title} {group}", [
+            junit.Case(f"{report.title}.{group}", c.name, None if c.ok else (c.message or "failed"), details=c.message)
+            for c in checks])
+        for group, checks in groups.items()])
 
 
 FORMATS = {"text": to_text, "json": to_json, "junit": to_junit}

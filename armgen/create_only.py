@@ -8,6 +8,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from armgen import jsonmarks
+
 _MISSING = object()
 
 
@@ -44,7 +46,7 @@ class Violation:
 
 @cache
 def rules() -> tuple[Rule, ...]:
-    data = json.loads((Path(__file__).with_name("create_only.json")).read_text("utf-8"))
+    data = jsonmarks.load(Path(__file__).with_name("create_only.json")).data
     return tuple(Rule(r["type"], r["path"], r["code"], r["status"], r["message"], r["source"], r.get("default"),
                       tuple(r.get("allowFrom") or ())) for r in data["rules"])
 

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import os
+
 import click
+
+OFF = ("", "0", "false", "no", "off")
+
+
+def debug_enabled() -> bool:
+    """ARMGEN_DEBUG asks for tracebacks and the SDK's warnings; unset, empty, 0, false, no and off mean off."""
+    return os.environ.get("ARMGEN_DEBUG", "").strip().lower() not in OFF
 
 
 class ArmgenError(click.ClickException):
@@ -41,6 +50,6 @@ class SourceErrors(InputError):
         self.errors = errors
         super().__init__("\n".join(e.message for e in errors))
 
-    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+    def show(self, file=None) -> None:  # click's signature
         for e in self.errors:
             click.echo(f"Error: {e.message}", err=True)

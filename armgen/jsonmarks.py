@@ -1,9 +1,17 @@
 """JSON documents that remember where every node came from (line and column).
 
+The one JSON loader of armgen: templates, parameter files, the datastore config, the approved
+what-if change set, the emulator's files and request bodies all go through :func:`load` /
+:func:`loads`, with one policy:
+
+- ``//`` and ``/* */`` comments are allowed, as ARM allows them in templates and parameter files
+  (and ``az deployment`` strips them); they are blanked out (positions kept) before decoding;
+- a leading UTF-8 byte order mark is ignored, as the az CLI reads files as ``utf-8-sig``;
+- anything else that is not strict JSON (NaN, duplicate keys, integers past 64 bits, nesting past
+  :data:`armgen.limits.JSON_DEPTH`) is refused with the line and column the parser reports.
+
 Decoding uses the C ``json`` module (fast); the position index is built lazily by a
 small scanner the first time a location is asked for, so clean files never pay for it.
-ARM accepts ``//`` and ``/* */`` comments in templates; they are blanked out (positions
-kept) before decoding.
 """
 
 from __future__ import annotations
@@ -20,6 +28,8 @@ from armgen.errors import InputError, SourceError
 
 JsonPath = tuple[str | int, ...]
 KEY = "\x00key"  # last element of a path that means "the member name", not its value
+BOM = "\ufeff"
+FIX_SYNTAX = "fix the syntax"
 
 _TOKEN_OR_COMMENT = re.compile(r'"(?:[^"\\]|\\.)*"|//[^\n]*|/\*.*?\*/', re.S)
 _WS = re.compile(r"(?:[ \t\n\r]+|//[^\n]*|/\*.*?\*/)*", re.S)
@@ -269,12 +279,15 @@ def size_problem(size: int, max_bytes: int) -> str | None:
     return (f"the file is {size:,} bytes, over the limit of {max_bytes:,}{arm}; split it into smaller files")
 
 
-def decode(text: str, file: str = "<string>", max_bytes: int = limits.TEMPLATE_BYTES) -> object:
+def decode(text: str, file: str = "<string>", max_bytes: int = limits.TEMPLATE_BYTES,
+           fix: str | None = FIX_SYNTAX) -> object:
     """Strict, bounded JSON: size, nesting depth, NaN/Infinity, 64-bit integers, finite numbers.
 
-    Every refusal is a SourceError (exit 2) with the line and column of the offending text;
-    ``//`` and ``/* */`` comments are allowed as ARM allows them.
+    Every refusal is a SourceError (exit 2) with the line and column of the offending text
+    (a syntax error ends with ``; fix``, nothing when ``fix`` is None); comments and a leading
+    BOM are allowed (see the module's policy).
     """
+    text = text.removeprefix(BOM)
     problem = size_problem(len(text) if len(text) > max_bytes else len(text.encode("utf-8")), max_bytes)
     if problem:
         raise SourceError(file, 1, 1, "", problem)
@@ -284,10 +297,11 @@ def decode(text: str, file: str = "<string>", max_bytes: int = limits.TEMPLATE_B
             data = json.loads(text, parse_constant=_nan, parse_int=_int, parse_float=_float,
                               object_pairs_hook=_object)
         except json.JSONDecodeError:
-            data = json.loads(_blank_comments(text), parse_constant=_nan, parse_int=_int, parse_float=_float,
+            text = _blank_comments(text)
+            data = json.loads(text, parse_constant=_nan, parse_int=_int, parse_float=_float,
                               object_pairs_hook=_object)
     except json.JSONDecodeError as e:
-        raise SourceError(file, e.lineno, e.colno, "", f"invalid JSON: {e.msg}; fix the syntax") from None
+        raise SourceError(file, e.lineno, e.colno, "", f"invalid JSON: {e.msg}" + (f"; {fix}" if fix else "")) from None
     except _Duplicate:
         offset, first, path = _duplicate_key(text)
         raise SourceError(file, *doc._line_col(offset), path_text(path),
@@ -304,38 +318,56 @@ def decode(text: str, file: str = "<string>", max_bytes: int = limits.TEMPLATE_B
     return data
 
 
-def loads(text: str, file: str = "<string>", max_bytes: int = limits.TEMPLATE_BYTES) -> MarkedJson:
+def loads(text: str, file: str = "<string>", max_bytes: int = limits.TEMPLATE_BYTES,
+          fix: str | None = FIX_SYNTAX) -> MarkedJson:
     """Decode ``text`` (see :func:`decode`); a problem raises SourceError (exit 2) with its line and column."""
-    return MarkedJson(file, text, decode(text, file, max_bytes))
+    text = text.removeprefix(BOM)
+    return MarkedJson(file, text, decode(text, file, max_bytes, fix))
 
 
-def load(path: str | Path, display: str | None = None, max_bytes: int = limits.TEMPLATE_BYTES) -> MarkedJson:
-    """Read and decode a JSON file (UTF-8, BOM tolerated); unreadable or oversized files raise InputError."""
+def read_text(path: str | Path, display: str | None = None, max_bytes: int = limits.TEMPLATE_BYTES) -> str:
+    """The text of a JSON file: at most ``max_bytes`` (else SourceError), UTF-8, a leading BOM dropped.
+
+    OSError and UnicodeDecodeError pass through, for callers that word them themselves.
+    """
+    problem = size_problem(Path(path).stat().st_size, max_bytes)
+    if problem:
+        raise SourceError(display or str(path), 1, 1, "", problem)
+    return Path(path).read_text(encoding="utf-8-sig")
+
+
+def load(path: str | Path, display: str | None = None, max_bytes: int = limits.TEMPLATE_BYTES,
+         fix: str | None = FIX_SYNTAX) -> MarkedJson:
+    """Read and decode a JSON file (see :func:`decode`); unreadable files raise InputError (exit 2)."""
     name = display or str(path)
     try:
-        problem = size_problem(Path(path).stat().st_size, max_bytes)
-        if problem:
-            raise SourceError(name, 1, 1, "", problem)
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = read_text(path, name, max_bytes)
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{name}: is a folder, not a JSON file") from None
     except (OSError, UnicodeDecodeError) as e:
         raise InputError(f"{name}: cannot read: {limits.elide(str(e))}") from None
-    return loads(text, name, max_bytes)
+    return loads(text, name, max_bytes, fix)
+
+
+_PLAIN_KEY = re.compile(r"[^.\[\]\"'\s]+")
 
 
 def path_text(path: Sequence[str | int]) -> str:
-    """A readable JSON path: ``resources[2].properties.minimumTlsVersion``."""
+    """The one printer of paths into JSON and YAML documents: ``resources[2].properties.minimumTlsVersion``.
+
+    A key that would be ambiguous after a dot (empty, or with a dot, bracket, quote or space) is
+    written ``["a.b"]``; every other key as it is (``tags.managed/by``, ``environments.12``).
+    """
     out = ""
     for part in path:
         if part == KEY:
             out += " (name)"
         elif isinstance(part, int):
             out += f"[{part}]"
-        elif re.fullmatch(r"[A-Za-z_$][\w$]*", part):
-            out += f".{part}" if out else part
+        elif _PLAIN_KEY.fullmatch(str(part)):
+            out += f".{part}" if out else str(part)
         else:
-            out += f"[{json.dumps(part)}]"
+            out += f"[{json.dumps(str(part))}]"
     return out

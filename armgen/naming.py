@@ -83,6 +83,9 @@ RULES: dict[str, NameRule] = {
             "private endpoint", 2, 64, r"[A-Za-z0-9][-\w.]*\w", "letters, digits, underscores, periods and "
             "hyphens, starting with a letter or digit and ending with a letter, digit or underscore",
             "resource group"),
+        "Microsoft.Insights/privateLinkScopes": NameRule(
+            "Azure Monitor private link scope", 1, 255, r"[-\w.]+", "letters, digits, underscores, periods and "
+            "hyphens", "resource group"),
         "Microsoft.Resources/resourceGroups": NameRule(
             "resource group", 1, 90, r"[-\w.()]*[-\w()]", "letters, digits, underscores, hyphens, periods "
             "and parentheses, not ending with a period", "subscription"),

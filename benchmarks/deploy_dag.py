@@ -127,7 +127,7 @@ def admin(ep: EndpointInfo, method: str, path: str, body: dict | None = None) ->
     return json.loads(text) if text else None
 
 
-def deploy(target: Target, plan, parallel: int) -> tuple[float, Runner]:  # noqa: ANN001
+def deploy(target: Target, plan, parallel: int) -> tuple[float, Runner]:
     runner = Runner(target, plan, parallel=parallel)
     start = runner.started = time.monotonic()
     results = runner.run()

@@ -30,6 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from armgen.build import build_files  # noqa: E402
+from armgen.rulebase.evaluation import SpecTargets  # noqa: E402
 from armgen.rules import all_rules  # noqa: E402
 from armgen.spec.loader import load_spec  # noqa: E402
 from armgen.validate.discovery import discover  # noqa: E402
@@ -68,17 +69,17 @@ def render(folder: Path, workspaces: int) -> Path:
     return out
 
 
-def run_validate(root: Path):  # noqa: ANN201
+def run_validate(root: Path):
     cwd = os.getcwd()
     os.chdir(root)
     try:
         pairings, orphans = discover((), (), "templates", "parameters")
-        return validate(pairings, all_rules(), orphans)
+        return validate(pairings, all_rules(), orphans, SpecTargets(load_spec("mlenv.yaml")))  # as the CLI does
     finally:
         os.chdir(cwd)
 
 
-def timed(root: Path, repeat: int = 3):  # noqa: ANN201
+def timed(root: Path, repeat: int = 3):
     best, report = float("inf"), None
     for _ in range(repeat):
         start = time.perf_counter()

@@ -10,6 +10,10 @@ metadata description = 'A private DNS zone of a private-link sub-resource (its n
   'azureml'
   'notebooks'
   'sql'
+  'monitor'
+  'oms'
+  'ods'
+  'agentsvc'
 ])
 param zoneKey string
 
@@ -33,6 +37,10 @@ var zoneNames = {
   azureml: 'privatelink.api.azureml.ms'
   notebooks: 'privatelink.notebooks.azure.net'
   sql: 'privatelink${environment().suffixes.sqlServerHostname}'
+  monitor: 'privatelink.monitor.azure.com'
+  oms: 'privatelink.oms.opinsights.azure.com'
+  ods: 'privatelink.ods.opinsights.azure.com'
+  agentsvc: 'privatelink.agentsvc.azure-automation.net'
 }
 
 resource privateDnsZone 'Microsoft.Network/privateDnsZones@2024-06-01' = {

@@ -11,8 +11,8 @@ param targetResourceId string
 @description('The sub-resource: blob, file, dfs, vault, registry, amlworkspace, sqlServer...')
 param groupId string
 
-@description('Zone keys (blob, file, dfs, vault, registry, azureml, notebooks, sql) of the zone group, at most two (a workspace needs two); none: no zone group (Azure Policy writes the records).')
-@maxLength(2)
+@description('Zone keys (blob, file, dfs, vault, registry, azureml, notebooks, sql, monitor, oms, ods, agentsvc) of the zone group, at most 5 (a workspace needs two, the Azure Monitor scope five); none: no zone group (Azure Policy writes the records).')
+@maxLength(5)
 param zones array = []
 
 @description('Resource id of the subnet the endpoint takes its addresses from.')
@@ -39,6 +39,10 @@ var zoneNames = {
   azureml: 'privatelink.api.azureml.ms'
   notebooks: 'privatelink.notebooks.azure.net'
   sql: 'privatelink${environment().suffixes.sqlServerHostname}'
+  monitor: 'privatelink.monitor.azure.com'
+  oms: 'privatelink.oms.opinsights.azure.com'
+  ods: 'privatelink.ods.opinsights.azure.com'
+  agentsvc: 'privatelink.agentsvc.azure-automation.net'
 }
 
 var createdZoneIds = {
@@ -50,6 +54,10 @@ var createdZoneIds = {
   azureml: privateDnsZone5.id
   notebooks: privateDnsZone6.id
   sql: privateDnsZone7.id
+  monitor: privateDnsZone8.id
+  oms: privateDnsZone9.id
+  ods: privateDnsZone10.id
+  agentsvc: privateDnsZone11.id
 }
 
 var zoneIds = union(createdZoneIds, privateDnsZoneIds)
@@ -94,6 +102,26 @@ resource privateDnsZone7 'Microsoft.Network/privateDnsZones@2024-06-01' existing
   scope: resourceGroup(dnsZoneResourceGroup)
 }
 
+resource privateDnsZone8 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {
+  name: zoneNames.monitor
+  scope: resourceGroup(dnsZoneResourceGroup)
+}
+
+resource privateDnsZone9 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {
+  name: zoneNames.oms
+  scope: resourceGroup(dnsZoneResourceGroup)
+}
+
+resource privateDnsZone10 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {
+  name: zoneNames.ods
+  scope: resourceGroup(dnsZoneResourceGroup)
+}
+
+resource privateDnsZone11 'Microsoft.Network/privateDnsZones@2024-06-01' existing = {
+  name: zoneNames.agentsvc
+  scope: resourceGroup(dnsZoneResourceGroup)
+}
+
 resource privateEndpoint 'Microsoft.Network/privateEndpoints@2025-07-01' = {
   name: endpointName
   location: location
@@ -123,15 +151,33 @@ resource privateDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneG
   properties: {
     privateDnsZoneConfigs: take([
       {
-        name: zones[0]
+        name: zones[min(0, length(zones) - 1)]
         properties: {
-          privateDnsZoneId: zoneIds[zones[0]]
+          privateDnsZoneId: zoneIds[zones[min(0, length(zones) - 1)]]
         }
       }
       {
         name: zones[min(1, length(zones) - 1)]
         properties: {
           privateDnsZoneId: zoneIds[zones[min(1, length(zones) - 1)]]
+        }
+      }
+      {
+        name: zones[min(2, length(zones) - 1)]
+        properties: {
+          privateDnsZoneId: zoneIds[zones[min(2, length(zones) - 1)]]
+        }
+      }
+      {
+        name: zones[min(3, length(zones) - 1)]
+        properties: {
+          privateDnsZoneId: zoneIds[zones[min(3, length(zones) - 1)]]
+        }
+      }
+      {
+        name: zones[min(4, length(zones) - 1)]
+        properties: {
+          privateDnsZoneId: zoneIds[zones[min(4, length(zones) - 1)]]
         }
       }
     ], length(zones))

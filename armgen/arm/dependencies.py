@@ -11,6 +11,7 @@ from armgen.arm.errors import ArmError
 from armgen.arm.instances import ResourceInstance
 from armgen.arm.parser import is_expression, parse_template_string
 from armgen.arm.resource_ids import type_and_name_path
+from armgen.graphs import Cycle, layers
 
 REFERENCE_FUNCTIONS = ("reference", "references", "listkeys", "list")
 
@@ -143,31 +144,13 @@ def topological_layers(instances: list[ResourceInstance]) -> list[list[ResourceI
             raise ArmError(f"The resource '{target}' is not defined in the template.", code="InvalidTemplate",
                            path=inst.path + ["dependsOn", position])
     nodes = [i for i in instances if i.condition]
-    by_id = {i.id.lower(): i for i in nodes}
-    deps = {i.id.lower(): {d.lower() for d in i.depends_on if d.lower() in by_id and d.lower() != i.id.lower()}
-            for i in nodes}
-    done: set[str] = set()
-    layers: list[list[ResourceInstance]] = []
-    remaining = [i for i in nodes]
-    while remaining:
-        layer = [i for i in remaining if deps[i.id.lower()] <= done]
-        if not layer:
-            raise _cycle_error(remaining, deps)
-        layers.append(layer)
-        done |= {i.id.lower() for i in layer}
-        remaining = [i for i in remaining if i.id.lower() not in done]
-    return layers
+    try:
+        return layers(nodes, lambda i: i.id.lower(), lambda i: (d.lower() for d in i.depends_on))
+    except Cycle as cycle:
+        raise _cycle_error(cycle.members) from None
 
 
-def _cycle_error(remaining: list[ResourceInstance], deps: dict[str, set[str]]) -> ArmError:
-    names = {i.id.lower(): i for i in remaining}
-    start = remaining[0].id.lower()
-    seen: list[str] = []
-    node = start
-    while node not in seen:
-        seen.append(node)
-        node = next(d for d in sorted(deps[node]) if d in names)
-    cycle = seen[seen.index(node):] + [node]
-    shown = " -> ".join(f"'{names[c].symbolic or names[c].type + '/' + names[c].name}'" for c in cycle)
+def _cycle_error(cycle: list[ResourceInstance]) -> ArmError:
+    shown = " -> ".join(f"'{i.symbolic or i.type + '/' + i.name}'" for i in cycle)
     return ArmError(f"Deployment template validation failed: 'Circular dependency detected on resource: "
-                    f"'{names[node].id}'. Cycle: {shown}.'", code="DeploymentCycle", path=names[node].path)
+                    f"'{cycle[0].id}'. Cycle: {shown}.'", code="DeploymentCycle", path=cycle[0].path)

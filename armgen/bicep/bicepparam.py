@@ -56,14 +56,14 @@ def read_bicepparam(path: Path, where: str | None = None) -> tuple[str, dict]:
     return using, {"$schema": PARAMETERS_SCHEMA, "contentVersion": "1.0.0.0", "parameters": params}
 
 
-def _is_get_secret(node) -> bool:  # noqa: ANN001
+def _is_get_secret(node) -> bool:
     if node.type != "call_expression":
         return False
     fn = text(node.child_by_field_name("function"))
     return fn in ("getSecret", "az.getSecret")
 
 
-def _secret(reader: ExpressionReader, node) -> dict:  # noqa: ANN001
+def _secret(reader: ExpressionReader, node) -> dict:
     args = [reader.json(a, {}) for a in node.child_by_field_name("arguments").named_children]
     if len(args) not in (4, 5) or not all(isinstance(a, str) for a in args):
         raise reader.fail(node, "getSecret() without 4 or 5 literal arguments")

@@ -279,7 +279,7 @@ class _Module:
                 return t, t.symbol
         return None
 
-    def loop_value(self, copy: dict, render) -> str:  # noqa: ANN001 - render: Loop -> body text
+    def loop_value(self, copy: dict, render) -> str:  # render: Loop -> body text
         """``[for item in array: <body>]`` (or ``range(0, count)``) for an ARM ``copy``."""
         count = _node(copy.get("count", 0))
         array = count.args[0] if isinstance(count, Call) and count.name.lower() == "length" and len(count.args) == 1 \

@@ -41,7 +41,7 @@ def module(m: _Module, res: dict, symbol: str) -> str:
     path = _module_path(m, inner, text, ext)
     m.tr.used = set()
 
-    def body(loop) -> str:  # noqa: ANN001 - Loop | None
+    def body(loop) -> str:  # Loop | None
         m.tr.may_depend = m.dependencies(res, loop)
         lines = [f"name: {m.tr.value(res.get('name', ''), 1, loop)}"]
         scope = _scope(m, res, loop)
@@ -69,7 +69,7 @@ def module(m: _Module, res: dict, symbol: str) -> str:
         m.tr.may_depend = None
 
 
-def _scope(m: _Module, res: dict, loop) -> str:  # noqa: ANN001
+def _scope(m: _Module, res: dict, loop) -> str:
     rg, sub = res.get("resourceGroup"), res.get("subscriptionId")
     if rg is None and sub is None:
         return ""

@@ -16,14 +16,14 @@ class BicepParseError(ArmgenError):
 
 
 @cache
-def _parser():  # noqa: ANN202 - tree_sitter.Parser
+def _parser():  # tree_sitter.Parser
     import tree_sitter
     import tree_sitter_bicep
 
     return tree_sitter.Parser(tree_sitter.Language(tree_sitter_bicep.language()))
 
 
-def parse(text: str, where: str):  # noqa: ANN201 - tree_sitter.Node
+def parse(text: str, where: str):  # tree_sitter.Node
     """The root node of ``text``; the first syntax error is one line ``FILE:LINE:COL: ...``."""
     tree = _parser().parse(text.encode("utf-8"))
     bad = _first_error(tree.root_node)
@@ -35,13 +35,13 @@ def parse(text: str, where: str):  # noqa: ANN201 - tree_sitter.Node
     return tree.root_node
 
 
-def parse_params(text: str, where: str):  # noqa: ANN201
+def parse_params(text: str, where: str):
     """A ``.bicepparam`` file. tree-sitter-bicep 1.1 knows ``using`` but not the untyped ``param x = value``
     form of parameter files; each such line is read as the ``var x = value`` form, which has the same grammar."""
     return parse(_PARAM.sub("var", text), where)
 
 
-def _first_error(node):  # noqa: ANN001, ANN202
+def _first_error(node):
     if not node.has_error:
         return None
     if node.is_error or node.is_missing:
@@ -53,7 +53,7 @@ def _first_error(node):  # noqa: ANN001, ANN202
     return node
 
 
-def text(node) -> str:  # noqa: ANN001
+def text(node) -> str:
     return node.text.decode("utf-8")
 
 
@@ -78,7 +78,7 @@ def decode(raw: str) -> str:
     return "".join(out)
 
 
-def string_parts(node) -> list:  # noqa: ANN001
+def string_parts(node) -> list:
     """A ``string`` node as literal text pieces and ``interpolation`` expression nodes, in order."""
     source = node.text
     base = node.start_byte

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
+from armgen import jsonmarks
 from armgen.arm.ast import Call, Index, Literal, Node
 from armgen.arm.printer import to_template_string
 from armgen.bicep.canonical import join_parts
@@ -24,7 +24,7 @@ def read_module(path: Path, where: str | None = None) -> dict:
     """The ARM template a Bicep module compiles to (JSON modules are read as they are)."""
     where = where or str(path)
     if path.suffix == ".json":
-        return json.loads(path.read_text("utf-8"))
+        return jsonmarks.load(path, where).data
     return _Reader(path, where).template()
 
 
@@ -81,7 +81,7 @@ class _Reader:
             self.x.refs, self.x.instance_refs = saved
         return sym
 
-    def reference(self, node, env: dict) -> Symbol:  # noqa: ANN001
+    def reference(self, node, env: dict) -> Symbol:
         """A resource named by ``parent:``, ``scope:`` or ``dependsOn``: ``symbol`` or ``symbol[i]``."""
         if node.type == "subscript_expression" and node.child_by_field_name("object").type == "identifier":
             return self.x.symbol_at(text(node.child_by_field_name("object")), node, env)
@@ -99,7 +99,7 @@ class _Reader:
                 return
             sym = self.x.use(text(parent))
 
-    def scope_of(self, node, env: dict) -> tuple:  # noqa: ANN001
+    def scope_of(self, node, env: dict) -> tuple:
         if node.type == "call_expression":
             fn = text(node.child_by_field_name("function"))
             args = [self.x.arm(a, env) for a in node.child_by_field_name("arguments").named_children]
@@ -111,7 +111,7 @@ class _Reader:
                 return ("subrg", args[0], args[1])
         raise self.x.fail(node, f"the scope {text(node)}")
 
-    def unwrap(self, value, symbol: str) -> tuple[Any, dict, dict]:  # noqa: ANN001
+    def unwrap(self, value, symbol: str) -> tuple[Any, dict, dict]:
         """A declaration's value without its ``for``/``if``: the object, the loop variables, copy/condition."""
         env: dict = {}
         extra: dict = {}
@@ -168,7 +168,7 @@ class _Reader:
             out["outputs"] = parts["outputs"]
         return out
 
-    def decorated(self, decl) -> dict:  # noqa: ANN001
+    def decorated(self, decl) -> dict:
         result: dict = {}
         for call in self.decorators.get(decl.id, []):
             fn = text(call.child_by_field_name("function"))
@@ -188,7 +188,7 @@ class _Reader:
                 raise self.x.fail(call, f"the decorator @{fn}")
         return result
 
-    def parameter(self, decl) -> dict:  # noqa: ANN001
+    def parameter(self, decl) -> dict:
         spec = self.decorated(decl)
         ptype = text(decl.named_children[1])
         if spec.pop("secure", False):
@@ -198,7 +198,7 @@ class _Reader:
             out["defaultValue"] = self.x.json(decl.named_children[2], {})
         return out
 
-    def output(self, decl) -> dict:  # noqa: ANN001
+    def output(self, decl) -> dict:
         spec = self.decorated(decl)
         out: dict = {"type": text(decl.named_children[1]), **spec}
         value = decl.named_children[-1]
@@ -209,7 +209,7 @@ class _Reader:
             out["value"] = self.x.json(value, {})
         return out
 
-    def resource(self, decl, sym: Symbol) -> dict:  # noqa: ANN001
+    def resource(self, decl, sym: Symbol) -> dict:
         body, env, extra = self.unwrap(decl.named_children[-1], sym.name)
         self.x.refs, self.x.instance_refs = [], []
         sym = self.symbol(sym.name)
@@ -232,7 +232,7 @@ class _Reader:
         self.apply(out, extra, decl, sym.name)
         return out
 
-    def apply(self, out: dict, extra: dict, decl, own: str) -> None:  # noqa: ANN001
+    def apply(self, out: dict, extra: dict, decl, own: str) -> None:
         batch = self.decorated(decl).get("batchSize")
         if "copy" in extra and batch is not None:
             extra["copy"].update({"mode": "serial", "batchSize": batch})
@@ -257,7 +257,7 @@ class _Reader:
         prop = next(p for p in _props(body) if text(p.named_children[0]) == "name")
         return self.x.arm(prop.named_children[-1], env)
 
-    def module(self, decl, name: str) -> dict:  # noqa: ANN001
+    def module(self, decl, name: str) -> dict:
         rel = _string(decl.named_children[1])
         path = (self.path.parent / rel)
         if not path.is_file():
@@ -300,7 +300,7 @@ def _json_node(node: Node) -> Any:
     return to_template_string(node)
 
 
-def _string(node) -> str:  # noqa: ANN001
+def _string(node) -> str:
     parts = string_parts(node)
     if not all(isinstance(p, str) for p in parts):
         raise BicepParseError(f"line {node.start_point[0] + 1}: an interpolated string where Bicep needs a literal")

@@ -42,12 +42,12 @@ class ExpressionReader:
         self.variable_refs: dict[str, tuple[list[str], list[str]]] = {}  # what each variable's value names
         self.resolve_symbol = lambda name: self.symbols[name]  # replaced by the reader (lazy declarations)
 
-    def fail(self, node, what: str) -> BicepParseError:  # noqa: ANN001
+    def fail(self, node, what: str) -> BicepParseError:
         line, col = node.start_point
         return BicepParseError(f"{self.where}:{line + 1}:{col + 1}: {what}; the Bicep reader does not compile it")
 
     # -- JSON context -------------------------------------------------------------------------
-    def json(self, node, env: dict) -> Any:  # noqa: ANN001
+    def json(self, node, env: dict) -> Any:
         """A value as the compiler writes it into the template: literals as JSON, the rest as ``[expr]``."""
         t = node.type
         if t == "object":
@@ -68,7 +68,7 @@ class ExpressionReader:
             return self.json(node.named_children[0], env)
         return to_template_string(self.arm(node, env))
 
-    def key(self, prop, env: dict) -> str:  # noqa: ANN001
+    def key(self, prop, env: dict) -> str:
         k = prop.named_children[0]
         if k.type == "string":
             parts = string_parts(k)
@@ -78,7 +78,7 @@ class ExpressionReader:
         return text(k)
 
     # -- expressions --------------------------------------------------------------------------
-    def arm(self, node, env: dict) -> Node:  # noqa: ANN001, C901 - one branch per node type
+    def arm(self, node, env: dict) -> Node:  # one branch per node type
         t = node.type
         if t == "string":
             return join_parts([p if isinstance(p, str) else self.arm(p, env) for p in string_parts(node)])
@@ -128,9 +128,9 @@ class ExpressionReader:
             return Call(text(fn), tuple(self.arm(a, env) for a in args_node.named_children))
         raise self.fail(node, f"the construct '{t}'")
 
-    def rotate(self, op, ops: list, env: dict) -> Node:  # noqa: ANN001
+    def rotate(self, op, ops: list, env: dict) -> Node:
         """``c ? a : b.x`` read as ``c ? a : (b.x)``: the postfix chain applies to the rightmost operand."""
-        def inner(x):  # noqa: ANN001, ANN202
+        def inner(x):
             return self.rotate(x, ops, env) if x.type in OPERATORS_NODES else self.postfix(x, ops, env)
 
         if op.type == "ternary_expression":
@@ -143,7 +143,7 @@ class ExpressionReader:
             return Call("not", (inner(op.child_by_field_name("argument")),))
         return self.binary(op, self.arm(op.child_by_field_name("left"), env), inner(op.child_by_field_name("right")))
 
-    def binary(self, node, left: Node, right: Node) -> Node:  # noqa: ANN001
+    def binary(self, node, left: Node, right: Node) -> Node:
         op = text(node.child_by_field_name("operator"))
         if op == "!=":
             return Call("not", (Call("equals", (left, right)),))
@@ -151,7 +151,7 @@ class ExpressionReader:
             raise self.fail(node, f"the operator {op}")
         return Call(OPERATORS[op], (left, right))
 
-    def identifier(self, node, env: dict) -> Node:  # noqa: ANN001
+    def identifier(self, node, env: dict) -> Node:
         name = text(node)
         if name in env:
             return env[name]
@@ -164,7 +164,7 @@ class ExpressionReader:
             return Call("variables", (Literal(name),))
         raise self.fail(node, f"the name '{name}' (no parameter, variable or loop variable of that name)")
 
-    def postfix(self, base, ops: list, env: dict) -> Node:  # noqa: ANN001
+    def postfix(self, base, ops: list, env: dict) -> Node:
         """``base`` followed by its ``.name`` / ``[index]`` chain; a resource symbol's ``.id``, ``.name``,
         ``.properties...`` and other properties become what the compiler writes for them."""
         if base.type == "identifier" and text(base) in self.symbols and text(base) not in env:
@@ -191,7 +191,7 @@ class ExpressionReader:
                 node = Index(node, self.arm(op.child_by_field_name("index"), env))
         return node
 
-    def symbol_at(self, name: str, subscript, env: dict) -> Symbol:  # noqa: ANN001
+    def symbol_at(self, name: str, subscript, env: dict) -> Symbol:
         """The symbol ``name``, or its instance ``name[i]`` of a loop resource (a dependency on that instance)."""
         if subscript is None:
             return self.use(name)
@@ -237,7 +237,7 @@ def escape(value: str) -> str:
 OPERATORS_NODES = ("ternary_expression", "unary_expression", "binary_expression")
 
 
-def _chain(node) -> tuple:  # noqa: ANN001
+def _chain(node) -> tuple:
     """A postfix chain ``base.a[0].b`` as its base and the ``.a``, ``[0]``, ``.b`` nodes, innermost first."""
     ops = []
     while node.type in ("member_expression", "subscript_expression"):
@@ -246,11 +246,11 @@ def _chain(node) -> tuple:  # noqa: ANN001
     return node, ops[::-1]
 
 
-def _prop(node) -> str:  # noqa: ANN001
+def _prop(node) -> str:
     return text(node.child_by_field_name("property"))
 
 
-def items(node) -> list:  # noqa: ANN001
+def items(node) -> list:
     """The items of an ``array`` node. tree-sitter-bicep 1.1 reads a line ``a[0]`` inside a multi-line array as
     two items (``a`` and ``[0]``); Bicep puts one item per line, so each line's item is parsed on its own."""
     children = node.named_children
@@ -309,5 +309,5 @@ def _at_index(node: Node, index: Node) -> Node:
     return node
 
 
-def _props(node) -> list:  # noqa: ANN001
+def _props(node) -> list:
     return [c for c in node.named_children if c.type == "object_property"]

@@ -15,6 +15,7 @@ def emit(report: CheckReport, fmt: str, output: Path | None, verbose: bool = Fal
     text = render(report, fmt, verbose)
     if output:
         try:
+            output.parent.mkdir(parents=True, exist_ok=True)
             output.write_text(text, encoding="utf-8")
         except OSError as exc:
             raise InputError(f"{output}: cannot write: {exc.strerror}") from None

@@ -10,8 +10,18 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from armgen.cli.deploy_common import target_option, unit_option
-from armgen.cli.options import env_option, format_option, spec_option
+from armgen.cli.options import (
+    env_option,
+    examples,
+    format_option,
+    out_option,
+    output_option,
+    parallel_option,
+    spec_option,
+    target_option,
+    unit_option,
+    write_output,
+)
 from armgen.errors import ArmgenError, InputError
 from armgen.exitcodes import INTERRUPTED
 
@@ -21,16 +31,20 @@ if TYPE_CHECKING:
     from armgen.deploy.runner import Runner
 
 
-@click.command()
+@click.command(epilog=examples(
+    "armgen deploy --env int",
+    "armgen deploy --env dev --unit mlworkspace-vision --unit computecluster-vision",
+    "armgen deploy --env pro --yes --approved-what-if what-if-pro.json",
+    "armgen deploy --env int --yes --format json -o deploy-int.json --out build"))
 @spec_option
+@out_option
 @env_option(required=True)
 @unit_option
 @target_option
 @click.option("--what-if-first", is_flag=True, help="Show what would change and ask before deploying.")
 @click.option("--yes", "-y", is_flag=True,
               help="Do not ask for confirmation. A production environment accepts it only with --approved-what-if.")
-@click.option("--parallel", type=click.IntRange(1, 256), default=16, show_default=True,
-              help="Units deployed at the same time.")
+@parallel_option
 @click.option("--prune", is_flag=True,
               help="Delete what armgen manages that the spec no longer has (removed resources, units, workspaces).")
 @click.option("--recover-soft-deleted", "soft_deleted", flag_value="recover",
@@ -54,10 +68,11 @@ if TYPE_CHECKING:
 @click.option("--wait", "wait_for_release", is_flag=True,
               help="When another release is deploying this environment, wait for it instead of exiting 1.")
 @format_option("text", "json")
-def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str | None, what_if_first: bool,
+@output_option
+def deploy(spec_path: Path, out_dir: Path | None, env: str, units: tuple[str, ...], target_kind: str | None, what_if_first: bool,
            yes: bool, parallel: int, prune: bool, soft_deleted: str | None, no_skip: bool, recreate: tuple[str, ...],
            recreate_compute: bool, approved: Path | None, on_interrupt: str, wait_for_release: bool,
-           fmt: str) -> None:
+           fmt: str, output: Path | None) -> None:
     """Deploy an environment: shared infrastructure first, then every workspace in parallel.
 
     \b
@@ -80,7 +95,7 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
 
     from armgen.cli.deploy_common import load_plan
     from armgen.cli.deploy_lifecycle import apply_recreates, apply_removals, check_recreates, check_removals
-    from armgen.cli.deploy_view import Progress, summary_table
+    from armgen.cli.deploy_view import Progress, summary_table, table_text
     from armgen.cli.whatif_cmd import print_foreign, print_what_if
     from armgen.deploy import removals
     from armgen.deploy.failures import hints
@@ -93,7 +108,7 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
     from armgen.deploy.whatif_format import has_changes
     from armgen.render.units import units_for
 
-    spec, plan = load_plan(spec_path, env, units)
+    spec, plan = load_plan(spec_path, env, units, out_dir=out_dir)
     if plan.env.production and yes and approved is None:  # never a bare --yes in production
         raise InputError(f"{env} is a production environment: --yes needs --approved-what-if FILE, the change set "
                          f"the approver saw ('armgen what-if --env {env} --save FILE'); without --yes, deploy shows "
@@ -152,10 +167,19 @@ def deploy(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str |
     for note in [*runner.notes, *([pacing] if pacing else [])]:
         console.print(note, markup=False, highlight=False, soft_wrap=True)
     if fmt == "json":
-        click.echo(json.dumps({"environment": env, "target": target.kind, "puts": runner.puts, "pacing": pacing,
-                               "units": [r.as_dict() for r in results]}, indent=2))
+        text = json.dumps({"environment": env, "target": target.kind, "puts": runner.puts, "pacing": pacing,
+                           "units": [r.as_dict() for r in results]}, indent=2) + "\n"
     else:
-        console.print(summary_table(results, env))
+        text = table_text(summary_table(results, env)) if output is not None else ""
+        if output is None:
+            console.print(summary_table(results, env))
+    if output is not None:
+        write_output(output, text)
+        done = sum(r.status in OK for r in results)
+        click.echo(f"deploy of {env}: {done} of {len(results)} units deployed or unchanged, written to {output}",
+                   err=True)
+    elif fmt == "json":
+        click.echo(text, nl=False)
     failed = [r for r in results if r.status not in OK]
     for r in failed:
         if r.error:

@@ -1,35 +1,25 @@
-"""What plan, what-if, deploy and destroy share: spec + rendered files -> plan, target selection."""
+"""What the commands that read rendered files share: spec + rendered folder -> plan."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import click
-
-from armgen.defaults import TARGETS
 from armgen.errors import ArmgenError, InputError
 
 if TYPE_CHECKING:
     from armgen.deploy.plan import Plan
     from armgen.spec import Spec
 
-F = Callable[..., Any]
+
+def rendered_root(spec_path: Path, out_dir: Path | None) -> Path:
+    """The folder holding templates/ and parameters/: ``--out`` when given, else the spec's folder."""
+    return out_dir if out_dir is not None else spec_path.parent
 
 
-def target_option(f: F) -> F:
-    return click.option("--target", "target_kind", type=click.Choice(TARGETS), default=None,
-                        help="Override the environment's target from the spec.")(f)
-
-
-def unit_option(f: F) -> F:
-    return click.option("--unit", "units", multiple=True, metavar="NAME",
-                        help="Only this unit (repeatable); see 'armgen plan'.")(f)
-
-
-def load_plan(spec_path: Path, env: str, units: tuple[str, ...] = (), drift_check: bool = True) -> tuple[Spec, Plan]:
-    """The plan of ``env``; refuses when the rendered files no longer match the spec."""
+def load_plan(spec_path: Path, env: str, units: tuple[str, ...] = (), drift_check: bool = True,
+              out_dir: Path | None = None) -> tuple[Spec, Plan]:
+    """The plan of ``env`` from the rendered folder; refuses when its files no longer match the spec."""
     from armgen.build import build_files
     from armgen.deploy.plan import build_plan
     from armgen.render.writer import check
@@ -37,14 +27,16 @@ def load_plan(spec_path: Path, env: str, units: tuple[str, ...] = (), drift_chec
 
     spec = load_spec(spec_path)
     spec.env(env)
-    root = spec_path.parent
+    root = rendered_root(spec_path, out_dir)
+    if not (root / "templates").is_dir():
+        hint = "" if out_dir else " (or pass --out DIR, the folder 'armgen render --out DIR' wrote)"
+        raise InputError(f"{root / 'templates'}: nothing rendered yet; run 'armgen render' first{hint}")
     if drift_check:
         drifts = check(root, build_files(spec, [env]), [env])
-        if drifts and all(d.kind == "missing" for d in drifts) and not (root / "templates").is_dir():
-            raise InputError(f"{root / 'templates'}: nothing rendered yet; run 'armgen render' first")
         if drifts:
             shown = ", ".join(d.path for d in drifts[:3]) + (f" (+{len(drifts) - 3} more)" if len(drifts) > 3 else "")
+            render = "armgen render" + (f" --out {out_dir}" if out_dir else "")
             raise ArmgenError(f"{len(drifts)} rendered file(s) differ from {spec_path.name}: {shown}; "
-                              "'armgen render --check' shows the diff, 'armgen render' updates them (review the "
+                              f"'{render} --check' shows the diff, '{render}' updates them (review the "
                               "change, then deploy)")
     return spec, build_plan(spec, env, root, list(units) or None)

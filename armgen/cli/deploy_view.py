@@ -74,3 +74,12 @@ def summary_table(results: list[UnitResult], env: str) -> Table:
         t.add_row(r.name, f"[{STYLE.get(r.status, 'white')}]{r.status}[/]", f"{r.duration:.1f}s",
                   str(r.changed) if r.status == "deployed" else "")
     return t
+
+
+def table_text(table: Table) -> str:
+    """``table`` as plain text (no colours), for a report file."""
+    import io
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=160, color_system=None, force_terminal=False).print(table)
+    return buffer.getvalue()

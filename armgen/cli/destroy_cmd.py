@@ -8,21 +8,31 @@ from pathlib import Path
 
 import click
 
-from armgen.cli.deploy_common import load_plan, target_option
-from armgen.cli.options import env_option, format_option, spec_option
+from armgen.cli.deploy_common import load_plan
+from armgen.cli.options import (
+    env_option,
+    examples,
+    format_option,
+    out_option,
+    parallel_option,
+    spec_option,
+    target_option,
+)
 from armgen.errors import ArmgenError, InputError
 
 
-@click.command()
+@click.command(epilog=examples("armgen destroy --env int --yes",
+                               "armgen destroy --env dev --remove-locks --format json"))
 @spec_option
+@out_option
 @env_option(required=True)
 @target_option
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 @click.option("--allow-production", is_flag=True, help="Required to destroy an environment marked production.")
 @click.option("--remove-locks", is_flag=True, help="Remove the management locks on the environment's groups first.")
-@click.option("--parallel", type=click.IntRange(1, 256), default=16, show_default=True)
+@parallel_option
 @format_option("text", "json")
-def destroy(spec_path: Path, env: str, target_kind: str | None, yes: bool, allow_production: bool,
+def destroy(spec_path: Path, out_dir: Path | None, env: str, target_kind: str | None, yes: bool, allow_production: bool,
             remove_locks: bool, parallel: int, fmt: str) -> None:
     """Delete everything armgen manages in an environment (groups the spec no longer names too).
 
@@ -35,7 +45,7 @@ def destroy(spec_path: Path, env: str, target_kind: str | None, yes: bool, allow
     from armgen.deploy.destroy import destroy as destroy_env
     from armgen.deploy.target import connect
 
-    _, plan = load_plan(spec_path, env, drift_check=False)
+    _, plan = load_plan(spec_path, env, drift_check=False, out_dir=out_dir)
     if plan.env.production and not allow_production:
         raise InputError(f"{env} is a production environment; pass --allow-production to destroy it")
     target = connect(plan.env, target_kind)

@@ -6,7 +6,17 @@ from pathlib import Path
 
 import click
 
-from armgen.cli.options import env_option, spec_option, write_output
+from armgen.cli.options import (
+    env_option,
+    examples,
+    format_option,
+    out_option,
+    output_option,
+    parallel_option,
+    spec_option,
+    target_option,
+    write_output,
+)
 
 FORMATS = ("text", "json", "junit", "markdown")
 
@@ -21,20 +31,19 @@ def _reports(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
     return tuple(out)
 
 
-@click.command()
+@click.command(epilog=examples("armgen drift --env pro",
+                               "armgen drift --env pro --format markdown -o drift.md --report junit=drift.xml"))
 @spec_option
+@out_option
 @env_option(required=True)
-@click.option("--target", "target_kind", type=click.Choice(["emulator", "azure"]), default=None,
-              help="Override the environment's target from the spec.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
-              show_default=True, help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
-              help="Write the report to FILE (a one-line summary still goes to stderr).")
+@target_option
+@format_option(*FORMATS)
+@output_option
 @click.option("--report", "reports", multiple=True, metavar="FORMAT=FILE", callback=_reports,
               help="Also write the same findings as FORMAT (text, json, junit, markdown) to FILE, from the same "
                    "comparison (repeatable), e.g. --format markdown -o drift.md --report junit=drift.xml.")
-@click.option("--parallel", type=click.IntRange(1, 256), default=16, show_default=True)
-def drift(spec_path: Path, env: str, target_kind: str | None, fmt: str, output: Path | None,
+@parallel_option
+def drift(spec_path: Path, out_dir: Path | None, env: str, target_kind: str | None, fmt: str, output: Path | None,
           reports: tuple[tuple[str, Path], ...], parallel: int) -> None:
     """Compare a deployed environment with the rendered templates (nothing is changed).
 
@@ -52,7 +61,7 @@ def drift(spec_path: Path, env: str, target_kind: str | None, fmt: str, output: 
     from armgen.deploy.target import connect
     from armgen.exitcodes import CHANGES
 
-    _, plan = load_plan(spec_path, env)
+    _, plan = load_plan(spec_path, env, out_dir=out_dir)
     target = connect(plan.env, target_kind)
     items = find_drift(target, plan, parallel)
     text = FORMATTERS[fmt](env, items)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from armgen.cli.options import examples, format_option
 from armgen.emulator.endpoint import resolve_state_dir
 from armgen.errors import ArmgenError
 
@@ -14,12 +15,13 @@ state_option = click.option("--state", "state_dir", type=click.Path(file_okay=Fa
                             help="State directory (default $ARMGEN_EMULATOR_STATE or ~/.armgen/emulator).")
 
 
-@click.group()
+@click.group(epilog=examples("armgen emulator start", "armgen emulator status",
+                             "armgen emulator reset", "armgen emulator stop"))
 def emulator() -> None:
     """Run the local ARM emulator (HTTPS on 127.0.0.1, spoken to by the real Azure SDK)."""
 
 
-@emulator.command()
+@emulator.command(epilog=examples("armgen emulator start", "armgen emulator start --port 8443 --state /tmp/emu"))
 @click.option("--port", type=click.IntRange(0, 65535), default=None,
               help="Port to listen on (default: the last one used, else any free port; 0: any free port). "
                    "A busy port, or an emulator already running on another port, is refused (exit 2).")
@@ -36,7 +38,7 @@ def start(port: int | None, state_dir: str | None) -> None:
         click.echo(f"emulator already running at {ep.url} (state {ep.state_dir}); stop it with: {process.STOP_HINT}")
 
 
-@emulator.command()
+@emulator.command(epilog=examples("armgen emulator stop"))
 @state_option
 def stop(state_dir: str | None) -> None:
     """Stop the background emulator."""
@@ -46,9 +48,9 @@ def stop(state_dir: str | None) -> None:
     click.echo("emulator stopped" if stopped else "emulator was not running")
 
 
-@emulator.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: one 'key value' line each; json: one object.")
+@emulator.command(epilog=examples("armgen emulator status", "armgen emulator status --format json",
+                                  "armgen emulator status --show-token"))
+@format_option("text", "json", help="text: one 'key value' line each; json: one object.")
 @click.option("--show-token", is_flag=True, help="Also print the bearer token (a secret: kept out of logs by default).")
 @state_option
 def status(fmt: str, show_token: bool, state_dir: str | None) -> None:
@@ -70,7 +72,7 @@ def status(fmt: str, show_token: bool, state_dir: str | None) -> None:
         click.echo(f"{key:<16} {value}")
 
 
-@emulator.command()
+@emulator.command(epilog=examples("armgen emulator reset"))
 @state_option
 def reset(state_dir: str | None) -> None:
     """Delete every resource group, deployment and resource (token and certificates are kept)."""

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from armgen.cli.options import env_option, spec_option
+from armgen.cli.options import env_option, examples, spec_option
 from armgen.errors import InputError, SourceError
+
+if TYPE_CHECKING:
+    from armgen.jsonmarks import MarkedJson
 
 SCOPES_BY_SCHEMA = {"subscriptiondeploymenttemplate.json": "subscription",
                     "managementgroupdeploymenttemplate.json": "managementGroup",
                     "tenantdeploymenttemplate.json": "tenant"}
 
 
-@click.command()
+@click.command(epilog=examples("armgen expand templates/keyvault.json --env dev",
+                               "armgen expand azuredeploy.json --parameters azuredeploy.parameters.json "
+                               "--resource-group rg-demo"))
 @click.argument("template", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--parameters", "parameters_file", type=click.Path(path_type=Path, dir_okay=False),
               help="ARM parameter file (default with --env: ../parameters/<template>.parameters.<env>.json if "
@@ -49,7 +55,8 @@ def expand(template: Path, parameters_file: Path | None, env: str | None, spec_p
         DEFAULT_TENANT,
     )
 
-    doc = _read_json(template, "template")
+    template_doc = _read_json(template, "template")
+    doc = template_doc.data
     if not isinstance(doc, dict):
         raise SourceError(str(template), 1, 1, "", "a template must be a JSON object")
     schema = str(doc.get("$schema", "")).lower()
@@ -64,7 +71,7 @@ def expand(template: Path, parameters_file: Path | None, env: str | None, spec_p
             spec_path = beside
         defaults.update(_environment_defaults(spec_path, env, parameters_file))
     params_doc = _read_json(parameters_file, "parameters") if parameters_file else None
-    parameters = _parameter_values(params_doc, parameters_file) if parameters_file else {}
+    parameters = _parameter_values(params_doc.data, parameters_file) if params_doc and parameters_file else {}
     location = location or defaults["location"]
     context = DeploymentContext(
         subscription_id=subscription or defaults["subscription"], tenant_id=tenant or defaults["tenant"],
@@ -76,15 +83,15 @@ def expand(template: Path, parameters_file: Path | None, env: str | None, spec_p
     try:
         result = expand_template(doc, parameters, context, loader=FileTemplateLoader(template.resolve().parent))
     except ArmError as err:
-        raise _located(err, template, doc, parameters_file, params_doc) from None
+        raise _located(err, template_doc, params_doc) from None
     click.echo(json.dumps(result.to_dict(), sort_keys=True, indent=2, ensure_ascii=False))
 
 
-def _read_json(path: Path, what: str) -> object:
+def _read_json(path: Path, what: str) -> MarkedJson:
     from armgen import jsonmarks
 
     try:
-        return jsonmarks.load(path).data
+        return jsonmarks.load(path)
     except InputError as exc:
         if not path.exists():
             raise InputError(f"{path}: {what} file not found; check the path") from None
@@ -134,24 +141,23 @@ def _paired_parameters(template: Path, env: str) -> Path | None:
     return matches[0] if matches else None
 
 
-def _located(err, template: Path, doc: object, parameters_file: Path | None, params_doc: object) -> InputError:
-    """One line ``FILE:LINE:COL: path: message``; parameter value problems point into the parameter file."""
-    from armgen.spec.marked import format_path, mark_of, parse_yaml
+def _located(err, template: MarkedJson, params: MarkedJson | None) -> InputError:
+    """One line ``FILE:LINE:COL: path: message``, located by the JSON parser's marks; parameter value
+    problems point into the parameter file."""
+    from armgen.jsonmarks import path_text
 
     path = list(err.path)
-    file, source = template, doc
-    if (parameters_file and len(path) == 2 and path[0] == "parameters" and isinstance(params_doc, dict)
-            and path[1] in (params_doc.get("parameters") or {})):
-        file, source, path = parameters_file, params_doc, ["parameters", path[1], "value"]
-    try:
-        marked = parse_yaml(file.read_text(encoding="utf-8").replace("\t", " "), str(file))
-        line, col = mark_of(marked, path)
-    except Exception:  # noqa: BLE001 - marks are a nicety; the message stands without them
-        line, col = 1, 1
-    if err.column and path and isinstance(_value_at(source, path), str):
-        col += err.column
+    doc = template
+    values = params.data.get("parameters") if params is not None and isinstance(params.data, dict) else None
+    if params is not None and len(path) == 2 and path[0] == "parameters" and isinstance(values, dict) \
+            and path[1] in values:
+        doc, path = params, ["parameters", path[1], "value"]
+    if err.column and path and isinstance(_value_at(doc.data, path), str):
+        line, col = doc.string_position(path, err.column - 1)
+    else:
+        line, col = doc.value_position(path)
     hint = " (fix the template or the parameter values)"
-    return SourceError(str(file), line, col, format_path(path), f"{err.code}: {err.message}{hint}")
+    return SourceError(doc.file, line, col, path_text(path), f"{err.code}: {err.message}{hint}")
 
 
 def _value_at(doc: object, path: list) -> object:

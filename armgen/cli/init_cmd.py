@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from armgen.cli.options import examples
 from armgen.defaults import DATASTORE_CONFIG, DEFAULT_SPEC
 from armgen.errors import ArmgenError
 
@@ -19,7 +20,7 @@ def sample_text(name: str) -> str:
     return resources.files("armgen.spec").joinpath("sample", name).read_text("utf-8")
 
 
-@click.command()
+@click.command(epilog=examples("armgen init", "armgen init platform && armgen render --spec platform/mlenv.yaml"))
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False), default=".")
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 def init(directory: Path, force: bool) -> None:

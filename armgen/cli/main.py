@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import os
 import sys
 
 import click
 
 from armgen import __version__
+from armgen.cli.options import examples
+from armgen.errors import debug_enabled
 
 # command name -> "module:attribute"; keep sorted by the order a user meets them
 COMMANDS: dict[str, str] = {
@@ -58,11 +59,11 @@ class LazyGroup(click.Group):
         module = COMMANDS[name].split(":")[0]
         return importlib.util.find_spec(module) is not None
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: ANN001, ANN201
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         """Every failure is one ``Error: ...`` line and an exit code; tracebacks only with ARMGEN_DEBUG=1."""
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
-        debug = bool(os.environ.get("ARMGEN_DEBUG"))
+        debug = debug_enabled()
         try:
             rv = super().main(args, prog_name, complete_var, False, **extra)
         except click.UsageError as e:
@@ -75,13 +76,14 @@ class LazyGroup(click.Group):
         except click.Abort:
             click.echo("Error: interrupted; re-run the command to finish", err=True)
             sys.exit(130)
-        except Exception as e:  # noqa: BLE001 - the last line of defence against a traceback
+        except Exception as e:  # the last line of defence against a traceback
             if debug:
                 raise
             name = type(e).__name__
             if name == "ClientAuthenticationError":
-                click.echo("Error: cannot sign in to Azure: run 'az login', or set AZURE_TENANT_ID, "
-                           "AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or workload identity)", err=True)
+                from armgen.deploy.signin import sign_in_error
+
+                click.echo(f"Error: {sign_in_error(e)}", err=True)
                 sys.exit(1)
             if "azure.core" in sys.modules:  # Azure's own answer (a persistent 5xx...): its code, not a bug
                 from armgen.deploy.failures import failure_from, is_azure_error
@@ -96,9 +98,9 @@ class LazyGroup(click.Group):
             sys.exit(1)
         sys.exit(rv if isinstance(rv, int) else 0)
 
-    def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's signature
+    def invoke(self, ctx: click.Context):  # click's signature
         """Ctrl-C anywhere is exit 130 with one line, not click's "Aborted!" with exit 1."""
-        if not os.environ.get("ARMGEN_DEBUG"):  # azure-identity logs every credential it tries as a warning
+        if not debug_enabled():  # azure-identity logs every credential it tries as a warning
             import logging  # here, not at the top: 'armgen --help' never needs it
 
             logging.getLogger("azure").setLevel(logging.ERROR)
@@ -134,7 +136,9 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(module), attr)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=examples("armgen init && armgen render && armgen validate",
+                             "armgen plan --env int", "armgen deploy --env int", "armgen deploy --help"))
 @click.version_option(__version__, prog_name="armgen")
 def cli() -> None:
     """Azure Machine Learning environments as code.
@@ -144,7 +148,8 @@ def cli() -> None:
     failed deploy), 2 unusable input (bad spec, bad flags, missing files),
     3 changes found (what-if --fail-on-change, render/pipeline --check, drift),
     130 interrupted.
-    ARMGEN_DEBUG=1 shows tracebacks and the Azure SDK's log warnings.
+    ARMGEN_DEBUG=1 shows tracebacks and the Azure SDK's log warnings (0, false,
+    no, off or empty: off).
     """
 
 

@@ -1,22 +1,59 @@
-"""Options shared by several commands, as decorators (pip-tools style)."""
+"""Options shared by several commands, as decorators (pip-tools style): one definition each.
+
+Stdlib and click only: every command's ``--help`` imports this module.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from armgen.defaults import DEFAULT_SPEC
+from armgen.defaults import DEFAULT_SPEC, TARGETS
 
 F = Callable[..., Any]
 
 
+def examples(*lines: str) -> str:
+    """A command's epilog: ``Examples:`` and one command line per entry, shown as written."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def find_spec(start: Path | None = None) -> Path | None:
+    """``mlenv.yaml`` in ``start`` (default: the current folder) or the nearest parent folder, git-style
+    (the search stops at the filesystem root); relative to the current folder, None when there is none."""
+    here = Path.cwd()
+    folder = (start or here).absolute()
+    for candidate in (folder, *folder.parents):
+        spec = candidate / DEFAULT_SPEC
+        if spec.is_file():
+            return Path(os.path.relpath(spec, here))
+    return None
+
+
+def _spec_default(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path:
+    if value is not None or ctx.resilient_parsing:
+        return value  # type: ignore[return-value]
+    return find_spec() or Path(DEFAULT_SPEC)  # none anywhere: the loader says so and how to fix it
+
+
 def spec_option(f: F) -> F:
     return click.option(
-        "--spec", "spec_path", type=click.Path(path_type=Path, dir_okay=False), default=DEFAULT_SPEC,
-        show_default=True, envvar="ARMGEN_SPEC", help="The environment spec (env: ARMGEN_SPEC).",
+        "--spec", "spec_path", type=click.Path(path_type=Path, dir_okay=False), default=None, metavar="FILE",
+        envvar="ARMGEN_SPEC", callback=_spec_default,
+        help=f"The environment spec (env: ARMGEN_SPEC; default: {DEFAULT_SPEC} here or in the nearest parent "
+             "folder).",
+    )(f)
+
+
+def out_option(f: F) -> F:
+    return click.option(
+        "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None, metavar="DIR",
+        help="The rendered folder, holding templates/, parameters/ and the pipeline files (default: the spec's "
+             "folder).",
     )(f)
 
 
@@ -29,11 +66,33 @@ def env_option(required: bool = False, multiple: bool = False) -> Callable[[F], 
     return deco
 
 
-def format_option(*choices: str, default: str = "text") -> Callable[[F], F]:
+def unit_option(f: F) -> F:
+    return click.option("--unit", "units", multiple=True, metavar="NAME",
+                        help="Only this deployment unit, e.g. keyvault or mlworkspace-vision (repeatable); the "
+                             "units it depends on are not included.")(f)
+
+
+def target_option(f: F) -> F:
+    return click.option("--target", "target_kind", type=click.Choice(TARGETS), default=None,
+                        help="Override the environment's target from the spec.")(f)
+
+
+def parallel_option(f: F) -> F:
+    return click.option("--parallel", type=click.IntRange(1, 256), default=16, show_default=True,
+                        help="How many units to work on at the same time.")(f)
+
+
+def format_option(*choices: str, default: str = "text", help: str = "Output format.") -> Callable[[F], F]:
     def deco(f: F) -> F:
-        return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default,
-                            show_default=True, help="Output format.")(f)
+        return click.option("--format", "-f", "fmt", type=click.Choice(list(choices)), default=default,
+                            show_default=True, help=help)(f)
     return deco
+
+
+def output_option(f: F) -> F:
+    return click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+                        help="Write the report to FILE instead of standard output, creating its folder (a one-line "
+                             "summary goes to stderr).")(f)
 
 
 def write_output(path: Path, text: str) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from armgen.cli.options import spec_option
+from armgen.cli.options import examples, out_option, spec_option
 from armgen.errors import InputError
 from armgen.exitcodes import CHANGES
 
@@ -25,10 +25,9 @@ def _write(path: Path, text: str) -> bool:
     return True
 
 
-@click.command()
+@click.command(epilog=examples("armgen pipeline", "armgen pipeline --github", "armgen pipeline --github --check"))
 @spec_option
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Output folder (default: the spec's folder).")
+@out_option
 @click.option("--github", is_flag=True, help="Also write the GitHub Actions workflow .github/workflows/infra-release.yml.")
 @click.option("--check", "check_only", is_flag=True, help="Write nothing; exit 3 (changes found) when a pipeline file differs.")
 def pipeline(spec_path: Path, out_dir: Path | None, github: bool, check_only: bool) -> None:

@@ -6,15 +6,18 @@ from pathlib import Path
 
 import click
 
-from armgen.cli.options import env_option, spec_option
+from armgen.cli.options import env_option, examples, out_option, spec_option
 from armgen.defaults import RENDER_FORMATS as FORMATS
 from armgen.exitcodes import CHANGES
 
 
-@click.command()
+@click.command(epilog=examples("armgen render",
+                               "armgen render --check",
+                               "armgen render --env dev --format arm --format bicep",
+                               "armgen render --spec platform/mlenv.yaml --out build   # then: armgen plan --env int "
+                               "--spec platform/mlenv.yaml --out build"))
 @spec_option
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Output folder (default: the spec's folder).")
+@out_option
 @env_option(multiple=True)
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 3 (changes found) listing each file that differs from what the spec renders, "

@@ -6,26 +6,24 @@ from pathlib import Path
 
 import click
 
-from armgen.cli.options import env_option, format_option, spec_option
-from armgen.defaults import TARGETS
+from armgen.cli.options import env_option, examples, format_option, output_option, spec_option, target_option
 
 
-@click.group()
+@click.group(epilog=examples("armgen roles test --env int --offline", "armgen roles test --env int"))
 def roles() -> None:
     """The platform's custom role (model developer)."""
 
 
-@roles.command("test")
+@roles.command("test", epilog=examples("armgen roles test --env dev --offline",
+                                       "armgen roles test --env int --format junit -o reports/roles-int.xml"))
 @spec_option
 @env_option(required=True)
 @click.option("--offline", is_flag=True, help="Only evaluate the spec's role; read nothing from a target.")
-@click.option("--target", "target_kind", type=click.Choice(TARGETS), default=None,
-              help="Override the environment's target from the spec.")
+@target_option
 @click.option("--timeout", "timeout", type=click.FloatRange(0), default=None, metavar="SECONDS",
               help="How long to wait for new role assignments to show (default: 300 on azure, 5 on the emulator).")
 @format_option("text", "json", "junit")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
-              help="Write the report to FILE (the summary still goes to stderr).")
+@output_option
 @click.option("--verbose", "-v", is_flag=True, help="List passed checks too (text format).")
 def test(spec_path: Path, env: str, offline: bool, target_kind: str | None, timeout: float | None, fmt: str,
          output: Path | None, verbose: bool) -> None:

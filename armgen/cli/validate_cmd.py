@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+from click.core import ParameterSource
 
+from armgen.cli.options import examples, format_option, out_option, output_option, spec_option, write_output
 from armgen.errors import InputError
+
+if TYPE_CHECKING:
+    from armgen.rulebase.evaluation import SpecTargets
+    from armgen.validate.discovery import Pairing
 
 
 def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -20,19 +27,24 @@ def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
     ctx.exit(0)
 
 
-@click.command()
+@click.command(epilog=examples("armgen validate",
+                               "armgen validate --format sarif -o reports/armgen.sarif",
+                               "armgen validate --spec platform/mlenv.yaml --out build --strict",
+                               "armgen validate azuredeploy.json -p azuredeploy.parameters.json --rule AG7"))
 @click.argument("templates", nargs=-1, metavar="[TEMPLATE]...")
+@spec_option
+@out_option
 @click.option("--parameters", "-p", "parameters", multiple=True, metavar="FILE",
               help="Parameter file for the single TEMPLATE (repeatable). Default: pair by name.")
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "sarif", "junit"]), default="text",
-              show_default=True, help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
-              help="Write the report to FILE, creating its folder (a summary still goes to stderr).")
+@format_option("text", "json", "sarif", "junit")
+@output_option
 @click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
 @click.option("--rule", "only", multiple=True, metavar="ID", help="Run only these rules (id or prefix, e.g. AG7).")
 @click.option("--ignore", multiple=True, metavar="ID", help="Skip these rules (id or prefix).")
-@click.option("--templates-dir", default="templates", show_default=True, help="Templates folder (no TEMPLATE given).")
-@click.option("--parameters-dir", default="parameters", show_default=True, help="Parameter files folder.")
+@click.option("--templates-dir", default=None, metavar="DIR",
+              help="Templates folder when no TEMPLATE is given (default: templates/ of the rendered folder).")
+@click.option("--parameters-dir", default=None, metavar="DIR",
+              help="Parameter files folder (default: parameters/ of the rendered folder).")
 @click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour text output (auto: on a terminal unless NO_COLOR is set).")
 @click.option("--bicep", "bicep", is_flag=True,
@@ -42,15 +54,19 @@ def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> Non
               help="The Bicep folder for --bicep (default: bicep/ beside the templates folder).")
 @click.option("--list-rules", is_flag=True, expose_value=False, is_eager=True, callback=_list_rules,
               help="List every rule and exit.")
-def validate(templates: tuple[str, ...], parameters: tuple[str, ...], fmt: str, output: str | None, strict: bool,
-             only: tuple[str, ...], ignore: tuple[str, ...], templates_dir: str, parameters_dir: str,
-             color: str, bicep: bool, bicep_dir: str | None) -> None:
+def validate(templates: tuple[str, ...], spec_path: Path, out_dir: Path | None, parameters: tuple[str, ...],
+             fmt: str, output: Path | None, strict: bool, only: tuple[str, ...], ignore: tuple[str, ...],
+             templates_dir: str | None, parameters_dir: str | None, color: str, bicep: bool,
+             bicep_dir: str | None) -> None:
     """Check ARM templates offline: structure, parameters, expressions, resources, names, limits, security.
 
     \b
     Without TEMPLATE: every template in --templates-dir with every parameter file in
     --parameters-dir named <template-stem>[-<instance>].parameters.<env>.json.
     With TEMPLATE (file or folder): pairs parameter files the same way from its folder.
+    A parameter file of a unit of the spec (--spec, else mlenv.yaml here or in a
+    parent folder) is evaluated in its environment's subscription, location and
+    resource group; without a spec, with placeholders (a note on stderr says so).
     Exit codes: 0 no error finding, 1 error findings (or warnings with --strict), 2 unusable input.
     """
     from armgen.rules import select_rules
@@ -60,8 +76,15 @@ def validate(templates: tuple[str, ...], parameters: tuple[str, ...], fmt: str, 
     from armgen.validate.runner import validate as run_validation
 
     rules = select_rules(only, ignore)
-    pairings, orphans = discover(templates, parameters, templates_dir, parameters_dir)
-    report = run_validation(pairings, rules, orphans)
+    spec = _spec(spec_path)
+    root = out_dir if out_dir is not None else (spec_path.parent if spec else Path("."))
+    pairings, orphans = discover(templates, parameters, templates_dir or str(root / "templates"),
+                                 parameters_dir or str(root / "parameters"))
+    if spec is None and any(pf.env for p in pairings for pf in p.parameters):
+        click.echo(f"note: no {spec_path.name} found here or in a parent folder: parameter files are evaluated with "
+                   "a placeholder subscription and resource group; pass --spec FILE for the environments' real ones",
+                   err=True)
+    report = run_validation(pairings, rules, orphans, spec)
     if bicep:
         _check_bicep(report, pairings, bicep_dir)
     if fmt == "text":
@@ -74,11 +97,7 @@ def validate(templates: tuple[str, ...], parameters: tuple[str, ...], fmt: str, 
         formatter = FORMATTERS[fmt]()
     text = formatter.format(report)
     if output:
-        try:
-            Path(output).parent.mkdir(parents=True, exist_ok=True)
-            Path(output).write_text(text, encoding="utf-8")
-        except OSError as e:
-            raise InputError(f"{output}: cannot write: {e.strerror}") from None
+        write_output(output, text)
         click.echo(TextFormatter(colour=False).format(report).splitlines()[-1], err=True)
     else:
         click.echo(text, nl=False)
@@ -86,7 +105,19 @@ def validate(templates: tuple[str, ...], parameters: tuple[str, ...], fmt: str, 
         sys.exit(1)
 
 
-def _check_bicep(report, pairings, bicep_dir: str | None) -> None:  # noqa: ANN001 - Report, list[Pairing]
+def _spec(spec_path: Path) -> SpecTargets | None:
+    """The spec the files were rendered from: one named with --spec (or ARMGEN_SPEC) or found must load (exit 2
+    otherwise); None when there is none."""
+    source = click.get_current_context().get_parameter_source("spec_path")
+    if source is ParameterSource.DEFAULT and not spec_path.is_file():
+        return None
+    from armgen.rulebase.evaluation import SpecTargets
+    from armgen.spec import load_spec
+
+    return SpecTargets(load_spec(spec_path))
+
+
+def _check_bicep(report, pairings: list[Pairing], bicep_dir: str | None) -> None:  # report: Report
     """Add the Bicep equivalence findings to ``report`` and say on stderr what was compared, and how."""
     from armgen.validate.bicep_check import BicepEquivalence, check_bicep
 

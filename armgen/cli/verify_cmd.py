@@ -6,22 +6,29 @@ from pathlib import Path
 
 import click
 
-from armgen.cli.options import env_option, format_option, spec_option
-from armgen.defaults import TARGETS
+from armgen.cli.options import (
+    env_option,
+    examples,
+    format_option,
+    out_option,
+    output_option,
+    spec_option,
+    target_option,
+)
 
 
-@click.command()
+@click.command(epilog=examples("armgen verify --env int",
+                               "armgen verify --env int --format junit -o reports/verify-int.xml"))
 @spec_option
+@out_option
 @env_option(required=True)
-@click.option("--target", "target_kind", type=click.Choice(TARGETS), default=None,
-              help="Override the environment's target from the spec.")
+@target_option
 @click.option("--timeout", type=click.FloatRange(0), default=None, metavar="SECONDS",
               help="How long to wait for new role assignments to show (default: 300 on azure, 5 on the emulator).")
 @format_option("text", "json", "junit")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
-              help="Write the report to FILE (the summary still goes to stderr).")
+@output_option
 @click.option("--verbose", "-v", is_flag=True, help="List passed checks too (text format).")
-def verify(spec_path: Path, env: str, target_kind: str | None, timeout: float | None, fmt: str,
+def verify(spec_path: Path, out_dir: Path | None, env: str, target_kind: str | None, timeout: float | None, fmt: str,
            output: Path | None, verbose: bool) -> None:
     """Check a deployed environment: resources, key properties, links, datastores, role assignments.
 
@@ -39,7 +46,7 @@ def verify(spec_path: Path, env: str, target_kind: str | None, timeout: float | 
     from armgen.roles.deployed import check_definition, role_definition_id
     from armgen.verify.runner import verify_environment
 
-    _, plan = load_plan(spec_path, env, drift_check=False)
+    _, plan = load_plan(spec_path, env, drift_check=False, out_dir=out_dir)
     target = connect(plan.env, target_kind)
     wait = timeout if timeout is not None else (300.0 if target.kind == "azure" else 5.0)
     report = verify_environment(plan, target, wait, custom_role_id=role_definition_id(plan.env),

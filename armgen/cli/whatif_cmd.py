@@ -8,8 +8,18 @@ from typing import TYPE_CHECKING
 
 import click
 
-from armgen.cli.deploy_common import target_option, unit_option
-from armgen.cli.options import env_option, spec_option, write_output
+from armgen.cli.options import (
+    env_option,
+    examples,
+    format_option,
+    out_option,
+    output_option,
+    parallel_option,
+    spec_option,
+    target_option,
+    unit_option,
+    write_output,
+)
 from armgen.deploy.whatif_format import CHANGE_TYPES  # stdlib only: cheap enough for --help
 from armgen.exitcodes import CHANGES
 
@@ -60,24 +70,30 @@ def print_foreign(found: removals.Survey, console: Console) -> None:
                       soft_wrap=True)
 
 
-@click.command(name="what-if")
+@click.command(name="what-if", epilog=examples(
+    "armgen what-if --env int",
+    "armgen what-if --env pro --save what-if-pro.json   # the change set for 'deploy --approved-what-if'",
+    "armgen what-if --env int -x NoChange --fail-on-change",
+    "armgen what-if --env int --format markdown -o what-if.md --out build"))
 @spec_option
+@out_option
 @env_option(required=True)
 @unit_option
 @target_option
 @click.option("-x", "--exclude-change-types", "exclude", multiple=True,
               type=click.Choice(list(CHANGE_TYPES), case_sensitive=False),
               help="Hide these change types (repeatable), like az's --exclude-change-types.")
-@click.option("--mode", type=click.Choice(["Incremental", "Complete"]), default="Incremental", show_default=True)
+@click.option("--mode", type=click.Choice(["Incremental", "Complete"]), default="Incremental", show_default=True,
+              help="ARM deployment mode to predict: Complete also lists, as deletes, the resources of a unit's "
+                   "resource group that its template does not declare.")
 @click.option("--fail-on-change", is_flag=True, help="Exit 3 (changes found) when anything would change (for pipelines).")
-@click.option("--parallel", type=click.IntRange(1, 256), default=16, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
-              help="Output format: text (az-style), json, markdown (a pipeline's run summary).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
-              help="Write the report to FILE instead of standard output.")
+@parallel_option
+@format_option("text", "json", "markdown",
+               help="Output format: text (az-style), json, markdown (a pipeline's run summary).")
+@output_option
 @click.option("--save", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Write the change set (a hash per unit) for 'armgen deploy --approved-what-if FILE'.")
-def what_if_cmd(spec_path: Path, env: str, units: tuple[str, ...], target_kind: str | None,
+def what_if_cmd(spec_path: Path, out_dir: Path | None, env: str, units: tuple[str, ...], target_kind: str | None,
                 exclude: tuple[str, ...], mode: str, fail_on_change: bool, parallel: int, fmt: str,
                 output: Path | None, save: Path | None) -> None:
     """Show what deploying an environment would create, modify or delete.
@@ -102,7 +118,7 @@ def what_if_cmd(spec_path: Path, env: str, units: tuple[str, ...], target_kind: 
     from armgen.deploy.whatif_report import report_markdown, report_text
     from armgen.render.units import units_for
 
-    _, plan = load_plan(spec_path, env, units)
+    _, plan = load_plan(spec_path, env, units, out_dir=out_dir)
     target = connect(plan.env, target_kind)
     results = what_if(target, plan, mode, parallel)
     with ThreadPoolExecutor(max_workers=8) as pool:

@@ -76,7 +76,7 @@ def _delete_stack(target: Target, name: str, group: str | None) -> Removal:
     try:
         StackOps(target, name, group).delete("delete", "delete")
         return Removal(f"stack {name} and what it manages", "deleted")
-    except Exception as exc:  # noqa: BLE001 - reported per stack
+    except Exception as exc:  # reported per stack
         f = failure_from(exc)
         return Removal(f"stack {name}", "failed", f"{f.code}: {f.message}")
 
@@ -97,7 +97,7 @@ def _delete_group(target: Target, group: str) -> list[Removal]:
             return [*out, Removal(f"resource group {group}", "absent")]
         target.resources.resource_groups.begin_delete(group).result()
         out.append(Removal(f"resource group {group}", "deleted"))
-    except Exception as exc:  # noqa: BLE001 - reported per group
+    except Exception as exc:  # reported per group
         f = failure_from(exc)
         out.append(Removal(f"resource group {group}", "failed", f"{f.code}: {f.message}"))
     return out

@@ -60,11 +60,12 @@ def is_azure_error(exc: BaseException) -> bool:
 
 def internal_failure(exc: BaseException) -> ArmFailure:
     """armgen's own bug inside a unit: never reported as Azure's failure (traceback with ARMGEN_DEBUG=1)."""
-    import os
     import sys
     import traceback
 
-    if os.environ.get("ARMGEN_DEBUG"):
+    from armgen.errors import debug_enabled
+
+    if debug_enabled():
         traceback.print_exception(exc, file=sys.stderr)
     first = str(exc).splitlines()[0] if str(exc) else ""
     return ArmFailure(INTERNAL, f"internal error ({type(exc).__name__}: {first[:300]}); re-run with "
@@ -92,7 +93,7 @@ def failure_from(exc: BaseException) -> ArmFailure:
             props = body.get("properties") if isinstance(body, dict) else None
             if isinstance(props, dict) and isinstance(props.get("error"), dict):  # a resource that failed
                 return _from_mapping(props["error"])
-        except Exception:  # noqa: BLE001 - the body may be anything
+        except Exception:  # the body may be anything
             pass
     status = getattr(response, "status_code", None) if response is not None else None
     code = type(exc).__name__ + (f" (HTTP {status})" if status else "")

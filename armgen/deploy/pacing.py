@@ -204,12 +204,12 @@ def pacer_for(endpoint: str) -> Pacer:
         return _PACERS[key]
 
 
-def pacing_policy(pacer: Pacer):  # noqa: ANN201 - an azure-core HTTPPolicy
+def pacing_policy(pacer: Pacer):  # an azure-core HTTPPolicy
     """An azure-core policy for ``per_retry_policies``: every attempt takes its token first."""
     from azure.core.pipeline.policies import HTTPPolicy
 
     class PacingPolicy(HTTPPolicy):
-        def send(self, request):  # noqa: ANN001, ANN202 - azure-core's signature
+        def send(self, request):  # azure-core's signature
             http = request.http_request
             scope, op = scope_of(http.url), operation_of(http.method)
             ticket = pacer.before(scope, op)

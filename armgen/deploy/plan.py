@@ -7,9 +7,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from armgen import jsonmarks
 from armgen.arm import ArmError
 from armgen.arm.linked import pack_linked_templates
 from armgen.errors import ArmgenError, InputError
+from armgen.graphs import Cycle, layers
 from armgen.render.files import PARAMETERS_DIR, TEMPLATES_DIR
 from armgen.render.units import SUBSCRIPTION, Unit, deployment_name, units_for
 from armgen.spec.model import Environment, Spec
@@ -53,12 +55,19 @@ class Plan:
             out[step.layer].append(step)
         return out
 
+    @property
+    def names(self) -> list[str]:
+        """The units' names, in plan order."""
+        return [s.name for s in self.steps]
+
     def step(self, name: str) -> Step:
         for s in self.steps:
             if s.name == name:
                 return s
-        raise InputError(f"no unit '{name}' in the plan for {self.env.name}; run 'armgen plan --env "
-                         f"{self.env.name}' to list them")
+        from armgen.suggest import did_you_mean
+
+        raise InputError(f"no unit '{name}' in the plan for {self.env.name}{did_you_mean(name, self.names)}; "
+                         f"'armgen plan --env {self.env.name}' lists them")
 
     def dependents(self, name: str) -> set[str]:
         """Every unit that depends on ``name``, directly or not."""
@@ -83,11 +92,9 @@ def _read_json(path: Path, key: str | None = None) -> dict:
     """A rendered JSON object (or its ``key`` member, also an object); any problem is a one-line InputError."""
     fix = "run 'armgen render' to regenerate it"
     try:
-        data = json.loads(path.read_text("utf-8"))
+        data = jsonmarks.loads(jsonmarks.read_text(path), str(path), fix=fix).data
     except FileNotFoundError:
         raise InputError(f"{path}: not found; run 'armgen render' first") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}; {fix}") from None
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 text; {fix}") from None
     except OSError as exc:
@@ -111,20 +118,11 @@ def _packed(path: Path) -> dict:
 
 
 def _layers(units: list[Unit]) -> dict[str, int]:
-    names = {u.name for u in units}
-    layer: dict[str, int] = {}
-    pending = list(units)
-    while pending:
-        progressed = False
-        for u in list(pending):
-            deps = [d for d in u.depends_on if d in names]
-            if all(d in layer for d in deps):
-                layer[u.name] = 1 + max((layer[d] for d in deps), default=-1)
-                pending.remove(u)
-                progressed = True
-        if not progressed:
-            raise ArmgenError(f"dependency cycle among units: {', '.join(u.name for u in pending)}")
-    return layer
+    try:
+        ordered = layers(units, lambda u: u.name, lambda u: u.depends_on)
+    except Cycle as cycle:
+        raise ArmgenError(f"dependency cycle among units: {' -> '.join(u.name for u in cycle.members)}") from None
+    return {u.name: n for n, layer in enumerate(ordered) for u in layer}
 
 
 def build_plan(spec: Spec, env_name: str, root: Path, only: list[str] | None = None) -> Plan:

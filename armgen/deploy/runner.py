@@ -81,14 +81,14 @@ class Runner:
         out["tags"][RELEASE_TAG] = release_id()
         return out
 
-    def _wait_running(self, ops: StackOps, stack):  # noqa: ANN001, ANN202 - SDK model
+    def _wait_running(self, ops: StackOps, stack):  # SDK model
         """A stack left deploying by an earlier, interrupted run: wait for it to finish."""
         while stack is not None and state(stack) not in TERMINAL and state(stack):
             time.sleep(self.wait_interval)
             stack = ops.get()
         return stack
 
-    def _outputs_alive(self, step: Step, deployment) -> bool:  # noqa: ANN001 - SDK model
+    def _outputs_alive(self, step: Step, deployment) -> bool:  # SDK model
         """A subscription-scope unit's record outlives its resources (a group deleted by hand): check them.
 
         Records of resource-group units live in their group and vanish with it, so those need no check.
@@ -137,7 +137,7 @@ class Runner:
             self._known = self._prefetch(pool)
         return running_holders(self._known)
 
-    def _unchanged(self, step: Step, current) -> bool:  # noqa: ANN001 - SDK model
+    def _unchanged(self, step: Step, current) -> bool:  # SDK model
         tags = (getattr(current, "tags", None) or {}) if current else {}
         return (self.skip_unchanged and step.name not in self.force and state(current) == "succeeded"
                 and tags.get(FINGERPRINT_TAG) == self.fingerprint(step))
@@ -150,7 +150,7 @@ class Runner:
         return [s for s in self.plan.steps
                 if not self._unchanged(s, self._known.get(s.deployment.lower()))]
 
-    def _polling(self, step: Step):  # noqa: ANN202 - an azure-core polling method, or True (the SDK's)
+    def _polling(self, step: Step):
         interval = self.target.polling_interval
         return True if interval is None else self.polls.method(unit_kind(step.name, step.unit.workspace), interval)
 
@@ -172,7 +172,7 @@ class Runner:
                     result.status = "deployed"
                     result.changed = len(managed(done))
                     return result
-                except Exception as exc:  # noqa: BLE001 - classified below
+                except Exception as exc:  # classified below
                     failure = failure_from(exc)
                     if failure.codes() & ACTIVE_CODES and self.wait_for_release and not waited:
                         waited = True  # another release started this unit after our check: let it finish
@@ -191,7 +191,7 @@ class Runner:
                     result.error = failure
                     return result
             result.error = ArmFailure("RetriesExhausted", f"{step.name} did not deploy after its retries")
-        except Exception as exc:  # noqa: BLE001 - any SDK/transport failure is the unit's failure
+        except Exception as exc:  # any SDK/transport failure is the unit's failure
             result.error = failure_from(exc)
         finally:
             result.duration = time.monotonic() - start
@@ -218,6 +218,8 @@ class Runner:
             if self._known is None:
                 self._known = self._prefetch(pool)  # also the record of what armgen manages (removals)
             try:
+                # plan.steps are already in dependency order (armgen.graphs); one pass in that order starts what
+                # is ready and blocks, in the same pass, everything behind a failed unit
                 while pending or self._running:
                     for step in list(pending):
                         deps = [d for d in step.unit.depends_on if d in names]

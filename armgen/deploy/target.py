@@ -32,7 +32,7 @@ class Target:
 POOL_SIZE = 128  # connections kept per host: requests' default of 10 makes parallel units open new TLS sessions
 
 
-def pooled_transport(connection_verify: str | bool = True, size: int = POOL_SIZE):  # noqa: ANN201
+def pooled_transport(connection_verify: str | bool = True, size: int = POOL_SIZE):
     """An azure-core transport whose HTTP session keeps enough connections for parallel units."""
     import requests
     from azure.core.pipeline.transport import RequestsTransport
@@ -55,15 +55,16 @@ def _sdk_kwargs(polling_interval: float | None, retries: int | None) -> dict:
     return kwargs
 
 
-def _check_sign_in(credential) -> None:  # noqa: ANN001 - an azure-identity credential
+def _check_sign_in(credential) -> None:  # an azure-identity credential
     """Fail once, in one line, when no credential works (instead of once per unit)."""
     from azure.core.exceptions import ClientAuthenticationError
 
+    from armgen.deploy.signin import sign_in_error
+
     try:
         credential.get_token(MANAGEMENT_SCOPE)
-    except ClientAuthenticationError:
-        raise ArmgenError("cannot sign in to Azure: run 'az login', or set AZURE_TENANT_ID, AZURE_CLIENT_ID and "
-                          "AZURE_CLIENT_SECRET (or workload identity: AZURE_FEDERATED_TOKEN_FILE)") from None
+    except ClientAuthenticationError as exc:
+        raise ArmgenError(sign_in_error(exc, len(getattr(credential, "credentials", ())) or None)) from None
 
 
 def connect(env: Environment, kind: str | None = None, polling_interval: float | None = None,

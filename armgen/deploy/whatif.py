@@ -60,7 +60,7 @@ def what_if_step(target: Target, step: Step, mode: str, location: str) -> UnitWh
         else:
             poller = ops.begin_what_if(step.unit.resource_group, step.deployment, body)
         return UnitWhatIf(step, mark_recreates(from_sdk(poller.result())))
-    except Exception as exc:  # noqa: BLE001 - reported per unit
+    except Exception as exc:  # reported per unit
         return UnitWhatIf(step, error=failure_from(exc))
 
 

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from armgen import jsonmarks
 from armgen.deploy.whatif import UnitWhatIf
 from armgen.deploy.whatif_format import ResourceChange, to_json
 from armgen.errors import ArmgenError, InputError
@@ -53,10 +54,10 @@ def change_set(env: str, results: list[UnitWhatIf]) -> dict[str, Any]:
 def load_approved(path: Path, env: str) -> dict[str, Any]:
     """The published change set; unusable when missing, not armgen's, or of another environment."""
     try:
-        doc = json.loads(path.read_text("utf-8"))
+        doc = jsonmarks.loads(jsonmarks.read_text(path), str(path), fix="write it with 'armgen what-if --save'").data
     except FileNotFoundError:
         raise InputError(f"{path}: no such file; publish it with 'armgen what-if --env {env} --save {path}'") from None
-    except (OSError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: not a what-if change set ({exc}); write it with 'armgen what-if --save'") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("units"), dict):
         raise InputError(f"{path}: not a what-if change set ({FORMAT}); write it with 'armgen what-if --save'")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from armgen.emulator.endpoint import EndpointInfo, default_state_dir
 
 
-def ensure_running(state_dir=None) -> EndpointInfo:  # noqa: ANN001 - str | PathLike | None
+def ensure_running(state_dir=None) -> EndpointInfo:  # str | PathLike | None
     """Start the emulator for ``state_dir`` unless it runs already; return how to reach it."""
     from armgen.emulator.process import ensure_running as _ensure
 

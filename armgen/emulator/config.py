@@ -7,8 +7,10 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from armgen import jsonmarks
 from armgen.emulator.endpoint import DEFAULT_SUBSCRIPTION, DEFAULT_TENANT
 from armgen.emulator.throttling import ThrottleSettings
+from armgen.errors import InputError
 
 CALLER_PRINCIPAL = "00000000-0000-0000-0000-00000000c0de"  # the emulator's one signed-in identity
 
@@ -108,9 +110,9 @@ def load_config(state_dir: Path) -> EmulatorConfig:
     if not path.exists():
         return EmulatorConfig()
     try:
-        data = json.loads(path.read_text())
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
+        data = jsonmarks.load(path, fix=None).data
+    except InputError as exc:
+        raise ValueError(exc.message) from None
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a JSON object of settings")
     try:

@@ -38,9 +38,12 @@ def resolve_state_dir(state_dir: str | os.PathLike[str] | None) -> Path:
 
 def read_endpoint_file(state_dir: Path) -> dict | None:
     """The pid/endpoint record a running server wrote, or None."""
+    from armgen import jsonmarks
+    from armgen.errors import InputError
+
     try:
-        return json.loads((state_dir / ENDPOINT_FILE).read_text())
-    except (OSError, ValueError):
+        return jsonmarks.load(state_dir / ENDPOINT_FILE).data
+    except InputError:
         return None
 
 

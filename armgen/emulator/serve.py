@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import json
 import os
 import signal
 import sys
@@ -12,7 +11,7 @@ import threading
 from pathlib import Path
 
 from armgen.emulator.certs import ensure_certificates
-from armgen.emulator.endpoint import ENDPOINT_FILE, write_endpoint_file
+from armgen.emulator.endpoint import ENDPOINT_FILE, read_endpoint_file, write_endpoint_file
 from armgen.emulator.http.server import ServerThread
 from armgen.emulator.private import private_dir, write_private
 
@@ -45,10 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     stop.wait()
     server.stop()
     try:
-        current = json.loads((state_dir / ENDPOINT_FILE).read_text())
-        if current.get("pid") == os.getpid():
+        current = read_endpoint_file(state_dir)
+        if isinstance(current, dict) and current.get("pid") == os.getpid():
             (state_dir / ENDPOINT_FILE).unlink()
-    except (OSError, ValueError):
+    except OSError:
         pass
     return 0
 

@@ -81,7 +81,7 @@ class Bucket:
 class Throttle:
     """Admits or refuses each request against its buckets; thread-safe."""
 
-    def __init__(self, settings: ThrottleSettings, clock=time.monotonic) -> None:  # noqa: ANN001
+    def __init__(self, settings: ThrottleSettings, clock=time.monotonic) -> None:
         self.settings, self.clock = settings, clock
         self._buckets: dict[tuple[str, ...], Bucket] = {}
         self._lock = threading.Lock()

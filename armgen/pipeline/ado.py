@@ -96,8 +96,8 @@ def _build_job(spec: Spec) -> dict:
     return {"job": "Validate", "displayName": "Render check and offline validation", "steps": [
         *setup_steps("${{ parameters.armgenPackage }}"),
         {"script": f"armgen render --check{args}", "displayName": "Rendered files match the spec"},
-        {"script": f"armgen validate --format junit --output {junit}", "displayName": "armgen validate (JUnit)"},
-        {"script": f'mkdir -p "{sarif_dir}"\narmgen validate --format sarif --output {sarif_dir}/armgen.sarif\n',
+        {"script": f"armgen validate{args} --format junit --output {junit}", "displayName": "armgen validate (JUnit)"},
+        {"script": f'mkdir -p "{sarif_dir}"\narmgen validate{args} --format sarif --output {sarif_dir}/armgen.sarif\n',
          "displayName": "armgen validate (SARIF)", "condition": "succeededOrFailed()"},
         publish_junit(junit, "armgen validate"),
         {"task": "PublishPipelineArtifact@1", "displayName": "Publish SARIF (CodeAnalysisLogs)",

@@ -12,7 +12,7 @@ from armgen import __version__
 from armgen.catalog import PARAMETERS_SCHEMA, SUBSCRIPTION_TEMPLATE_SCHEMA, TEMPLATE_SCHEMA, api
 from armgen.defaults import RENDER_FORMATS
 from armgen.errors import ArmgenError
-from armgen.privatelink import ZONE_EXPRESSIONS
+from armgen.privatelink import MAX_ZONES_PER_GROUP, ZONE_EXPRESSIONS
 from armgen.render.jsonfmt import dumps
 from armgen.render.units import SUBSCRIPTION, KeyVaultReference, Unit, units_for
 from armgen.spec.model import Spec
@@ -27,7 +27,7 @@ def _jinja() -> jinja2.Environment:
     loader = jinja2.FunctionLoader(lambda name: root.joinpath(name).read_text("utf-8"))
     env = jinja2.Environment(loader=loader, undefined=jinja2.StrictUndefined, autoescape=False,
                              keep_trailing_newline=True)
-    env.globals.update(api=api, version=__version__, zone_expressions=ZONE_EXPRESSIONS)
+    env.globals.update(api=api, version=__version__, zone_expressions=ZONE_EXPRESSIONS, max_zones=MAX_ZONES_PER_GROUP)
     return env
 
 

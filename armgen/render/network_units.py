@@ -28,10 +28,17 @@ def endpoint_deps(net: Network, group_id: str) -> tuple[str, ...]:
     return ((VNET_UNIT,) if net.create_vnet else ()) + zones
 
 
+def environment_endpoints(env: Environment) -> list[PlannedEndpoint]:
+    """Every private endpoint of the environment, the Azure Monitor scope's included (none in public mode)."""
+    if not env.network.private:
+        return []
+    return planned_endpoints(env.shared, env.workspaces, env.network.monitor_scope)
+
+
 def zone_keys(env: Environment) -> list[str]:
     """Zone keys the environment's endpoints need, in first-use order."""
     keys: list[str] = []
-    for pe in planned_endpoints(env.shared, env.workspaces):
+    for pe in environment_endpoints(env):
         keys += [k for g in pe.group_ids for k in pl.GROUP_ZONES[g] if k not in keys]
     return keys
 
@@ -88,8 +95,22 @@ def sql_access(env: Environment, sql: SqlDatabase) -> dict:
 
 
 def monitor_access(env: Environment) -> dict[str, str]:
+    """Log Analytics and Application Insights: ingestion and query public access off in a private environment
+    (with or without a Private Link Scope: the scope is the private path, not a reason to stay open)."""
     value = "Disabled" if env.network.private else "Enabled"
     return {"publicNetworkAccessForIngestion": value, "publicNetworkAccessForQuery": value}
+
+
+def monitor_scope_parameters(env: Environment) -> dict:
+    """The Azure Monitor Private Link Scope: PrivateOnly both ways, the Log Analytics workspace and Application
+    Insights as its scoped resources (``{}`` unless the environment asks for a scope)."""
+    net, s = env.network, env.shared
+    if not (net.private and net.monitor_scope):
+        return {}
+    ids = [resource_id(env, s.resource_group, pl.LOG_ANALYTICS, s.log_analytics_name),
+           resource_id(env, s.resource_group, pl.APP_INSIGHTS, s.app_insights_name)]
+    return {"scopeName": net.monitor_scope, "ingestionAccessMode": "PrivateOnly", "queryAccessMode": "PrivateOnly",
+            "scopedResources": [{"name": f"{i.rsplit('/', 1)[-1]}-connection", "id": i} for i in ids]}
 
 
 def _outbound_rules(env: Environment, ws: Workspace) -> dict[str, dict]:

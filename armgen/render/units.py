@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from armgen.catalog import BUILTIN_ROLES
 from armgen.render import network_units as nu
-from armgen.spec.endpoints import planned_endpoints
+from armgen.spec.endpoints import MONITOR_SCOPE_UNIT
 from armgen.spec.model import Datastore, Environment, Workspace
 
 SUBSCRIPTION = "subscription"
@@ -76,6 +76,7 @@ def _shared_units(env: Environment) -> list[Unit]:
         Unit("appinsights", "appinsights", RESOURCE_GROUP, rg, {
             "appInsightsName": s.app_insights_name, "logAnalyticsWorkspaceName": s.log_analytics_name,
             "retentionInDays": s.app_insights_retention_days, **nu.monitor_access(env), **loc}, ("loganalytics",)),
+        *_monitor_scope_units(env),
         Unit("keyvault", "keyvault", RESOURCE_GROUP, rg, {
             "keyVaultName": s.key_vault_name, "skuName": s.key_vault_sku,
             "softDeleteRetentionInDays": s.key_vault_retention_days, **nu.public_access(env), **loc},
@@ -107,6 +108,15 @@ def _shared_units(env: Environment) -> list[Unit]:
         ("managedidentity", "keyvault", "containerregistry-healthy", "storageaccount-workspace",
          "storageaccount-data", "roledefinition")))
     return units
+
+
+def _monitor_scope_units(env: Environment) -> list[Unit]:
+    """The Azure Monitor Private Link Scope (network.monitor: privateLinkScope), after what it scopes."""
+    params = nu.monitor_scope_parameters(env)
+    if not params:
+        return []
+    return [Unit(MONITOR_SCOPE_UNIT, MONITOR_SCOPE_UNIT, RESOURCE_GROUP, env.shared.resource_group,
+                 {**params, "tags": env.tags}, ("loganalytics", "appinsights"))]
 
 
 def _principal_grants(env: Environment) -> dict:
@@ -223,7 +233,7 @@ def _network_units(env: Environment) -> list[Unit]:
 def _endpoint_units(env: Environment) -> list[Unit]:
     """One unit per private-link sub-resource: its endpoint, after the resource, the network and its zones."""
     out = []
-    for pe in planned_endpoints(env.shared, env.workspaces):
+    for pe in nu.environment_endpoints(env):
         tags = {**env.tags, **next((w.tags for w in env.workspaces if w.key == pe.workspace), {})}
         for group in pe.group_ids:
             out.append(Unit(f"privateendpoint-{pe.key}-{group.lower()}", "privateendpoint", RESOURCE_GROUP,
@@ -237,7 +247,7 @@ def units_for(env: Environment) -> list[Unit]:
     """Every deployment unit of ``env``: network and shared ones first, then each workspace's, in dependency order."""
     units = _shared_units(env)
     units[1:1] = _network_units(env)
-    endpoints = _endpoint_units(env) if env.network.private else []
+    endpoints = _endpoint_units(env)
     units += [u for u in endpoints if u.workspace is None]
     for ws in env.workspaces:
         units += _workspace_units(env, ws)

@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from armgen.jsonmarks import KEY, JsonPath, MarkedJson
+
+if TYPE_CHECKING:
+    from armgen.rulebase.evaluation import SpecTargets
 
 
 @dataclass(frozen=True)
@@ -68,15 +72,14 @@ class RuleContext:
     env: str | None = None
     shared: dict = field(default_factory=dict, repr=False)  # template-derived values, shared by pairings
     cache: dict = field(default_factory=dict, repr=False)  # values of this pairing (evaluation)
-    run: dict = field(default_factory=dict, repr=False)  # values of the whole validate run (the spec)
+    spec: SpecTargets | None = field(default=None, repr=False)  # the spec the files were rendered from (--spec)
 
     def with_parameters(self, doc: MarkedJson | None, env: str | None) -> RuleContext:
         """The same template (and its cached walks) paired with another parameter file."""
-        return RuleContext(self.template_doc, doc, env, self.shared, run=self.run)
+        return RuleContext(self.template_doc, doc, env, self.shared, spec=self.spec)
 
-    def memo(self, key: str, compute, scope: str = "template"):  # noqa: ANN001, ANN201 - any value
-        """``compute()`` once per ``scope``: "template" (shared by its pairings), "pairing" or "run"."""
-        store = {"template": self.shared, "pairing": self.cache, "run": self.run}[scope]
+    def memo(self, key: str, compute, shared: bool = True):  # any value
+        store = self.shared if shared else self.cache
         if key not in store:
             store[key] = compute()
         return store[key]

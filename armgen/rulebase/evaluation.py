@@ -6,16 +6,20 @@ inline templates included), so rules can judge evaluated values and report templ
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from armgen.arm import ArmError, DeploymentContext, RecordingState, TemplateEngine
 from armgen.arm.context import DEFAULT_TENANT
 from armgen.arm.parameters import requires_value
 from armgen.jsonmarks import JsonPath
 from armgen.rulebase.context import RuleContext
+
+if TYPE_CHECKING:
+    from armgen.spec import Spec
+    from armgen.spec.model import Environment
 
 SUBSCRIPTION_SCHEMA = re.compile(r"/subscriptionDeploymentTemplate\.json", re.I)
 VALIDATE_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000"
@@ -33,72 +37,38 @@ class Evaluation:
     complete: bool = False
 
 
-class RenderedSpecs:
-    """The spec beside each rendered parameters folder (``mlenv.yaml`` next to ``parameters/``), loaded once
-    per folder and validate run, with the target of every unit it renders."""
+@dataclass
+class SpecTargets:
+    """The spec the validated files were rendered from: each unit's target, by (environment, parameter file name)."""
 
-    def __init__(self) -> None:
-        self._specs: dict[str, object] = {}  # spec path -> Spec | None
-        self._targets: dict[str, dict[tuple[str, str], Target] | None] = {}
-        self._folders: dict[str, str] = {}  # parameter file folder -> spec path
+    spec: Spec
 
-    def spec_path(self, parameters_file: str) -> str:
-        """``mlenv.yaml`` beside the folder of ``parameters_file`` (symbolic links resolved)."""
-        if os.path.islink(parameters_file):
-            return str(Path(parameters_file).resolve().parent.parent / "mlenv.yaml")
-        folder = os.path.dirname(parameters_file)
-        if folder not in self._folders:
-            self._folders[folder] = str(Path(folder or ".").resolve().parent / "mlenv.yaml")
-        return self._folders[folder]
+    @cached_property
+    def units(self) -> dict[tuple[str, str], tuple[str, str, str | None, str, str]]:
+        """(subscription, tenant, group, location, deployment name) of every unit, computed once per run."""
+        from armgen.render.units import deployment_name, units_for
 
-    def spec(self, parameters_file: str):  # noqa: ANN201 - armgen.spec.model.Spec | None
-        """The spec of a rendered parameter file (None when there is no usable spec beside it)."""
-        path = self.spec_path(parameters_file)
-        if path not in self._specs:
-            from armgen.errors import ArmgenError
-            from armgen.spec import load_spec
+        return {(env, unit.parameter_file(env)): (environment.subscription_id,
+                                                  environment.tenant_id or DEFAULT_TENANT, unit.resource_group,
+                                                  environment.location, deployment_name(env, unit.name))
+                for env, environment in self.spec.environments.items() for unit in units_for(environment)}
 
-            try:
-                self._specs[path] = load_spec(path)
-            except (ArmgenError, OSError):
-                self._specs[path] = None
-        return self._specs[path]
+    def target(self, env: str, parameters_file: str) -> tuple[str, str, str | None, str, str] | None:
+        """The target of the unit whose rendered parameter file has this name (None for other files)."""
+        from pathlib import Path
 
-    def target(self, parameters_file: str, env: str) -> Target | None:
-        """(subscription, tenant, group, location, deployment name) of the unit ``parameters_file`` belongs to."""
-        path = self.spec_path(parameters_file)
-        if path not in self._targets:
-            self._targets[path] = _targets(self.spec(parameters_file))
-        targets = self._targets[path]
-        return targets.get((env, os.path.basename(parameters_file))) if targets is not None else None
+        return self.units.get((env, Path(parameters_file).name))
 
-
-Target = tuple[str, str, str | None, str, str]
-
-
-def _targets(spec) -> dict[tuple[str, str], Target] | None:  # noqa: ANN001 - armgen.spec.model.Spec | None
-    """Every rendered unit of ``spec``, by (environment, parameter file name)."""
-    if spec is None:
-        return None
-    from armgen.render.units import deployment_name, units_for
-
-    return {(env, unit.parameter_file(env)): (environment.subscription_id, environment.tenant_id or DEFAULT_TENANT,
-                                              unit.resource_group, environment.location,
-                                              deployment_name(env, unit.name))
-            for env, environment in spec.environments.items() for unit in units_for(environment)}
-
-
-def rendered_specs(ctx: RuleContext) -> RenderedSpecs:
-    """The spec look-ups of this validate run."""
-    return ctx.memo("rendered-specs", RenderedSpecs, scope="run")
+    def environment(self, env: str) -> Environment | None:
+        return self.spec.environments.get(env)
 
 
 def deployment_context(template: dict, env: str | None, parameters_file: str | None = None,
-                       specs: RenderedSpecs | None = None) -> DeploymentContext:
+                       spec: SpecTargets | None = None) -> DeploymentContext:
     """The deployment's target: the spec's environment and the unit's group when the parameter file is one
-    armgen rendered (``mlenv.yaml`` beside ``parameters/``), else an offline placeholder."""
+    of ``spec``'s units (by name), else an offline placeholder."""
     at_subscription = bool(SUBSCRIPTION_SCHEMA.search(str(template.get("$schema", ""))))
-    real = (specs or RenderedSpecs()).target(parameters_file, env) if parameters_file and env else None
+    real = spec.target(env, parameters_file) if spec and parameters_file and env else None
     if real is not None:
         subscription, tenant, group, location, deployment = real
         if at_subscription:
@@ -133,7 +103,7 @@ def parameter_values(ctx: RuleContext) -> dict[str, object] | None:
 
 def evaluate(ctx: RuleContext) -> Evaluation | None:
     """The pairing's evaluation (cached), or None when the template cannot be evaluated offline."""
-    return ctx.memo("evaluation", lambda: _evaluate(ctx), scope="pairing")
+    return ctx.memo("evaluation", lambda: _evaluate(ctx), shared=False)
 
 
 def _evaluate(ctx: RuleContext) -> Evaluation | None:
@@ -146,9 +116,8 @@ def _evaluate(ctx: RuleContext) -> Evaluation | None:
     state = RecordingState()
     try:
         parameters_file = ctx.parameters_doc.file if ctx.parameters_doc is not None else None
-        engine = TemplateEngine(ctx.template, values, deployment_context(ctx.template, ctx.env, parameters_file,
-                                                                  rendered_specs(ctx)),
-                                state=state)
+        context = deployment_context(ctx.template, ctx.env, parameters_file, ctx.spec)
+        engine = TemplateEngine(ctx.template, values, context, state=state)
         _expand(engine, state, (), result)
         engine.outputs(state)  # as expand and ARM evaluate them
         result.complete = True
@@ -192,9 +161,8 @@ def _expand(engine: TemplateEngine, state: RecordingState, prefix: JsonPath, res
                     raise e.at([*prefix, *inst.path, "properties", "template"]) from None
 
 
-def spec_environment(ctx: RuleContext):  # noqa: ANN201 - armgen.spec.model.Environment | None
-    """The spec environment of a parameter file armgen rendered (``mlenv.yaml`` beside ``parameters/``)."""
-    if ctx.parameters_doc is None or not ctx.env:
+def spec_environment(ctx: RuleContext) -> Environment | None:
+    """The spec environment a parameter file is for (None without a parameter file, an environment or a spec)."""
+    if ctx.parameters_doc is None or not ctx.env or ctx.spec is None:
         return None
-    spec = rendered_specs(ctx).spec(ctx.parameters_doc.file)
-    return spec.environments.get(ctx.env) if spec is not None else None
+    return ctx.spec.environment(ctx.env)

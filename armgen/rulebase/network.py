@@ -23,7 +23,7 @@ PUBLIC_SWITCHES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
 }
 
 
-def network_of(ctx: RuleContext):  # noqa: ANN201 - (Environment | None)
+def network_of(ctx: RuleContext):  # (Environment | None)
     """The spec environment of this pairing (None for templates armgen did not render)."""
     return spec_environment(ctx)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from armgen.errors import SourceError
+from armgen.jsonmarks import path_text
 from armgen.naming import check_name
 from armgen.spec.datastores import datastore_model
-from armgen.spec.marked import format_path, mark_of
+from armgen.spec.marked import mark_of
 from armgen.spec.model import (
     Compute,
     CustomRole,
@@ -56,7 +57,7 @@ class Namer:
             line, col = mark_of(self.doc, where)
             what = hint or ("shorten the naming pattern or set an explicit name" if not explicit else "change the name")
             problem = problem if problem.startswith("is ") else f"is invalid: {problem}"
-            self.errors.append(SourceError(self.file, line, col, format_path(where),
+            self.errors.append(SourceError(self.file, line, col, path_text(where),
                                            f"{_label(rtype)} name "
                                            f"'{value}' (environment {self.env}) {problem}; {what}"))
         return value
@@ -66,7 +67,7 @@ class Namer:
         problem = pattern_problem(template)
         if problem:
             line, col = mark_of(self.doc, where)
-            self.errors.append(SourceError(self.file, line, col, format_path(where), problem))
+            self.errors.append(SourceError(self.file, line, col, path_text(where), problem))
         return problem is not None
 
 
@@ -113,7 +114,7 @@ def _sql(n: Namer, w: dict, path: list) -> SqlDatabase | None:
     admin = sql.get("adminGroup")
     if not admin:
         line, col = mark_of(n.doc, [*path, "sql"])
-        n.errors.append(SourceError(n.file, line, col, format_path([*path, "sql"]),
+        n.errors.append(SourceError(n.file, line, col, path_text([*path, "sql"]),
                                     f"sql is enabled in environment {n.env} but has no adminGroup; add adminGroup: "
                                     "{name: <Entra group>, objectId: <its object id>} (the server's only "
                                     "administrator: Entra-only authentication)"))
@@ -183,7 +184,7 @@ def build_environment(doc: Any, env: str, file: str, datastores: list[dict]) -> 
         ))
         if c["minNodes"] > c["maxNodes"]:
             line, col = mark_of(doc, [*path, "compute", "minNodes"])
-            n.errors.append(SourceError(file, line, col, format_path([*path, "compute", "minNodes"]),
+            n.errors.append(SourceError(file, line, col, path_text([*path, "compute", "minNodes"]),
                                         f"minNodes {c['minNodes']} is greater than maxNodes {c['maxNodes']} "
                                         f"in environment {env}; lower minNodes or raise maxNodes"))
 

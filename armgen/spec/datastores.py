@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any
 
 from armgen.errors import SourceError
+from armgen.jsonmarks import path_text
 from armgen.spec import schema as schemas
-from armgen.spec.marked import format_path, load_json, mark_of
+from armgen.spec.marked import load_json, mark_of
 from armgen.spec.model import Datastore, StorageAccount
+from armgen.suggest import closest
 
 SHARED_KINDS = ("blob", "dfs", "file")
 # kind -> the key naming what the datastore points at inside its account
@@ -29,7 +30,7 @@ class _Checker:
 
     def error(self, where: list, message: str, key: bool = False) -> None:
         line, col = mark_of(self.config, where, key=key)
-        self.errors.append(SourceError(self.file, line, col, format_path(where), message))
+        self.errors.append(SourceError(self.file, line, col, path_text(where), message))
 
     def account(self, key: str) -> dict:
         return self.storage.get(key) or {}
@@ -74,8 +75,8 @@ class _Checker:
     def missing(self, where: list, problem: str, name: str, known: set[str], list_path: str) -> None:
         if name in known:
             return
-        guess = difflib.get_close_matches(name, sorted(known), n=1)
-        hint = f" (did you mean '{guess[0]}'?)" if guess else f"; add it to {list_path} in {self.spec_file}"
+        guess = closest(name, sorted(known))
+        hint = f" (did you mean '{guess}'?)" if guess else f"; add it to {list_path} in {self.spec_file}"
         self.error(where, problem + hint)
 
     def external(self, ds: dict, where: list) -> None:
@@ -115,8 +116,8 @@ class _Checker:
     def placement(self, ds: dict, where: list, defaults: dict[str, int], index: int) -> None:
         for j, ws in enumerate(ds["workspaces"]):
             if ws not in self.workspaces:
-                guess = difflib.get_close_matches(ws, self.workspaces, n=1)
-                hint = f" (did you mean '{guess[0]}'?)" if guess else \
+                guess = closest(ws, self.workspaces)
+                hint = f" (did you mean '{guess}'?)" if guess else \
                     f"; {self.spec_file} has: {', '.join(self.workspaces)}"
                 self.error([*where, "workspaces", j], f"unknown workspace '{ws}'{hint}")
             elif ds.get("default"):

@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from armgen import privatelink as pl
 from armgen.spec.model import Shared, Workspace
 
+# addresses an endpoint of a groupId takes (one per name it serves); the default is one. The Azure Monitor
+# endpoint serves 6 global/regional names, 3 per Log Analytics workspace (armgen scopes one) and the solution packs.
+IP_COUNTS = {"registry": 2, "amlworkspace": 3, "azuremonitor": 10}
+MONITOR_SCOPE_UNIT = "privatelinkscope"
+
 
 @dataclass(frozen=True)
 class PlannedEndpoint:
@@ -23,7 +28,7 @@ class PlannedEndpoint:
     def ip_count(self) -> int:
         """Addresses the endpoints take in their subnet (a registry also serves its regional data endpoint,
         a workspace its API, certificate and notebook names)."""
-        return sum({"registry": 2, "amlworkspace": 3}.get(g, 1) for g in self.group_ids)
+        return sum(IP_COUNTS.get(g, 1) for g in self.group_ids)
 
     def zone_names(self) -> list[str]:
         """Every zone (public-cloud name) the endpoints need, in order."""
@@ -38,9 +43,10 @@ def sql_endpoint(ws: Workspace) -> PlannedEndpoint | None:
                            ("sqlServer",), ws.key)
 
 
-def planned_endpoints(shared: Shared, workspaces: list[Workspace]) -> list[PlannedEndpoint]:
+def planned_endpoints(shared: Shared, workspaces: list[Workspace], monitor_scope: str = "") -> list[PlannedEndpoint]:
     """Workspace storage: blob and file; data storage: blob (and dfs with a hierarchical namespace, file with
-    file shares); the vault; both registries; every workspace, and its SQL server when it has one."""
+    file shares); the vault; both registries; the Azure Monitor Private Link Scope ``monitor_scope`` when there
+    is one; every workspace, and its SQL server when it has one."""
     rg = shared.resource_group
     out = []
     for st in shared.storage.values():
@@ -52,6 +58,8 @@ def planned_endpoints(shared: Shared, workspaces: list[Workspace]) -> list[Plann
     out.append(PlannedEndpoint("keyvault", pl.VAULT, shared.key_vault_name, rg, ("vault",)))
     for cr in shared.registries.values():
         out.append(PlannedEndpoint(f"containerregistry-{cr.key}", pl.REGISTRY, cr.name, rg, ("registry",)))
+    if monitor_scope:
+        out.append(PlannedEndpoint(MONITOR_SCOPE_UNIT, pl.MONITOR_SCOPE, monitor_scope, rg, ("azuremonitor",)))
     for ws in workspaces:
         out.append(PlannedEndpoint(f"mlworkspace-{ws.key}", pl.WORKSPACE, ws.name, ws.resource_group,
                                    ("amlworkspace",), ws.key))

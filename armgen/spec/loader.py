@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 from typing import Any
 
-from armgen.defaults import DATASTORE_CONFIG, DEFAULT_SPEC, INTEGRATION  # noqa: F401 - re-exported
+from armgen.defaults import DATASTORE_CONFIG, DEFAULT_SPEC, INTEGRATION
 from armgen.errors import SourceError, SourceErrors
+from armgen.jsonmarks import path_text
 from armgen.spec import schema as schemas
 from armgen.spec.build import build_environment
 from armgen.spec.datastores import load_datastores
-from armgen.spec.marked import MarkedDict, format_path, load_yaml, mark_of
+from armgen.spec.marked import MarkedDict, load_yaml, mark_of
 from armgen.spec.model import Environment, Spec
 from armgen.spec.names import pattern_problem
 from armgen.spec.resolve import apply_overrides, env_map_errors, in_override, resolve
 from armgen.spec.role_guard import secret_read_errors
 from armgen.spec.unique import endpoint_name_clashes, global_name_clashes, role_name_clashes
+from armgen.suggest import closest
 
 _IN_ENV = re.compile(r"(\(|in )environment ([a-z][a-z0-9]{1,9})(\)|;)")
 
@@ -83,14 +84,14 @@ def _release_order_errors(doc: MarkedDict, envs: list[str], file: str) -> list[S
         where = ["release", "order", i]
         line, col = mark_of(doc, where)
         if name not in envs:
-            guess = difflib.get_close_matches(str(name), envs, n=1)
-            hint = f" (did you mean '{guess[0]}'?)" if guess else f"; the spec has: {', '.join(envs)}"
-            out.append(SourceError(file, line, col, format_path(where), f"'{name}' is not an environment of this "
+            guess = closest(str(name), envs)
+            hint = f" (did you mean '{guess}'?)" if guess else f"; the spec has: {', '.join(envs)}"
+            out.append(SourceError(file, line, col, path_text(where), f"'{name}' is not an environment of this "
                                                                          f"spec{hint}"))
         elif name in order[:i]:
-            out.append(SourceError(file, line, col, format_path(where), f"'{name}' is listed twice"))
+            out.append(SourceError(file, line, col, path_text(where), f"'{name}' is listed twice"))
         elif name == INTEGRATION and i > 0 and INTEGRATION not in order[:i]:
-            out.append(SourceError(file, line, col, format_path(where), f"'{INTEGRATION}' is listed after "
+            out.append(SourceError(file, line, col, path_text(where), f"'{INTEGRATION}' is listed after "
                                    f"'{order[0]}', but the release deploys, verifies and tears down {INTEGRATION} "
                                    "before any other environment; move it to the front"))
     missing = [e for e in envs if e not in order]
@@ -116,8 +117,8 @@ def _location_errors(doc: MarkedDict, file: str) -> list[SourceError]:
         loc = e.get("location")
         if not isinstance(loc, str) or loc in REGIONS or e.get("allowUnknownLocation"):
             continue
-        guess = difflib.get_close_matches(loc, sorted(REGIONS), n=1)
-        hint = f"did you mean '{guess[0]}'?" if guess else "use a region name such as westeurope"
+        guess = closest(loc, sorted(REGIONS))
+        hint = f"did you mean '{guess}'?" if guess else "use a region name such as westeurope"
         line, col = mark_of(doc, ["environments", env, "location"])
         out.append(SourceError(file, line, col, f"environments.{env}.location",
                                f"'{loc}' is not an Azure region ({hint}); for a region armgen does not know yet, "

@@ -50,7 +50,7 @@ class _Bounds:
     file: str
     depth = aliases = nodes = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:  # noqa: D102
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
         if self.check_event(yaml.AliasEvent):
             self.aliases += 1
             if self.aliases > limits.YAML_ALIASES:
@@ -146,42 +146,38 @@ class _Builder:
         self.file = file
         self.constructor = yaml.SafeLoader("")
 
-    def build(self, node: yaml.Node, path: str = "") -> Any:
+    def build(self, node: yaml.Node, path: tuple = ()) -> Any:
         if isinstance(node, yaml.CollectionNode) and node.tag not in COLLECTIONS:
-            raise SourceError(self.file, *_mark(node), path, f"the YAML tag {limits.short_repr(node.tag)} is not "
+            raise SourceError(self.file, *_mark(node), jsonmarks.path_text(path), f"the YAML tag {limits.short_repr(node.tag)} is not "
                                                              "allowed here; remove it")
         if isinstance(node, yaml.MappingNode):
             self.constructor.flatten_mapping(node)
             out = MarkedDict(mark=_mark(node))
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
-                    raise SourceError(self.file, *_mark(key_node), path, "mapping keys must be plain scalars")
+                    raise SourceError(self.file, *_mark(key_node), jsonmarks.path_text(path), "mapping keys must be plain scalars")
                 # keys are names: keep them as written (YAML 1.1 would turn `on:` into True and `12:` into 12)
                 key = key_node.value
                 if key in out:
                     first = out.key_marks[key][0]
-                    raise SourceError(self.file, *_mark(key_node), _join(path, key),
+                    raise SourceError(self.file, *_mark(key_node), jsonmarks.path_text((*path, key)),
                                       f"duplicate key '{key}' (first defined on line {first}); remove one")
-                out[key] = self.build(value_node, _join(path, key))
+                out[key] = self.build(value_node, (*path, key))
                 out.key_marks[key] = _mark(key_node)
                 out.value_marks[key] = _mark(value_node)
             return out
         if isinstance(node, yaml.SequenceNode):
             out_list = MarkedList(mark=_mark(node))
             for i, item in enumerate(node.value):
-                out_list.append(self.build(item, f"{path}[{i}]"))
+                out_list.append(self.build(item, (*path, i)))
                 out_list.item_marks.append(_mark(item))
             return out_list
         if node.tag == TIMESTAMP:
             return node.value
         if node.tag == INT and len(node.value.lstrip("+-").replace("_", "")) > limits.JSON_INT_DIGITS:
-            raise SourceError(self.file, *_mark(node), path, f"the integer {limits.short_repr(node.value)[1:-1]} is "
+            raise SourceError(self.file, *_mark(node), jsonmarks.path_text(path), f"the integer {limits.short_repr(node.value)[1:-1]} is "
                                                              "too large; quote it to make it a string")
         return self.constructor.construct_object(node, deep=True)
-
-
-def _join(path: str, key: Any) -> str:
-    return f"{path}.{key}" if path else str(key)
 
 
 def _read(path: Path, name: str, missing_hint: str, max_bytes: int) -> str:
@@ -242,7 +238,7 @@ def load_json(path: Path, display: str | None = None) -> Any:
     text = _read(path, name, "run 'armgen init' to create one", limits.TEMPLATE_BYTES)
     if not text.strip():
         raise SourceError(name, 1, 1, "", "the file is empty; expected a JSON object")
-    doc = jsonmarks.loads(text.removeprefix("\ufeff"), name)
+    doc = jsonmarks.loads(text, name)
     return _marked(doc, doc.data, ())
 
 
@@ -279,11 +275,3 @@ def mark_of(doc: Any, path: list[Any], *, key: bool = False) -> Mark:
         else:
             break
     return mark
-
-
-def format_path(path: list[Any]) -> str:
-    """``['workspaces', 1, 'compute']`` -> ``workspaces[1].compute``."""
-    out = ""
-    for step in path:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
-    return out

@@ -169,6 +169,8 @@ class Network:
     isolation_mode: str = ""  # managed mode: AllowInternetOutbound | AllowOnlyApprovedOutbound
     fqdn_rules: list[str] = field(default_factory=list)
     service_tag_rules: list[dict] = field(default_factory=list)
+    monitor: str = "none"  # none | privateLinkScope
+    monitor_scope: str = ""  # the Azure Monitor Private Link Scope's name (monitor: privateLinkScope)
 
     @property
     def private(self) -> bool:
@@ -236,9 +238,11 @@ class Spec:
 
     def env(self, name: str) -> Environment:
         from armgen.errors import InputError
+        from armgen.suggest import did_you_mean
 
         try:
             return self.environments[name]
         except KeyError:
             known = ", ".join(self.environments)
-            raise InputError(f"{self.path.name}: no environment '{name}' (the spec has: {known})") from None
+            raise InputError(f"{self.path.name}: no environment '{name}'{did_you_mean(name, self.environments)}; "
+                             f"the spec has: {known}") from None

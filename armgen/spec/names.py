@@ -30,6 +30,7 @@ KINDS: dict[str, tuple[str, bool]] = {
     "Microsoft.Sql/servers": ("sql", False),
     "Microsoft.Network/virtualNetworks": ("vnet", False),
     "Microsoft.Network/networkSecurityGroups": ("nsg", False),
+    "Microsoft.Insights/privateLinkScopes": ("ampls", False),
 }
 
 

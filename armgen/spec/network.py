@@ -8,8 +8,9 @@ from typing import Any
 
 from armgen import privatelink as pl
 from armgen.errors import SourceError
+from armgen.jsonmarks import path_text
 from armgen.spec.endpoints import planned_endpoints
-from armgen.spec.marked import format_path, mark_of
+from armgen.spec.marked import mark_of
 from armgen.spec.model import Network, Shared, Workspace
 
 SMALLEST_SUBNET = 29  # Azure's smallest IPv4 subnet
@@ -23,7 +24,7 @@ class _Errors:
 
     def add(self, path: list, message: str) -> None:
         line, col = mark_of(self.doc, path)
-        self.found.append(SourceError(self.file, line, col, format_path(path), message))
+        self.found.append(SourceError(self.file, line, col, path_text(path), message))
 
 
 def _prefixes(vnet: dict, err: _Errors) -> dict[str, ipaddress.IPv4Network]:
@@ -101,11 +102,13 @@ def build_network(doc: Any, env: str, file: str, namer: Any, shared: Shared, wor
     """The network model of ``env`` and its located errors."""
     net = doc["network"]
     mode = net["mode"]
-    if mode == "public":
+    monitor = net.get("monitor", "none")
+    if mode == "public":  # vnet, dns and monitor apply to private and managed environments only
         return Network(), []
     err = _Errors(doc, env, file)
     vnet = net["vnet"]
-    endpoints = planned_endpoints(shared, workspaces)
+    scope = namer.name(pl.MONITOR_SCOPE, "shared") if monitor == "privateLinkScope" else ""
+    endpoints = planned_endpoints(shared, workspaces, scope)
     if vnet.get("id"):
         vnet_id, create = vnet["id"], False
         vnet_name = vnet_id.rsplit("/", 1)[-1]
@@ -140,5 +143,6 @@ def build_network(doc: Any, env: str, file: str, namer: Any, shared: Shared, wor
         fqdn_rules=list(managed["fqdnRules"]) if isolation == "AllowOnlyApprovedOutbound" else [],
         service_tag_rules=[dict(r) for r in managed["serviceTagRules"]]
         if isolation == "AllowOnlyApprovedOutbound" else [],
+        monitor=monitor, monitor_scope=scope,
     )
     return model, err.found

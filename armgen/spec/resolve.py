@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import copy
-import difflib
 import re
 from typing import Any
 
 from armgen.errors import SourceError
-from armgen.spec.marked import MarkedDict, MarkedList, format_path, mark_of
+from armgen.jsonmarks import path_text
+from armgen.spec.marked import MarkedDict, MarkedList, mark_of
 from armgen.spec.schema import PER_ENV
+from armgen.suggest import closest
 
 DEFAULT_KEY = "default"
 
@@ -35,10 +36,10 @@ def env_map_errors(doc: Any, schema: dict, envs: list[str], file: str, path: lis
         allowed = [*envs, DEFAULT_KEY]
         for key in doc:
             if key not in allowed:
-                guess = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f" (did you mean '{guess[0]}'?)" if guess else f"; use one of: {', '.join(allowed)}"
+                guess = closest(str(key), allowed)
+                hint = f" (did you mean '{guess}'?)" if guess else f"; use one of: {', '.join(allowed)}"
                 line, col = mark_of(doc, [key], key=True) if isinstance(doc, MarkedDict) else (1, 1)
-                out.append(SourceError(file, line, col, format_path([*path, key]),
+                out.append(SourceError(file, line, col, path_text([*path, key]),
                                        f"'{key}' is not an environment of this spec{hint}"))
         return out
     if isinstance(doc, dict):
@@ -128,8 +129,8 @@ def apply_overrides(doc: MarkedDict, env: str, file: str) -> tuple[MarkedDict, l
     names = [w.get("name") for w in doc["workspaces"] if isinstance(w, dict)]
     for key in ws_patch:
         if key not in names:
-            guess = difflib.get_close_matches(str(key), [str(n) for n in names], n=1)
-            hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+            guess = closest(str(key), [str(n) for n in names])
+            hint = f" (did you mean '{guess}'?)" if guess else ""
             line, col = mark_of(ws_patch, [key], key=True)
             errors.append(SourceError(file, line, col, f"environments.{env}.overrides.workspaces.{key}",
                                       f"no workspace named '{key}'{hint}"))
@@ -164,4 +165,4 @@ def in_override(doc: MarkedDict, env: str, error: SourceError) -> SourceError:
         if not found:
             return error
         node = node[step]
-    return SourceError(error.file, error.line, error.col, format_path(candidate), error.detail)
+    return SourceError(error.file, error.line, error.col, path_text(candidate), error.detail)

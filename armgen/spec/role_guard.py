@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from armgen.errors import SourceError
+from armgen.jsonmarks import path_text
 from armgen.rbac.operations import SECRET_READS
 from armgen.rbac.permissions import Permission, evaluate
-from armgen.spec.marked import format_path, mark_of
+from armgen.spec.marked import mark_of
 from armgen.spec.model import CustomRole, Environment
 
 ROLE = ["shared", "roles", "modelDeveloper"]
@@ -47,7 +48,7 @@ def secret_read_errors(file: str, built: list[tuple[Any, Environment]]) -> list[
             line, col = mark_of(doc, list(where))
             shown = ", ".join(ops[:3]) + (f" (+{len(ops) - 3} more)" if len(ops) > 3 else "")
             errors.append(SourceError(
-                file, line, col, format_path(list(where)),
+                file, line, col, path_text(list(where)),
                 f"the model-developer role grants secret-reading operations (environment {env.name}); "
                 f"{shown}; deny them with notActions, or list each under secretAccess with a reason"))
     return errors

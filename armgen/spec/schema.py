@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import difflib
 import json
 import re
 from functools import cache
@@ -13,8 +12,11 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from armgen import jsonmarks
 from armgen.errors import SourceError
-from armgen.spec.marked import format_path, mark_of
+from armgen.jsonmarks import path_text
+from armgen.spec.marked import mark_of
+from armgen.suggest import closest
 
 PER_ENV = "x-per-env"
 EXPECT = "x-expect"  # schema annotation: what a valid value looks like, for pattern messages
@@ -24,7 +26,7 @@ EXPECT = "x-expect"  # schema annotation: what a valid value looks like, for pat
 def raw_schema(name: str) -> dict:
     """A shipped schema, as written (``mlenv`` or ``datastore_config``)."""
     text = resources.files("armgen.spec").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
-    return json.loads(text)
+    return jsonmarks.loads(text, f"{name}.schema.json").data
 
 
 def _expand(node: Any, per_env: bool) -> Any:
@@ -77,7 +79,7 @@ def _properties_of(schema: dict) -> list[str]:
 
 def _located(file: str, doc: Any, error: ValidationError) -> list[SourceError]:
     path = list(error.absolute_path)
-    where = format_path(path)
+    where = path_text(path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         known = _properties_of(error.schema)
         patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
@@ -85,10 +87,10 @@ def _located(file: str, doc: Any, error: ValidationError) -> list[SourceError]:
         for extra in sorted(set(error.instance) - set(known), key=str):
             if any(p.search(str(extra)) for p in patterns):
                 continue  # allowed by a pattern (top-level x- keys)
-            guess = difflib.get_close_matches(str(extra), known, n=1, cutoff=0.6)
-            hint = f" (did you mean '{guess[0]}'?)" if guess else f"; allowed keys: {', '.join(known)}"
+            guess = closest(str(extra), known)
+            hint = f" (did you mean '{guess}'?)" if guess else f"; allowed keys: {', '.join(known)}"
             line, col = mark_of(doc, [*path, extra], key=True)
-            out.append(SourceError(file, line, col, format_path([*path, extra]), f"unknown key '{extra}'{hint}"))
+            out.append(SourceError(file, line, col, path_text([*path, extra]), f"unknown key '{extra}'{hint}"))
         return out
     if error.validator == "required":
         line, col = mark_of(doc, path)
@@ -98,7 +100,7 @@ def _located(file: str, doc: Any, error: ValidationError) -> list[SourceError]:
         key = error.instance
         line, col = mark_of(doc, [*path, key], key=True)
         expect = error.schema.get(EXPECT) or "a valid name here"
-        return [SourceError(file, line, col, format_path([*path, key]), f"'{key}' is not {expect}")]
+        return [SourceError(file, line, col, path_text([*path, key]), f"'{key}' is not {expect}")]
     line, col = mark_of(doc, path)
     return [SourceError(file, line, col, where, _message(error))]
 

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from armgen.errors import SourceError
+from armgen.jsonmarks import path_text
 from armgen.naming import rule_for
-from armgen.spec.marked import format_path, mark_of
+from armgen.spec.marked import mark_of
 from armgen.spec.model import Environment
 
 ST, CR, KV = "Microsoft.Storage/storageAccounts", "Microsoft.ContainerRegistry/registries", "Microsoft.KeyVault/vaults"
@@ -47,7 +48,7 @@ def global_name_clashes(file: str, built: list[tuple[Any, Environment]]) -> list
             whose = "its name" if other_owner == owner else f"the name of {other_owner}"
             token = "{env}" if other_owner == owner else "{workload}"
             line, col = mark_of(doc, where)
-            errors.append(SourceError(file, line, col, format_path(where),
+            errors.append(SourceError(file, line, col, path_text(where),
                                       f"{label} name '{name}' (environment {env.name}) is also {whose} in "
                                       f"environment {other_env}; {label} names are globally unique: put {token} "
                                       "in the pattern or name"))
@@ -67,7 +68,7 @@ def role_name_clashes(file: str, built: list[tuple[Any, Environment]]) -> list[S
             continue
         where = ["shared", "roles", "modelDeveloper", "roleName"]
         line, col = mark_of(doc, where)
-        errors.append(SourceError(file, line, col, format_path(where),
+        errors.append(SourceError(file, line, col, path_text(where),
                                   f"custom role name '{name}' (environment {env.name}) is also the role name of "
                                   f"environment {other}; role names are unique per tenant: put {{env}} in roleName"))
     return errors
@@ -94,9 +95,9 @@ def endpoint_name_clashes(file: str, built: list[tuple[Any, Environment]]) -> li
                     continue
                 in_env = "" if other_env == env.name else f" in environment {other_env}"
                 line, col = mark_of(doc, where)
-                errors.append(SourceError(file, line, col, format_path(where),
+                errors.append(SourceError(file, line, col, path_text(where),
                                           f"batch endpoint name '{name}' (environment {env.name}) is also the name "
-                                          f"of {format_path(other)}{in_env}, in region {env.location}; batch endpoint "
+                                          f"of {path_text(other)}{in_env}, in region {env.location}; batch endpoint "
                                           "names are unique per region: change endpointName (e.g. add {env} or "
                                           "{workload})"))
     return errors

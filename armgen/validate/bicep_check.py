@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
+from armgen import jsonmarks
 from armgen.bicep.bicepparam import read_bicepparam
 from armgen.bicep.compare import differences, normalize, same_parameters
 from armgen.bicep.reader import read_module
@@ -51,7 +52,7 @@ def check_bicep(bicep_dir: Path, templates: list[Path], parameter_files: list[Pa
             _add(result, module, [f"no Bicep module for {template}; run 'armgen render --format bicep'"])
             continue
         result.modules += 1
-        expected = normalize(json.loads(template.read_text("utf-8")))
+        expected = normalize(jsonmarks.load(template).data)
         _add(result, module, _diff(expected, lambda m=module: read_module(m), template))
         if result.cli:
             _add(result, module, _diff(expected, lambda m=module: _build(result.cli, "build", m), template, "bicep build"))
@@ -63,7 +64,7 @@ def check_bicep(bicep_dir: Path, templates: list[Path], parameter_files: list[Pa
             _add(result, bicepparam, [f"no .bicepparam for {pf}; run 'armgen render --format bicep'"])
             continue
         result.params += 1
-        expected_doc = json.loads(pf.read_text("utf-8"))
+        expected_doc = jsonmarks.load(pf).data
         _add(result, bicepparam, _param_diff(expected_doc, bicepparam, bicep_dir, pf))
         if result.cli:
             _add(result, bicepparam, _diff(expected_doc, lambda b=bicepparam: _build_params(result.cli, b), pf,
@@ -71,7 +72,7 @@ def check_bicep(bicep_dir: Path, templates: list[Path], parameter_files: list[Pa
     return result
 
 
-def _diff(expected, produce, source: Path, how: str = "read back", compare=None) -> list[str]:  # noqa: ANN001
+def _diff(expected, produce, source: Path, how: str = "read back", compare=None) -> list[str]:
     try:
         actual = produce()
     except ArmgenError as e:

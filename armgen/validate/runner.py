@@ -9,6 +9,7 @@ from pathlib import Path
 from armgen import jsonmarks
 from armgen.jsonmarks import JsonPath, MarkedJson
 from armgen.rulebase.context import RuleContext
+from armgen.rulebase.evaluation import SpecTargets
 from armgen.rulebase.rule import Match, Rule
 from armgen.validate.discovery import Pairing
 from armgen.validate.findings import Finding, Report, Unit
@@ -58,17 +59,17 @@ def _collapse(findings: list[Finding], pairings: int) -> list[Finding]:
 class Runner:
     """Validates pairings with a set of rules and collects a Report."""
 
-    def __init__(self, rules: list[Rule]) -> None:
+    def __init__(self, rules: list[Rule], spec: SpecTargets | None = None) -> None:
         self.rules = rules
+        self.spec = spec
         self.report = Report(rules=rules)
-        self.run_cache: dict = {}  # what every pairing of this run shares (the spec beside parameters/)
 
     def run(self, pairings: Iterable[Pairing], orphans: Iterable[Path] = ()) -> Report:
         for pairing in pairings:
             self.check_pairing(pairing)
         for path in orphans:
             doc = jsonmarks.load(path)
-            ctx = RuleContext(MarkedJson(str(path), "", {}), doc, None, run=self.run_cache)
+            ctx = RuleContext(MarkedJson(str(path), "", {}), doc, None)
             self._apply([r for r in self.rules if r.scope == "orphan"], ctx, str(path), str(path))
             self.report.units.append(Unit(str(path), str(path), kind="orphan"))
         self.report.findings.sort()
@@ -76,7 +77,7 @@ class Runner:
 
     def check_pairing(self, pairing: Pairing) -> None:
         template = jsonmarks.load(pairing.template)
-        base = RuleContext(template, run=self.run_cache)
+        base = RuleContext(template, spec=self.spec)
         name = template.file
         self.report.units.append(Unit(name))
         self._apply([r for r in self.rules if r.scope == "template"], base, name, None)
@@ -122,6 +123,8 @@ class Runner:
                        template, parameters, ctx.env)
 
 
-def validate(pairings: Iterable[Pairing], rules: list[Rule], orphans: Iterable[Path] = ()) -> Report:
-    """Validate every pairing with ``rules``; JSON syntax errors raise SourceError (exit 2)."""
-    return Runner(rules).run(pairings, orphans)
+def validate(pairings: Iterable[Pairing], rules: list[Rule], orphans: Iterable[Path] = (),
+             spec: SpecTargets | None = None) -> Report:
+    """Validate every pairing with ``rules``; JSON syntax errors raise SourceError (exit 2). Parameter files
+    of ``spec``'s units are evaluated in their environment's subscription and group, others with placeholders."""
+    return Runner(rules, spec).run(pairings, orphans)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from armgen.durations import parse_duration
+
 _MISSING = object()
-_DURATION = re.compile(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?", re.IGNORECASE)
 
 
 def lookup(doc: Any, path: str) -> Any:
@@ -30,11 +30,11 @@ def is_missing(value: Any) -> bool:
 
 
 def _seconds(text: str) -> float | None:
-    m = _DURATION.fullmatch(text.strip())
-    if not m or text.strip().upper() in ("P", "PT"):
+    """The length of an ISO 8601 duration in seconds (any case), None for any other string."""
+    try:
+        return parse_duration(text.strip().upper()).total_seconds()
+    except (ValueError, OverflowError):
         return None
-    d, h, mi, s = (float(g) if g else 0.0 for g in m.groups())
-    return ((d * 24 + h) * 60 + mi) * 60 + s
 
 
 def same(expected: Any, actual: Any) -> bool:

@@ -26,6 +26,10 @@ KEY_PROPERTIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "microsoft.insights/components": ("app-insights", "Application Insights", (
         "properties.WorkspaceResourceId", "properties.IngestionMode", "properties.RetentionInDays",
         "properties.publicNetworkAccessForIngestion", "properties.publicNetworkAccessForQuery")),
+    "microsoft.insights/privatelinkscopes": ("private-link", "Azure Monitor private link scope", (
+        "properties.accessModeSettings.ingestionAccessMode", "properties.accessModeSettings.queryAccessMode")),
+    "microsoft.insights/privatelinkscopes/scopedresources": ("private-link", "scoped resource", (
+        "properties.linkedResourceId",)),
     "microsoft.keyvault/vaults": ("key-vault", "key vault", (
         "properties.sku.name", "properties.enableRbacAuthorization", "properties.enableSoftDelete",
         "properties.enablePurgeProtection", "properties.softDeleteRetentionInDays",

@@ -7,8 +7,8 @@ from armgen import privatelink as pl
 from armgen.check_report import CheckReport
 from armgen.live.fetch import get_resource
 from armgen.live.state import LiveState
-from armgen.render.network_units import endpoint_name, resource_id
-from armgen.spec.endpoints import PlannedEndpoint, planned_endpoints
+from armgen.render.network_units import endpoint_name, environment_endpoints, resource_id
+from armgen.spec.endpoints import PlannedEndpoint
 from armgen.spec.model import Environment
 
 PE = "Microsoft.Network/privateEndpoints"
@@ -26,6 +26,34 @@ def _expected_zone_ids(env: Environment, group_id: str) -> list[str]:
     if net.dns == "hub":
         return [net.hub_zones[k] for k in keys]
     return [resource_id(env, env.shared.resource_group, ZONES, pl.ZONES[k]) for k in keys]
+
+
+def _monitor_scope(report: CheckReport, env: Environment, state: LiveState, pe: PlannedEndpoint,
+                   scope: dict | None) -> None:
+    """The Azure Monitor Private Link Scope: PrivateOnly both ways, holding the Log Analytics workspace and
+    Application Insights, which keep their public ingestion and query off."""
+    name = f"{pe.target_name} is PrivateOnly and scopes the monitoring resources"
+    scope_id = resource_id(env, pe.target_group, pe.target_type, pe.target_name)
+    if scope is None:
+        report.add("private-link", name, False, f"not found: {scope_id}")
+        return
+    modes = _props(scope).get("accessModeSettings") or {}
+    problems = [f"{k} is {modes.get(k)}" for k in ("ingestionAccessMode", "queryAccessMode")
+                if modes.get(k) != "PrivateOnly"]
+    s = env.shared
+    monitored = [resource_id(env, s.resource_group, pl.LOG_ANALYTICS, s.log_analytics_name),
+                 resource_id(env, s.resource_group, pl.APP_INSIGHTS, s.app_insights_name)]
+    scoped = {str(_props(state.body(f"{scope_id}/scopedResources/{m.rsplit('/', 1)[-1]}-connection"))
+                  .get("linkedResourceId", "")).lower() for m in monitored}
+    problems += [f"{m.rsplit('/', 1)[-1]} is not a scoped resource" for m in monitored if m.lower() not in scoped]
+    report.add("private-link", name, not problems, "; ".join(problems))
+    for m in monitored:
+        props = _props(state.body(m))
+        open_ = [f"{k} is {props.get(k, 'Enabled (absent)')}" for k in
+                 ("publicNetworkAccessForIngestion", "publicNetworkAccessForQuery")
+                 if str(props.get(k, "Enabled")).lower() != "disabled"]
+        report.add("private-link", f"{m.rsplit('/', 1)[-1]} has public ingestion and query disabled", not open_,
+                   "; ".join(open_))
 
 
 def _public_access(report: CheckReport, env: Environment, pe: PlannedEndpoint, target: dict | None) -> None:
@@ -100,8 +128,12 @@ def check_network(report: CheckReport, env: Environment, state: LiveState) -> No
     net = env.network
     if not net.private:
         return
-    for pe in planned_endpoints(env.shared, env.workspaces):
-        _public_access(report, env, pe, state.body(resource_id(env, pe.target_group, pe.target_type, pe.target_name)))
+    for pe in environment_endpoints(env):
+        target = state.body(resource_id(env, pe.target_group, pe.target_type, pe.target_name))
+        if pe.target_type == pl.MONITOR_SCOPE:
+            _monitor_scope(report, env, state, pe, target)
+        else:
+            _public_access(report, env, pe, target)
         for group in pe.group_ids:
             _endpoint(report, env, state, pe, group)
     for ws in env.workspaces:

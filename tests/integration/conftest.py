@@ -34,16 +34,16 @@ class RunningEmulator:
         return EndpointInfo(url=self.server.url, ca_file=str(self.state_dir / "ca.pem"), token=app.token,
                             subscription_id=app.config.subscription_id, state_dir=str(self.state_dir))
 
-    def resources(self, **kw):  # noqa: ANN201 - SDK client
+    def resources(self, **kw):  # SDK client
         return resource_client(self.endpoint, polling_interval=0.01, **{"retry_total": 0, **kw})
 
-    def deployments(self, **kw):  # noqa: ANN201 - SDK client
+    def deployments(self, **kw):  # SDK client
         return deployments_client(self.endpoint, polling_interval=0.01, **{"retry_total": 0, **kw})
 
-    def stacks(self, **kw):  # noqa: ANN201 - SDK client
+    def stacks(self, **kw):  # SDK client
         return stacks_client(self.endpoint, polling_interval=0.01, **{"retry_total": 0, **kw})
 
-    def configure(self, **knobs) -> None:  # noqa: ANN003
+    def configure(self, **knobs) -> None:
         self.server.app.configure(EmulatorConfig.from_dict(knobs), persist=False)
 
     def restart(self) -> None:

@@ -24,17 +24,17 @@ def body(template: dict[str, Any], mode: str = "Incremental", location: str | No
 
 
 def deploy(emulator, group: str, name: str, template: dict[str, Any], mode: str = "Incremental",
-           **parameters: Any):  # noqa: ANN001, ANN201 - fixture object, SDK model
+           **parameters: Any):  # fixture object, SDK model
     return emulator.deployments().deployments.begin_create_or_update(
         group, name, body(template, mode, **parameters)).result()
 
 
 def what_if(emulator, group: str, name: str, template: dict[str, Any], mode: str = "Incremental",
-            **parameters: Any):  # noqa: ANN001, ANN201
+            **parameters: Any):
     return emulator.deployments().deployments.begin_what_if(group, name, body(template, mode, **parameters)).result()
 
 
-def changes_by_type(result) -> dict[str, list[str]]:  # noqa: ANN001
+def changes_by_type(result) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for change in result.changes:
         out.setdefault(str(change.change_type.value if hasattr(change.change_type, "value")

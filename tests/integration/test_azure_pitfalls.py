@@ -16,7 +16,7 @@ SECRETS_USER = "4633458b-17de-408a-b874-0445c86b69e6"
 KV_API = "2023-07-01"
 
 
-def _ids(emulator, group: str) -> dict[str, str]:  # noqa: ANN001
+def _ids(emulator, group: str) -> dict[str, str]:
     base = f"/subscriptions/{emulator.endpoint.subscription_id}/resourceGroups/{group}/providers"
     return {"vault": f"{base}/Microsoft.KeyVault/vaults/kv-pitfalls-01",
             "identity": f"{base}/Microsoft.ManagedIdentity/userAssignedIdentities/id-pitfalls",
@@ -24,20 +24,20 @@ def _ids(emulator, group: str) -> dict[str, str]:  # noqa: ANN001
                     f"roleDefinitions/{SECRETS_USER}"}
 
 
-def _vault_body(**props) -> dict:  # noqa: ANN003
+def _vault_body(**props) -> dict:
     return {"location": "westeurope", "properties": {"tenantId": str(uuid.UUID(int=0)),
                                                      "sku": {"family": "A", "name": "standard"},
                                                      "enableRbacAuthorization": True, **props}}
 
 
 @pytest.fixture
-def rc(emulator):  # noqa: ANN001, ANN201
+def rc(emulator):
     client = emulator.resources()
     client.resource_groups.create_or_update("rg-pit", {"location": "westeurope"})
     return client
 
 
-def _put(rc, rid: str, payload: dict, api: str):  # noqa: ANN001, ANN202
+def _put(rc, rid: str, payload: dict, api: str):
     return rc.resources.begin_create_or_update_by_id(rid, payload, api_version=api).result()
 
 

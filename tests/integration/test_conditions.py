@@ -30,7 +30,7 @@ def _template() -> dict:
 
 
 @pytest.fixture
-def group(emulator) -> str:  # noqa: ANN001
+def group(emulator) -> str:
     emulator.resources().resource_groups.create_or_update("rg-cond", {"location": "westeurope"})
     return "rg-cond"
 

@@ -26,7 +26,7 @@ def _body(entry: CorpusEntry, with_location: bool) -> dict:
     return body
 
 
-def _deploy(emulator, entry: CorpusEntry):  # noqa: ANN001, ANN202 - fixture, SDK model
+def _deploy(emulator, entry: CorpusEntry):  # fixture, SDK model
     ops = emulator.deployments().deployments
     name = f"corpus-{entry.id}"[:64]
     if entry.scope == "resourceGroup":

@@ -39,7 +39,7 @@ CASES = [  # (spec edit, unit, flagged path, resource id, api version, live chec
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c[1] for c in CASES])
-def test_a_create_only_change_is_flagged_refused_and_recreated(workdir: Path, emulator, case) -> None:  # noqa: ANN001, F811
+def test_a_create_only_change_is_flagged_refused_and_recreated(workdir: Path, emulator, case) -> None:  # noqa: F811
     (old, new), unit, path, rid, version, check = case
     assert deploy_json(workdir)[0] == 0
     edit_spec(workdir, old, new)
@@ -59,7 +59,7 @@ def test_a_create_only_change_is_flagged_refused_and_recreated(workdir: Path, em
     assert code == 0 and again["puts"] == 0  # converged
 
 
-def test_a_purge_protected_vault_cannot_be_recreated_and_says_so(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
+def test_a_purge_protected_vault_cannot_be_recreated_and_says_so(workdir: Path, emulator) -> None:  # noqa: F811
     assert deploy_json(workdir)[0] == 0
     edit_spec(workdir, "softDeleteRetentionDays: {default: 7, pro: 90}", "softDeleteRetentionDays: {default: 30, pro: 90}")
     shown = armgen(workdir, "what-if", "--env", ENV, "--unit", "keyvault", "--format", "json")
@@ -75,7 +75,7 @@ def test_a_purge_protected_vault_cannot_be_recreated_and_says_so(workdir: Path, 
     assert records(emulator) == before
 
 
-def test_the_emulator_refuses_a_create_only_change_with_azures_code(emulator) -> None:  # noqa: ANN001
+def test_the_emulator_refuses_a_create_only_change_with_azures_code(emulator) -> None:
     from azure.core.exceptions import HttpResponseError
 
     rc = emulator.resources()

@@ -30,33 +30,33 @@ SQL_ZONE = "privatelink.database.windows.net"
 
 
 @pytest.fixture
-def rc(emulator):  # noqa: ANN001, ANN201
+def rc(emulator):
     client = emulator.resources()
     client.resource_groups.create_or_update("rg-data", {"location": "westeurope"})
     return client
 
 
-def _base(emulator) -> str:  # noqa: ANN001
+def _base(emulator) -> str:
     return f"/subscriptions/{emulator.endpoint.subscription_id}/resourceGroups/rg-data/providers"
 
 
-def _put(rc, rid: str, payload: dict, api: str):  # noqa: ANN001, ANN202
+def _put(rc, rid: str, payload: dict, api: str):
     return rc.resources.begin_create_or_update_by_id(rid, payload, api_version=api).result()
 
 
-def _refused(rc, rid: str, payload: dict, api: str) -> HttpResponseError:  # noqa: ANN001
+def _refused(rc, rid: str, payload: dict, api: str) -> HttpResponseError:
     with pytest.raises(HttpResponseError) as err:
         _put(rc, rid, payload, api)
     return err.value
 
 
-def _account(rc, emulator, name: str, hns: bool) -> None:  # noqa: ANN001
+def _account(rc, emulator, name: str, hns: bool) -> None:
     _put(rc, f"{_base(emulator)}/Microsoft.Storage/storageAccounts/{name}",
          {"location": "westeurope", "kind": "StorageV2", "sku": {"name": "Standard_LRS"},
           "properties": {"isHnsEnabled": hns, "allowSharedKeyAccess": False}}, "2025-08-01")
 
 
-def _datastore(emulator, account: str, kind: str = "AzureDataLakeGen2", **extra) -> dict:  # noqa: ANN001, ANN003
+def _datastore(emulator, account: str, kind: str = "AzureDataLakeGen2", **extra) -> dict:
     target = {"AzureDataLakeGen2": {"filesystem": "curated"}, "AzureBlob": {"containerName": "curated"}}[kind]
     return {"properties": {"datastoreType": kind, "accountName": account, **target,
                            "subscriptionId": emulator.endpoint.subscription_id, "resourceGroup": "rg-data",
@@ -65,7 +65,7 @@ def _datastore(emulator, account: str, kind: str = "AzureDataLakeGen2", **extra)
 
 
 @pytest.fixture
-def workspace(emulator, rc) -> str:  # noqa: ANN001
+def workspace(emulator, rc) -> str:
     rid = f"{_base(emulator)}/Microsoft.MachineLearningServices/workspaces/mlw-data"
     _put(rc, rid, {"location": "westeurope", "identity": {"type": "SystemAssigned"}, "properties": {}}, ML_API)
     return rid
@@ -97,7 +97,7 @@ def test_a_sas_datastore_needs_its_secret_and_never_shows_it(emulator, rc, works
     assert "secrets" not in got.properties["credentials"]
 
 
-def _server(**admins) -> dict:  # noqa: ANN003
+def _server(**admins) -> dict:
     return {"location": "westeurope", "properties": {"version": "12.0", "minimalTlsVersion": "1.2",
                                                      "administrators": admins}}
 
@@ -124,7 +124,7 @@ def test_an_entra_only_server_needs_an_entra_admin(emulator, rc) -> None:
     assert err.status_code == 404
 
 
-def _network_team(emulator) -> None:  # noqa: ANN001
+def _network_team(emulator) -> None:
     """What the sample's pro finds in place (private, in the network team's spoke, hub zones): the spoke's
     VNet with its two subnets and the hub's private DNS zones, none of them armgen's."""
     spoke = emulator.resources(subscription_id=PRO_SUB)
@@ -144,17 +144,17 @@ def _network_team(emulator) -> None:  # noqa: ANN001
 
 
 def test_sample_pro_deploys_the_data_layer_verifies_puts_back_a_change_by_hand_and_is_destroyed(
-        tmp_path: Path, emulator, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+        tmp_path: Path, emulator, monkeypatch: pytest.MonkeyPatch) -> None:
     """The sample's pro: Planetary Computer and Data Lake datastores, a SAS datastore from a Key Vault
     reference and the SQL database behind its private endpoint, end to end through the CLI."""
     state = Path(emulator.state_dir)
     (state / "endpoint.json").write_text(json.dumps({"pid": os.getpid(), "url": emulator.server.url}))
     monkeypatch.setenv("ARMGEN_EMULATOR_STATE", str(state))
 
-    def armgen(*args: str):  # noqa: ANN202 - click Result
+    def armgen(*args: str):  # click Result
         return CliRunner().invoke(cli, [*args, "--spec", str(tmp_path / "mlenv.yaml")], catch_exceptions=False)
 
-    def approved(*args: str):  # noqa: ANN202 - click Result; production deploys apply an approved what-if
+    def approved(*args: str):  # click Result; production deploys apply an approved what-if
         saved = tmp_path / "approved" / "what-if-pro.json"
         shown = armgen("what-if", "--env", "pro", "--save", str(saved))
         assert shown.exit_code == 0, shown.output

@@ -22,7 +22,7 @@ INT_UNITS = 39  # 22 units, and private networking: virtual network, 7 DNS zones
 
 
 @pytest.fixture
-def workdir(tmp_path: Path, emulator, monkeypatch: pytest.MonkeyPatch) -> Path:  # noqa: ANN001
+def workdir(tmp_path: Path, emulator, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh `armgen init` + `armgen render`, with armgen pointed at the in-process emulator."""
     state = Path(emulator.state_dir)
     (state / "endpoint.json").write_text(json.dumps({"pid": os.getpid(), "url": emulator.server.url}))
@@ -33,11 +33,11 @@ def workdir(tmp_path: Path, emulator, monkeypatch: pytest.MonkeyPatch) -> Path: 
     return tmp_path
 
 
-def armgen(workdir: Path, *args: str):  # noqa: ANN201 - click Result
+def armgen(workdir: Path, *args: str):  # click Result
     return CliRunner().invoke(cli, [*args, "--spec", str(workdir / "mlenv.yaml")], catch_exceptions=False)
 
 
-def approved_deploy(workdir: Path, env: str, *args: str):  # noqa: ANN201 - click Result
+def approved_deploy(workdir: Path, env: str, *args: str):  # click Result
     """A production deploy as the pipeline runs it: what-if --save (what the approver sees), then deploy --yes
     --approved-what-if (refused when the live what-if differs)."""
     saved = workdir / "approved" / f"what-if-{env}.json"
@@ -55,7 +55,7 @@ def statuses(report: dict) -> dict[str, str]:
     return {u["unit"]: u["result"] for u in report["units"]}
 
 
-def records(emulator) -> dict[str, str]:  # noqa: ANN001
+def records(emulator) -> dict[str, str]:
     """Deployment name -> timestamp of every deployment record in the environment's groups."""
     dc = emulator.deployments()
     out = {}
@@ -76,7 +76,7 @@ def set_max_nodes(workdir: Path, workspace: str, value: int) -> None:
     assert armgen(workdir, "render").exit_code == 0
 
 
-def test_deploy_then_redeploy_sends_no_put(workdir: Path, emulator) -> None:  # noqa: ANN001
+def test_deploy_then_redeploy_sends_no_put(workdir: Path, emulator) -> None:
     code, report = deploy_json(workdir)
     assert code == 0, report
     assert set(statuses(report).values()) == {"deployed"}
@@ -90,7 +90,7 @@ def test_deploy_then_redeploy_sends_no_put(workdir: Path, emulator) -> None:  # 
     assert records(emulator) == before  # no deployment record was touched on the server
 
 
-def test_changing_one_workspace_redeploys_only_its_cluster(workdir: Path, emulator) -> None:  # noqa: ANN001
+def test_changing_one_workspace_redeploys_only_its_cluster(workdir: Path, emulator) -> None:
     assert deploy_json(workdir)[0] == 0
     set_max_nodes(workdir, "nlp", 6)
     result = armgen(workdir, "what-if", "--env", ENV, "--format", "json")
@@ -112,7 +112,7 @@ def test_changing_one_workspace_redeploys_only_its_cluster(workdir: Path, emulat
     assert report["puts"] == 1
 
 
-def test_throttling_and_service_unavailable_are_survived(workdir: Path, emulator) -> None:  # noqa: ANN001
+def test_throttling_and_service_unavailable_are_survived(workdir: Path, emulator) -> None:
     emulator.configure(faults=[
         {"kind": "throttle", "method": "PUT", "path_contains": "/deployments/", "retry_after": 1, "times": 2},
         {"kind": "error", "status": 503, "method": "GET", "path_contains": "/deployments/", "times": 1},
@@ -122,7 +122,7 @@ def test_throttling_and_service_unavailable_are_survived(workdir: Path, emulator
     assert set(statuses(report).values()) == {"deployed"}
 
 
-def test_a_failing_workspace_does_not_stop_the_others_and_a_rerun_converges(workdir: Path, emulator) -> None:  # noqa: ANN001
+def test_a_failing_workspace_does_not_stop_the_others_and_a_rerun_converges(workdir: Path, emulator) -> None:
     emulator.configure(faults=[{"kind": "provision", "name": "gpu-cluster", "code": "QuotaExceeded",
                                 "message": "Not enough NC-series quota in westeurope"}])
     result = armgen(workdir, "deploy", "--env", ENV)
@@ -140,7 +140,7 @@ def test_a_failing_workspace_does_not_stop_the_others_and_a_rerun_converges(work
     assert {u for u, s in statuses(report).items() if s == "deployed"} == {"computecluster-vision"}
 
 
-def test_a_killed_deploy_is_finished_by_a_rerun(workdir: Path, emulator) -> None:  # noqa: ANN001
+def test_a_killed_deploy_is_finished_by_a_rerun(workdir: Path, emulator) -> None:
     emulator.configure(latency_seconds={"*": 0.25})
     proc = subprocess.Popen([sys.executable, "-m", "armgen.cli.main", "deploy", "--env", ENV, "--spec",
                              str(workdir / "mlenv.yaml")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -161,7 +161,7 @@ def test_a_killed_deploy_is_finished_by_a_rerun(workdir: Path, emulator) -> None
     assert code == 0 and report["puts"] == 0
 
 
-def test_destroy_removes_everything_and_a_redeploy_recovers_the_vault(workdir: Path, emulator) -> None:  # noqa: ANN001
+def test_destroy_removes_everything_and_a_redeploy_recovers_the_vault(workdir: Path, emulator) -> None:
     assert deploy_json(workdir)[0] == 0
     result = armgen(workdir, "destroy", "--env", ENV, "--yes")
     assert result.exit_code == 0, result.output
@@ -175,7 +175,7 @@ def test_destroy_removes_everything_and_a_redeploy_recovers_the_vault(workdir: P
     assert set(statuses(report).values()) == {"deployed"}
 
 
-def test_a_workspace_left_soft_deleted_is_purged_on_request(workdir: Path, emulator) -> None:  # noqa: ANN001
+def test_a_workspace_left_soft_deleted_is_purged_on_request(workdir: Path, emulator) -> None:
     assert deploy_json(workdir)[0] == 0
     emulator.resources().resource_groups.begin_delete("rg-mlp-nlp-int").result()  # by hand: no purge
     code, report = deploy_json(workdir)
@@ -191,7 +191,7 @@ def test_a_workspace_left_soft_deleted_is_purged_on_request(workdir: Path, emula
     assert statuses(report)["mlworkspace-nlp"] == "deployed"
 
 
-def test_a_soft_deleted_vault_without_purge_protection_is_purged_on_request(workdir: Path, emulator) -> None:  # noqa: ANN001
+def test_a_soft_deleted_vault_without_purge_protection_is_purged_on_request(workdir: Path, emulator) -> None:
     rc = emulator.resources()
     rc.resource_groups.create_or_update("rg-elsewhere", {"location": "westeurope"})
     vid = ("/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-elsewhere/providers/"
@@ -209,7 +209,7 @@ def test_a_soft_deleted_vault_without_purge_protection_is_purged_on_request(work
     assert "Key Vault kv-mlp-shared-int was soft-deleted: purged" in result.output
 
 
-def test_principal_not_found_is_avoided_by_principal_type(workdir: Path, emulator) -> None:  # noqa: ANN001
+def test_principal_not_found_is_avoided_by_principal_type(workdir: Path, emulator) -> None:
     emulator.configure(principal_delay_seconds=5.0)
     code, report = deploy_json(workdir)
     assert code == 0, report
@@ -243,7 +243,7 @@ IDENTITY_AND_GRANT = {
 }
 
 
-def test_principal_not_found_for_a_new_identity_is_retried(workdir: Path, emulator) -> None:  # noqa: ANN001
+def test_principal_not_found_for_a_new_identity_is_retried(workdir: Path, emulator) -> None:
     """A template without principalType hits the replication delay; the runner retries with backoff."""
     from armgen.deploy.plan import Plan, Step
     from armgen.deploy.runner import Runner
@@ -262,7 +262,7 @@ def test_principal_not_found_for_a_new_identity_is_retried(workdir: Path, emulat
     assert runner.puts >= 2  # the first attempt failed with PrincipalNotFound
 
 
-def test_production_needs_confirmation(workdir: Path, emulator) -> None:  # noqa: ANN001
+def test_production_needs_confirmation(workdir: Path, emulator) -> None:
     result = armgen(workdir, "deploy", "--env", "pro")
     assert result.exit_code == 2
     assert "needs confirmation" in result.output
@@ -285,7 +285,7 @@ def test_drifted_render_is_refused(workdir: Path) -> None:
     assert "differ from mlenv.yaml" in result.output
 
 
-def test_default_azure_credential_through_a_fake_az_cli(workdir: Path, emulator, tmp_path: Path,  # noqa: ANN001
+def test_default_azure_credential_through_a_fake_az_cli(workdir: Path, emulator, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     bindir = tmp_path / "bin"
     bindir.mkdir()
@@ -306,7 +306,7 @@ def test_default_azure_credential_through_a_fake_az_cli(workdir: Path, emulator,
     assert emulator.resources().resource_groups.check_existence("rg-mlp-shared-int")
 
 
-def test_deployment_quota_is_met_by_pruning_armgen_records(workdir: Path, emulator) -> None:  # noqa: ANN001
+def test_deployment_quota_is_met_by_pruning_armgen_records(workdir: Path, emulator) -> None:
     assert deploy_json(workdir)[0] == 0
     group = "rg-mlp-vision-int"
     tiny = {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
@@ -327,7 +327,7 @@ def test_deployment_quota_is_met_by_pruning_armgen_records(workdir: Path, emulat
     assert "armgen-int-batchendpoint-vision" in names
 
 
-def test_ctrl_c_cancels_running_deployments_and_a_rerun_converges(workdir: Path, emulator) -> None:  # noqa: ANN001
+def test_ctrl_c_cancels_running_deployments_and_a_rerun_converges(workdir: Path, emulator) -> None:
     emulator.configure(latency_seconds={"*": 0.4})
     proc = subprocess.Popen([sys.executable, "-m", "armgen.cli.main", "deploy", "--env", ENV, "--spec",
                              str(workdir / "mlenv.yaml")], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -352,7 +352,7 @@ def test_ctrl_c_cancels_running_deployments_and_a_rerun_converges(workdir: Path,
     assert code == 0, report
 
 
-def _deployment_states(emulator) -> dict[str, str]:  # noqa: ANN001
+def _deployment_states(emulator) -> dict[str, str]:
     dc = emulator.deployments()
     states = {d.name: d.properties.provisioning_state for d in dc.deployments.list_at_subscription_scope()}
     for group in emulator.resources().resource_groups.list():
@@ -361,7 +361,7 @@ def _deployment_states(emulator) -> dict[str, str]:  # noqa: ANN001
     return states
 
 
-def test_ctrl_c_with_leave_exits_at_once_and_a_rerun_resumes(workdir: Path, emulator) -> None:  # noqa: ANN001
+def test_ctrl_c_with_leave_exits_at_once_and_a_rerun_resumes(workdir: Path, emulator) -> None:
     emulator.configure(latency_seconds={"*": 8})  # a unit takes far longer than deploy may take to exit
     proc = subprocess.Popen([sys.executable, "-m", "armgen.cli.main", "deploy", "--env", ENV, "--on-interrupt",
                              "leave", "--spec", str(workdir / "mlenv.yaml")], stdout=subprocess.PIPE,
@@ -409,7 +409,7 @@ def test_plan_and_what_if_of_an_unknown_unit_fail_cleanly(workdir: Path) -> None
     assert "no unit 'nope'" in result.output and "Traceback" not in result.output
 
 
-def test_a_vm_size_change_needs_recreate_compute(workdir: Path, emulator) -> None:  # noqa: ANN001
+def test_a_vm_size_change_needs_recreate_compute(workdir: Path, emulator) -> None:
     assert deploy_json(workdir)[0] == 0
     spec = workdir / "mlenv.yaml"
     spec.write_text(spec.read_text().replace("vmSize: Standard_DS3_v2", "vmSize: Standard_D4s_v5"))
@@ -429,7 +429,7 @@ def test_a_vm_size_change_needs_recreate_compute(workdir: Path, emulator) -> Non
     assert live["properties"]["properties"]["vmSize"] == "Standard_D4s_v5"
 
 
-def test_a_globally_taken_name_stops_the_deploy_before_anything_is_sent(workdir: Path, emulator) -> None:  # noqa: ANN001
+def test_a_globally_taken_name_stops_the_deploy_before_anything_is_sent(workdir: Path, emulator) -> None:
     rc = emulator.resources()
     rc.resource_groups.create_or_update("rg-someone-else", {"location": "westeurope"})
     rc.resources.begin_create_or_update_by_id(
@@ -443,7 +443,7 @@ def test_a_globally_taken_name_stops_the_deploy_before_anything_is_sent(workdir:
     assert "rg-mlp-shared-int" not in [g.name for g in rc.resource_groups.list()]  # nothing was deployed
 
 
-def test_what_if_warns_when_a_workspace_link_would_change(workdir: Path, emulator) -> None:  # noqa: ANN001
+def test_what_if_warns_when_a_workspace_link_would_change(workdir: Path, emulator) -> None:
     assert deploy_json(workdir)[0] == 0
     spec = workdir / "mlenv.yaml"
     spec.write_text(spec.read_text().replace("healthy: {sku: {default: Standard, int: Premium, pro: Premium}}",
@@ -458,7 +458,7 @@ def test_what_if_warns_when_a_workspace_link_would_change(workdir: Path, emulato
            "(properties.containerRegistry)" in refused.output
 
 
-def test_no_skip_restores_what_was_deleted_outside_armgen(workdir: Path, emulator) -> None:  # noqa: ANN001
+def test_no_skip_restores_what_was_deleted_outside_armgen(workdir: Path, emulator) -> None:
     assert deploy_json(workdir)[0] == 0
     rid = ("/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-mlp-shared-int/providers/"
            "Microsoft.OperationalInsights/workspaces/log-mlp-shared-int")

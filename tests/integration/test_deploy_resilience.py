@@ -29,7 +29,7 @@ def _fast_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ARMGEN_RELEASE_POLL_SECONDS", "0.2")
 
 
-def test_eight_429s_in_a_row_are_survived(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
+def test_eight_429s_in_a_row_are_survived(workdir: Path, emulator) -> None:  # noqa: F811
     emulator.configure(faults=[{"kind": "throttle", "method": "PUT", "path_contains": "/armgen-int-keyvault",
                                 "retry_after": 1, "times": 8}])
     code, report = deploy_json(workdir)
@@ -38,7 +38,7 @@ def test_eight_429s_in_a_row_are_survived(workdir: Path, emulator) -> None:  # n
     assert emulator.server.app.faults.fired() == [8]
 
 
-def test_a_persistent_5xx_is_reported_as_azures_error(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
+def test_a_persistent_5xx_is_reported_as_azures_error(workdir: Path, emulator) -> None:  # noqa: F811
     emulator.configure(faults=[{"kind": "error", "status": 503, "method": "PUT",
                                 "path_contains": "/armgen-int-keyvault"}])
     result = armgen(workdir, "deploy", "--env", ENV)
@@ -49,9 +49,9 @@ def test_a_persistent_5xx_is_reported_as_azures_error(workdir: Path, emulator) -
     assert emulator.server.app.faults.fired()[0] == 13  # the first try and twelve retries
 
 
-def test_an_armgen_bug_inside_a_unit_is_an_internal_error(workdir: Path, emulator,  # noqa: ANN001, F811
+def test_an_armgen_bug_inside_a_unit_is_an_internal_error(workdir: Path, emulator,  # noqa: F811
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(self, step):  # noqa: ANN001, ANN202
+    def broken(self, step):
         raise KeyError("templateLink")
 
     monkeypatch.setattr(Runner, "_body", broken)
@@ -62,19 +62,19 @@ def test_an_armgen_bug_inside_a_unit_is_an_internal_error(workdir: Path, emulato
     assert "Traceback" not in result.output
 
 
-def _target(folder: Path):  # noqa: ANN202
+def _target(folder: Path):
     return connect(load_spec(folder / "mlenv.yaml").env(ENV), "emulator", polling_interval=0.05)
 
 
 IDENTITY = "/subscriptions/{sub}/resourceGroups/rg-poll/providers/Microsoft.ManagedIdentity/userAssignedIdentities/{name}"
 
 
-def _identity(target, name: str) -> str:  # noqa: ANN001
+def _identity(target, name: str) -> str:
     target.resources.resource_groups.create_or_update("rg-poll", {"location": "westeurope"})
     return IDENTITY.format(sub=target.subscription_id, name=name) + "?api-version=2023-01-31"
 
 
-def test_the_poller_follows_in_progress_to_succeeded(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
+def test_the_poller_follows_in_progress_to_succeeded(workdir: Path, emulator) -> None:  # noqa: F811
     target = _target(workdir)
     url = _identity(target, "id-poll")
     emulator.configure(latency_seconds={"Microsoft.ManagedIdentity/userAssignedIdentities": 1.0})
@@ -85,7 +85,7 @@ def test_the_poller_follows_in_progress_to_succeeded(workdir: Path, emulator) ->
     assert live.properties["provisioningState"] == "Succeeded"
 
 
-def test_the_poller_honours_its_timeout_and_reports_failures(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
+def test_the_poller_honours_its_timeout_and_reports_failures(workdir: Path, emulator) -> None:  # noqa: F811
     target = _target(workdir)
     emulator.configure(latency_seconds={"Microsoft.ManagedIdentity/userAssignedIdentities": 3.0})
     with pytest.raises(ArmgenError, match=r"is still (Running|InProgress) after 0.3 s"):
@@ -98,7 +98,7 @@ def test_the_poller_honours_its_timeout_and_reports_failures(workdir: Path, emul
                                 body={"location": "westeurope"})
 
 
-def _running_release(emulator, release: str, timeout: float = 60) -> bool:  # noqa: ANN001
+def _running_release(emulator, release: str, timeout: float = 60) -> bool:
     """Whether ``release`` gets a subscription-scope unit (its stack) still deploying within ``timeout``."""
     ops = emulator.stacks().deployment_stacks
     deadline = time.monotonic() + timeout
@@ -111,7 +111,7 @@ def _running_release(emulator, release: str, timeout: float = 60) -> bool:  # no
     return False
 
 
-def test_two_concurrent_deploys_of_one_environment(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
+def test_two_concurrent_deploys_of_one_environment(workdir: Path, emulator) -> None:  # noqa: F811
     """The first release, its own process, is running (slow resources); the second exits 1 naming it,
     a third waits for it (before it starts, or at the unit the first one started meanwhile)."""
     # the resource groups unit runs for 3 s, so the second release's check falls inside the first one's run

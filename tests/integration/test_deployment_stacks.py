@@ -17,7 +17,7 @@ def identities(*names: str) -> dict:
         "outputs": {"count": {"type": "int", "value": len(names)}}}
 
 
-def body(template: dict, resources: str = "detach", deny: str = "none", **extra) -> dict:  # noqa: ANN003
+def body(template: dict, resources: str = "detach", deny: str = "none", **extra) -> dict:
     return {"tags": {"armgenUnit": "u"}, "properties": {
         "template": template, "parameters": {}, "actionOnUnmanage": {"resources": resources, "resourceGroups": resources},
         "denySettings": {"mode": deny, "excludedPrincipals": extra.pop("excluded", []), "applyToChildScopes": False},
@@ -30,12 +30,12 @@ def rid(name: str, group: str = "rg-stack") -> str:
 
 
 @pytest.fixture
-def group(emulator) -> str:  # noqa: ANN001
+def group(emulator) -> str:
     emulator.resources().resource_groups.create_or_update("rg-stack", {"location": "westeurope"})
     return "rg-stack"
 
 
-def test_create_get_list_export_and_unmanage_by_detach_or_delete(emulator, group) -> None:  # noqa: ANN001
+def test_create_get_list_export_and_unmanage_by_detach_or_delete(emulator, group) -> None:
     sc, rc = emulator.stacks(), emulator.resources()
     ops = sc.deployment_stacks
     stack = ops.begin_create_or_update_at_resource_group(group, "s1", body(identities("a", "b", "c"))).result()
@@ -56,7 +56,7 @@ def test_create_get_list_export_and_unmanage_by_detach_or_delete(emulator, group
     assert list(ops.list_at_resource_group(group)) == []
 
 
-def test_validate_and_refusals(emulator, group) -> None:  # noqa: ANN001
+def test_validate_and_refusals(emulator, group) -> None:
     ops = emulator.stacks().deployment_stacks
     result = ops.begin_validate_stack_at_resource_group(group, "s2", body(identities("v"))).result()
     assert [r.id for r in result.properties.validated_resources] == [rid("v")]
@@ -73,7 +73,7 @@ def test_validate_and_refusals(emulator, group) -> None:  # noqa: ANN001
     assert err.value.error.code == "DeploymentStackNotFound"
 
 
-def test_subscription_stack_manages_resource_groups(emulator) -> None:  # noqa: ANN001
+def test_subscription_stack_manages_resource_groups(emulator) -> None:
     ops, rc = emulator.stacks().deployment_stacks, emulator.resources()
     groups = {"$schema": "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
               "contentVersion": "1.0.0.0", "resources": [
@@ -89,7 +89,7 @@ def test_subscription_stack_manages_resource_groups(emulator) -> None:  # noqa: 
     assert [s.name for s in ops.list_at_subscription()] == ["groups"]
 
 
-def test_deny_settings_refuse_out_of_band_writes_and_deletes(emulator, group) -> None:  # noqa: ANN001
+def test_deny_settings_refuse_out_of_band_writes_and_deletes(emulator, group) -> None:
     ops, rc = emulator.stacks().deployment_stacks, emulator.resources()
     stack = ops.begin_create_or_update_at_resource_group(group, "locked", body(identities("d"), deny="denyWriteAndDelete")
                                                          ).result()
@@ -111,7 +111,7 @@ def test_deny_settings_refuse_out_of_band_writes_and_deletes(emulator, group) ->
                                               api_version="2024-11-30").result()  # excluded principal
 
 
-def test_a_lock_refuses_deletes_with_scope_locked(emulator, group) -> None:  # noqa: ANN001
+def test_a_lock_refuses_deletes_with_scope_locked(emulator, group) -> None:
     rc = emulator.resources()
     rc.resources.begin_create_or_update_by_id(rid("l"), {"location": "westeurope"}, api_version="2024-11-30").result()
     lock = f"/subscriptions/{SUB}/resourceGroups/{group}/providers/Microsoft.Authorization/locks/keep"

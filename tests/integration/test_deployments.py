@@ -13,7 +13,7 @@ from tests.integration.support import body, deploy, load_fixture
 pytestmark = pytest.mark.integration
 
 
-def _group(emulator, name: str) -> None:  # noqa: ANN001
+def _group(emulator, name: str) -> None:
     emulator.resources().resource_groups.create_or_update(name, {"location": "westeurope"})
 
 

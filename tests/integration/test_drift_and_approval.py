@@ -24,7 +24,7 @@ READER = f"/subscriptions/{SUB}/providers/Microsoft.Authorization/roleDefinition
 
 
 @pytest.fixture
-def deployed(workdir: Path, emulator) -> Path:  # noqa: ANN001, F811
+def deployed(workdir: Path, emulator) -> Path:  # noqa: F811
     code, report = deploy_json(workdir)
     assert code == 0, report
     return workdir
@@ -35,7 +35,7 @@ def _drift(where: Path) -> tuple[int, dict]:
     return result.exit_code, json.loads(result.stdout)
 
 
-def _out_of_band(emulator) -> tuple[str, str, str]:  # noqa: ANN001
+def _out_of_band(emulator) -> tuple[str, str, str]:
     """A property changed, a resource created and a role assignment added by hand; their ids."""
     rc = emulator.resources()
     account = f"{SHARED}/providers/Microsoft.Storage/storageAccounts/stmlpdata{ENV}"
@@ -50,7 +50,7 @@ def _out_of_band(emulator) -> tuple[str, str, str]:  # noqa: ANN001
     return account, extra, assignment
 
 
-def test_drift_reports_exactly_what_was_changed_by_hand_and_none_after_a_redeploy(deployed: Path, emulator) -> None:  # noqa: ANN001
+def test_drift_reports_exactly_what_was_changed_by_hand_and_none_after_a_redeploy(deployed: Path, emulator) -> None:
     code, report = _drift(deployed)
     assert (code, report["drift"]) == (0, 0), report
     account, extra, assignment = _out_of_band(emulator)
@@ -92,7 +92,7 @@ def test_drift_reports_exactly_what_was_changed_by_hand_and_none_after_a_redeplo
     assert _drift(deployed) == (0, {"environment": ENV, "drift": 0, "items": []})
 
 
-def test_deploy_refuses_when_the_live_what_if_differs_from_the_approved_one(deployed: Path, emulator) -> None:  # noqa: ANN001
+def test_deploy_refuses_when_the_live_what_if_differs_from_the_approved_one(deployed: Path, emulator) -> None:
     set_max_nodes(deployed, "nlp", 6)
     saved = deployed / "approved" / "what-if-int.json"
     shown = armgen(deployed, "what-if", "--env", ENV, "--format", "markdown", "--save", str(saved))

@@ -227,7 +227,7 @@ VAULT_TEMPLATE = {
 }
 
 
-def _deploy_secret(emulator) -> None:  # noqa: ANN001
+def _deploy_secret(emulator) -> None:
     rc, dc = emulator.resources(), emulator.deployments()
     rc.resource_groups.create_or_update("rg-secret", {"location": "westeurope"})
     body = {"properties": {"mode": "Incremental", "template": VAULT_TEMPLATE,

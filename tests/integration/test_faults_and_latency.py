@@ -12,7 +12,7 @@ pytestmark = pytest.mark.integration
 FAST_RETRY = {"retry_total": 3, "retry_backoff_factor": 0.01, "retry_backoff_max": 0.05}
 
 
-def _fault(**rule) -> dict:  # noqa: ANN003
+def _fault(**rule) -> dict:
     return {"path_contains": "/resourcegroups/rg-fault", "times": 1, **rule}
 
 

@@ -22,7 +22,7 @@ def spec_text(workspaces: int, shared_group: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def noop_requests(folder: Path, emulator, workspaces: int, shared_group: bool) -> tuple[int, dict]:  # noqa: ANN001
+def noop_requests(folder: Path, emulator, workspaces: int, shared_group: bool) -> tuple[int, dict]:
     """(units, requests of the second deploy by route) for a platform of ``workspaces``."""
     emulator.server.app.reset()
     folder.mkdir()
@@ -44,7 +44,7 @@ def noop_requests(folder: Path, emulator, workspaces: int, shared_group: bool) -
 
 
 def test_a_noop_redeploy_costs_the_same_requests_at_2_and_6_workspaces(
-        tmp_path: Path, emulator, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+        tmp_path: Path, emulator, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ARMGEN_EMULATOR_STATE", str(emulator.state_dir))
     small_units, small = noop_requests(tmp_path / "two", emulator, 2, shared_group=True)
     large_units, large = noop_requests(tmp_path / "six", emulator, 6, shared_group=True)
@@ -54,7 +54,7 @@ def test_a_noop_redeploy_costs_the_same_requests_at_2_and_6_workspaces(
 
 
 def test_with_a_group_per_workspace_it_is_one_list_more_per_group(
-        tmp_path: Path, emulator, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+        tmp_path: Path, emulator, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ARMGEN_EMULATOR_STATE", str(emulator.state_dir))
     _, small = noop_requests(tmp_path / "two", emulator, 2, shared_group=False)
     _, large = noop_requests(tmp_path / "six", emulator, 6, shared_group=False)

@@ -13,7 +13,7 @@ from tests.integration.test_deploy_e2e import approved_deploy, armgen, workdir  
 pytestmark = pytest.mark.integration
 
 
-def test_pro_is_protected_and_destroy_needs_remove_locks(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
+def test_pro_is_protected_and_destroy_needs_remove_locks(workdir: Path, emulator) -> None:  # noqa: F811
     network_team_resources(emulator)  # pro is private in the network team's spoke, with the hub's zones
     deployed = approved_deploy(workdir, "pro")
     assert deployed.exit_code == 0, deployed.output
@@ -42,7 +42,7 @@ def test_pro_is_protected_and_destroy_needs_remove_locks(workdir: Path, emulator
     assert [g.name for g in rc.resource_groups.list()] == [SPOKE_GROUP]  # the network team's group is not armgen's
 
 
-def test_a_lock_blocks_a_plain_delete_with_scope_locked(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
+def test_a_lock_blocks_a_plain_delete_with_scope_locked(workdir: Path, emulator) -> None:  # noqa: F811
     spec = workdir / "mlenv.yaml"
     spec.write_text(spec.read_text().replace("    tags: {environment: int}",
                                              "    tags: {environment: int}\n    lifecycle: {locks: CanNotDelete}"))

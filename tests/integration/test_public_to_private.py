@@ -41,9 +41,23 @@ def _paths(delta: list[dict], prefix: str = "") -> set[str]:
     return out
 
 
-def test_public_to_private_what_if_shows_endpoints_zones_links_and_flips(workdir: Path) -> None:  # noqa: F811
+NETWORK = {
+    "Microsoft.Network/virtualNetworks": 1, "Microsoft.Network/networkSecurityGroups": 2,
+    "Microsoft.Network/privateDnsZones": 7, "Microsoft.Network/privateDnsZones/virtualNetworkLinks": 7,
+    "Microsoft.Network/privateEndpoints": 9, "Microsoft.Network/privateEndpoints/privateDnsZoneGroups": 9,
+}
+# with monitor: privateLinkScope, also the scope with its two scoped resources, four more zones and links,
+# and its endpoint with its zone group
+WITH_SCOPE = {**NETWORK, "Microsoft.Insights/privateLinkScopes": 1,
+              "Microsoft.Insights/privateLinkScopes/scopedResources": 2,
+              "Microsoft.Network/privateDnsZones": 11, "Microsoft.Network/privateDnsZones/virtualNetworkLinks": 11,
+              "Microsoft.Network/privateEndpoints": 10, "Microsoft.Network/privateEndpoints/privateDnsZoneGroups": 10}
+
+
+@pytest.mark.parametrize("monitor", ["none", "privateLinkScope"])
+def test_public_to_private_what_if_shows_endpoints_zones_links_and_flips(workdir: Path, monitor: str) -> None:  # noqa: F811
     spec = workdir / "mlenv.yaml"
-    private_text = spec.read_text()
+    private_text = spec.read_text().replace("        dns: create\n", f"        dns: create\n        monitor: {monitor}\n")
     spec.write_text(private_text.replace(PRIVATE, PUBLIC))
     assert armgen(workdir, "render").exit_code == 0
     code, report = deploy_json(workdir)
@@ -60,11 +74,7 @@ def test_public_to_private_what_if_shows_endpoints_zones_links_and_flips(workdir
     assert set(kinds) <= {"Create", "Modify", "NoChange", "Ignore"}, kinds
 
     created_types = Counter(_type(c["resourceId"]) for c in changes if c["changeType"] == "Create")
-    assert created_types == {
-        "Microsoft.Network/virtualNetworks": 1, "Microsoft.Network/networkSecurityGroups": 2,
-        "Microsoft.Network/privateDnsZones": 7, "Microsoft.Network/privateDnsZones/virtualNetworkLinks": 7,
-        "Microsoft.Network/privateEndpoints": 9, "Microsoft.Network/privateEndpoints/privateDnsZoneGroups": 9,
-    }
+    assert created_types == (WITH_SCOPE if monitor == "privateLinkScope" else NETWORK)
 
     modified = {c["resourceId"].rsplit("/", 1)[-1]: _paths(c.get("delta") or [])
                 for c in changes if c["changeType"] == "Modify"}

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def group(emulator) -> str:  # noqa: ANN001
+def group(emulator) -> str:
     emulator.resources().resource_groups.create_or_update("rg-qs", {"location": "eastus"})
     return "rg-qs"
 

@@ -47,7 +47,7 @@ def drop_datastore(root: Path, name: str) -> None:
     assert armgen(root, "render").exit_code == 0
 
 
-def groups(emulator) -> set[str]:  # noqa: ANN001
+def groups(emulator) -> set[str]:
     return {g.name for g in emulator.resources().resource_groups.list()}
 
 
@@ -56,11 +56,11 @@ def datastore_id(ws: str, name: str) -> str:
             f"workspaces/mlw-mlp-{ws}-int/datastores/{name}")
 
 
-def exists(emulator, rid: str) -> bool:  # noqa: ANN001
+def exists(emulator, rid: str) -> bool:
     return emulator.resources().resources.check_existence_by_id(rid, api_version="2025-12-01")
 
 
-def test_a_removed_workspace_is_listed_refused_then_pruned(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
+def test_a_removed_workspace_is_listed_refused_then_pruned(workdir: Path, emulator) -> None:  # noqa: F811
     assert deploy_json(workdir)[0] == 0
     drop_nlp(workdir)
     shown = armgen(workdir, "what-if", "--env", ENV, "--format", "json")
@@ -92,7 +92,7 @@ def test_a_removed_workspace_is_listed_refused_then_pruned(workdir: Path, emulat
     assert code == 0, report
 
 
-def test_one_removed_datastore_goes_alone(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
+def test_one_removed_datastore_goes_alone(workdir: Path, emulator) -> None:  # noqa: F811
     assert deploy_json(workdir)[0] == 0
     drop_datastore(workdir, "init_networks")
     shown = armgen(workdir, "what-if", "--env", ENV, "--unit", "datastore-vision")
@@ -104,7 +104,7 @@ def test_one_removed_datastore_goes_alone(workdir: Path, emulator) -> None:  # n
     assert exists(emulator, datastore_id("vision", "datasets")) and exists(emulator, datastore_id("nlp", "datasets"))
 
 
-def test_detach_keeps_the_resource_and_stops_managing_it(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
+def test_detach_keeps_the_resource_and_stops_managing_it(workdir: Path, emulator) -> None:  # noqa: F811
     spec = workdir / "mlenv.yaml"
     spec.write_text(spec.read_text().replace("    tags: {environment: int}",
                                              "    tags: {environment: int}\n    lifecycle: {removals: detach}"))
@@ -122,7 +122,7 @@ def test_detach_keeps_the_resource_and_stops_managing_it(workdir: Path, emulator
     assert datastore_id("vision", "init_networks") in json.loads(shown.stdout)["unmanaged"]  # reported, kept
 
 
-def test_a_resource_made_by_hand_is_reported_and_kept(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
+def test_a_resource_made_by_hand_is_reported_and_kept(workdir: Path, emulator) -> None:  # noqa: F811
     assert deploy_json(workdir)[0] == 0
     rc = emulator.resources()
     mine = (f"/subscriptions/{SUB}/resourceGroups/{NLP_GROUP}/providers/Microsoft.ManagedIdentity/"
@@ -139,7 +139,7 @@ def test_a_resource_made_by_hand_is_reported_and_kept(workdir: Path, emulator) -
                                 "Microsoft.MachineLearningServices/workspaces/mlw-mlp-nlp-int")
 
 
-def test_what_azure_writes_for_private_endpoints_is_not_made_by_hand(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
+def test_what_azure_writes_for_private_endpoints_is_not_made_by_hand(workdir: Path, emulator) -> None:  # noqa: F811
     """int is private: its zone groups write A records into armgen's zones; they are Azure's, as in drift."""
     assert deploy_json(workdir)[0] == 0
     shown = armgen(workdir, "what-if", "--env", ENV)
@@ -148,7 +148,7 @@ def test_what_azure_writes_for_private_endpoints_is_not_made_by_hand(workdir: Pa
     assert again.exit_code == 0 and "Not managed by armgen" not in again.output, again.output
 
 
-def test_destroy_after_a_workspace_left_the_spec_leaves_no_group(workdir: Path, emulator) -> None:  # noqa: ANN001, F811
+def test_destroy_after_a_workspace_left_the_spec_leaves_no_group(workdir: Path, emulator) -> None:  # noqa: F811
     assert deploy_json(workdir)[0] == 0
     drop_nlp(workdir)
     result = armgen(workdir, "destroy", "--env", ENV, "--yes")
@@ -158,7 +158,7 @@ def test_destroy_after_a_workspace_left_the_spec_leaves_no_group(workdir: Path, 
 
 
 def test_production_removals_need_prune_with_yes_and_a_locked_group_refuses_them(workdir: Path,  # noqa: F811
-                                                                               emulator) -> None:  # noqa: ANN001
+                                                                               emulator) -> None:
     network_team_resources(emulator)
     first = approved_deploy(workdir, "pro")
     assert first.exit_code == 0, first.output

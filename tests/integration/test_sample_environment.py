@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ENV = "int"
 
 
-def _body(step, location: str, parameters: dict | None = None) -> dict:  # noqa: ANN001
+def _body(step, location: str, parameters: dict | None = None) -> dict:
     out = {"properties": {"mode": "Incremental", "template": step.template,
                           "parameters": parameters or step.parameters}}
     if step.at_subscription:
@@ -20,7 +20,7 @@ def _body(step, location: str, parameters: dict | None = None) -> dict:  # noqa:
     return out
 
 
-def _run(dc, step, location: str, what_if: bool = False, parameters: dict | None = None):  # noqa: ANN001, ANN202
+def _run(dc, step, location: str, what_if: bool = False, parameters: dict | None = None):
     body = _body(step, location, parameters)
     ops = dc.deployments
     if step.at_subscription:
@@ -31,7 +31,7 @@ def _run(dc, step, location: str, what_if: bool = False, parameters: dict | None
 
 
 @pytest.fixture
-def plan():  # noqa: ANN201
+def plan():
     if not (ROOT / "templates").is_dir() or not (ROOT / "mlenv.yaml").is_file():
         pytest.skip("the sample environment is not rendered in this checkout")
     from armgen.deploy.plan import build_plan

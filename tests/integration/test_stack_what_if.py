@@ -10,7 +10,7 @@ pytestmark = pytest.mark.integration
 SUB = "00000000-0000-0000-0000-000000000001"
 
 
-def test_stack_what_if_lists_creates_and_deletes_against_the_stack(emulator, group) -> None:  # noqa: ANN001, F811
+def test_stack_what_if_lists_creates_and_deletes_against_the_stack(emulator, group) -> None:  # noqa: F811
     sc = emulator.stacks()
     sc.deployment_stacks.begin_create_or_update_at_resource_group(group, "s", body(identities("a", "b"))).result()
     stack_id = f"/subscriptions/{SUB}/resourceGroups/{group}/providers/Microsoft.Resources/deploymentStacks/s"

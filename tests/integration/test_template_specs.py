@@ -17,7 +17,7 @@ API = "2022-02-01"
 SAMPLE = CORPUS / "docs-linked-template-relative"
 
 
-def _publish(emulator, group: str) -> str:  # noqa: ANN001
+def _publish(emulator, group: str) -> str:
     rc = emulator.resources()
     sub = emulator.endpoint.subscription_id
     spec = f"/subscriptions/{sub}/resourceGroups/{group}/providers/Microsoft.Resources/templateSpecs/webapp"

@@ -25,7 +25,7 @@ def spec_text(workspaces: int) -> str:
 
 
 def test_a_hundred_units_against_a_small_bucket_are_paced_without_429(
-        tmp_path: Path, fresh_emulator, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+        tmp_path: Path, fresh_emulator, monkeypatch: pytest.MonkeyPatch) -> None:
     # buckets of 5 writes and 20 reads: the deploy needs 20 times more tokens than the buckets hold, and
     # its 16 parallel units would empty them at once
     fresh_emulator.configure(throttling={"enabled": True, "writes": [5, 10], "reads": [20, 50],

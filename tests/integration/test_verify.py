@@ -23,7 +23,7 @@ ENV = "int"
 
 
 @pytest.fixture
-def deployed(emulator):  # noqa: ANN001, ANN201 - fixture objects
+def deployed(emulator):  # fixture objects
     """(plan, target) of the sample int environment freshly deployed to an empty emulator."""
     from armgen.deploy.plan import build_plan
     from armgen.deploy.runner import Runner
@@ -40,7 +40,7 @@ def deployed(emulator):  # noqa: ANN001, ANN201 - fixture objects
     return plan, target
 
 
-def _verify(plan, target, timeout: float = 0.2):  # noqa: ANN001, ANN202
+def _verify(plan, target, timeout: float = 0.2):
     from armgen.roles.deployed import check_definition, role_definition_id
     from armgen.verify.runner import verify_environment
 
@@ -48,15 +48,15 @@ def _verify(plan, target, timeout: float = 0.2):  # noqa: ANN001, ANN202
                               check_role=lambda r: check_definition(r, "role-definition", plan.env, target))
 
 
-def _failed(report) -> dict[str, str]:  # noqa: ANN001
+def _failed(report) -> dict[str, str]:
     return {f"[{c.group}] {c.name}": c.message for c in report.failed}
 
 
-def _rid(plan, group: str, rtype: str, name: str) -> str:  # noqa: ANN001
+def _rid(plan, group: str, rtype: str, name: str) -> str:
     return f"/subscriptions/{plan.env.subscription_id}/resourceGroups/{group}/providers/{rtype}/{name}"
 
 
-def _get(target, rid: str) -> dict:  # noqa: ANN001
+def _get(target, rid: str) -> dict:
     from armgen.live.fetch import get_resource
 
     found = get_resource(target, rid)
@@ -64,16 +64,16 @@ def _get(target, rid: str) -> dict:  # noqa: ANN001
     return found
 
 
-def _put(target, rid: str, body: dict, rtype: str) -> None:  # noqa: ANN001
+def _put(target, rid: str, body: dict, rtype: str) -> None:
     body = {k: v for k, v in body.items() if k not in ("id", "name", "type", "systemData", "etag")}
     target.resources.resources.begin_create_or_update_by_id(rid, body, api_version=api(rtype)).result()
 
 
-def _delete(target, rid: str, rtype: str) -> None:  # noqa: ANN001
+def _delete(target, rid: str, rtype: str) -> None:
     target.resources.resources.begin_delete_by_id(rid, api_version=api(rtype)).result()
 
 
-def test_the_deployed_sample_passes_every_check(deployed) -> None:  # noqa: ANN001
+def test_the_deployed_sample_passes_every_check(deployed) -> None:
     plan, target = deployed
     report = _verify(plan, target)
     assert report.failed == [], _failed(report)
@@ -89,7 +89,7 @@ def test_the_deployed_sample_passes_every_check(deployed) -> None:  # noqa: ANN0
     assert sum(f"for principal {principal} on" in n for n in names) == len(plan.env.resource_groups)
 
 
-def test_a_deleted_storage_account_fails_its_checks(deployed) -> None:  # noqa: ANN001
+def test_a_deleted_storage_account_fails_its_checks(deployed) -> None:
     plan, target = deployed
     s = plan.env.shared
     st = "Microsoft.Storage/storageAccounts"
@@ -104,7 +104,7 @@ def test_a_deleted_storage_account_fails_its_checks(deployed) -> None:  # noqa: 
     assert all(k.startswith(("[storage]", "[role-assignments]", "[private-link]")) for k in failed), list(failed)
 
 
-def test_a_property_changed_out_of_band_fails_with_the_difference(deployed) -> None:  # noqa: ANN001
+def test_a_property_changed_out_of_band_fails_with_the_difference(deployed) -> None:
     plan, target = deployed
     s = plan.env.shared
     st = "Microsoft.Storage/storageAccounts"
@@ -120,7 +120,7 @@ def test_a_property_changed_out_of_band_fails_with_the_difference(deployed) -> N
     assert "properties.allowSharedKeyAccess is True, expected False" in message
 
 
-def test_a_changed_node_count_fails_the_compute_check(deployed) -> None:  # noqa: ANN001
+def test_a_changed_node_count_fails_the_compute_check(deployed) -> None:
     plan, target = deployed
     ws = plan.env.workspaces[0]
     ct = "Microsoft.MachineLearningServices/workspaces/computes"
@@ -134,7 +134,7 @@ def test_a_changed_node_count_fails_the_compute_check(deployed) -> None:  # noqa
                       f"properties.properties.scaleSettings.maxNodeCount is 7, expected {ws.compute.max_nodes}"}
 
 
-def test_a_datastore_on_a_workspace_it_is_not_prescribed_for_fails(deployed) -> None:  # noqa: ANN001
+def test_a_datastore_on_a_workspace_it_is_not_prescribed_for_fails(deployed) -> None:
     plan, target = deployed
     vision, nlp = plan.env.workspaces
     ml = "Microsoft.MachineLearningServices/workspaces"
@@ -147,7 +147,7 @@ def test_a_datastore_on_a_workspace_it_is_not_prescribed_for_fails(deployed) -> 
                       "registered but not prescribed for nlp in datastore_config.json: init_networks"}
 
 
-def test_a_deleted_datastore_fails(deployed) -> None:  # noqa: ANN001
+def test_a_deleted_datastore_fails(deployed) -> None:
     plan, target = deployed
     vision = plan.env.workspaces[0]
     ml = "Microsoft.MachineLearningServices/workspaces"
@@ -156,7 +156,7 @@ def test_a_deleted_datastore_fails(deployed) -> None:  # noqa: ANN001
     assert _failed(_verify(plan, target)) == {f"[datastores] datastore {vision.name}/results": f"not found: {rid}"}
 
 
-def test_a_missing_role_assignment_fails_after_polling_and_a_late_one_passes(deployed) -> None:  # noqa: ANN001
+def test_a_missing_role_assignment_fails_after_polling_and_a_late_one_passes(deployed) -> None:
     plan, target = deployed
     from armgen.live.state import LiveState
     from armgen.verify.expected import expected_resources
@@ -182,7 +182,7 @@ def test_a_missing_role_assignment_fails_after_polling_and_a_late_one_passes(dep
     assert report.failed == [], _failed(report)
 
 
-def test_a_widened_role_definition_fails_verify_and_roles_test(deployed) -> None:  # noqa: ANN001
+def test_a_widened_role_definition_fails_verify_and_roles_test(deployed) -> None:
     plan, target = deployed
     from armgen.check_report import CheckReport
     from armgen.roles.deployed import check_deployed_role, role_definition_id
@@ -208,7 +208,7 @@ def test_a_widened_role_definition_fails_verify_and_roles_test(deployed) -> None
                for c in too_much)
 
 
-def test_verify_and_roles_test_commands(deployed, monkeypatch, tmp_path) -> None:  # noqa: ANN001
+def test_verify_and_roles_test_commands(deployed, monkeypatch, tmp_path) -> None:
     plan, target = deployed
     import armgen.deploy.target as target_module
     from armgen.cli.main import cli
@@ -237,7 +237,7 @@ def test_verify_and_roles_test_commands(deployed, monkeypatch, tmp_path) -> None
     assert "<failure" in xml and "not found" in xml
 
 
-def test_a_workspace_bound_to_another_registry_fails_the_link_check(deployed) -> None:  # noqa: ANN001
+def test_a_workspace_bound_to_another_registry_fails_the_link_check(deployed) -> None:
     plan, target = deployed
     ws, s = plan.env.workspaces[1], plan.env.shared
     ml = "Microsoft.MachineLearningServices/workspaces"
@@ -265,7 +265,7 @@ def test_a_workspace_bound_to_another_registry_fails_the_link_check(deployed) ->
     assert failed and all(v.startswith(f"not found: {rid}/") for v in failed.values()), failed
 
 
-def test_roles_test_reports_a_missing_assignment_of_the_custom_role(deployed) -> None:  # noqa: ANN001
+def test_roles_test_reports_a_missing_assignment_of_the_custom_role(deployed) -> None:
     plan, target = deployed
     from armgen.check_report import CheckReport
     from armgen.roles.deployed import assignment_id, check_deployed_role, group_id, role_definition_id

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def deployed(emulator):  # noqa: ANN001, ANN201
+def deployed(emulator):
     emulator.resources().resource_groups.create_or_update("rg-wi", {"location": "westeurope"})
     template = load_fixture("shared.json")
     deploy(emulator, "rg-wi", "shared", template, env="dev")

@@ -1,5 +1,6 @@
 """The command group itself: help, version, unknown commands."""
 
+import pytest
 from click.testing import CliRunner
 
 from armgen import __version__
@@ -24,7 +25,7 @@ def test_usage_errors_are_one_line_with_where_to_look() -> None:
     assert result.stderr.splitlines() == ["Error: No such option '--no-such-flag'. (see 'cli render --help')"]
 
 
-def test_an_unreadable_rendered_file_is_one_line(tmp_path) -> None:  # noqa: ANN001
+def test_an_unreadable_rendered_file_is_one_line(tmp_path) -> None:
     runner = CliRunner()
     assert runner.invoke(cli, ["init", str(tmp_path)]).exit_code == 0
     assert runner.invoke(cli, ["render", "--spec", str(tmp_path / "mlenv.yaml")]).exit_code == 0
@@ -36,7 +37,7 @@ def test_an_unreadable_rendered_file_is_one_line(tmp_path) -> None:  # noqa: ANN
         "regenerate it"]
 
 
-def test_azure_without_sign_in_is_one_line(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_azure_without_sign_in_is_one_line(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("AZURE_TOKEN_CREDENTIALS", "EnvironmentCredential")
     for var in ("AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"):
         monkeypatch.delenv(var, raising=False)
@@ -46,5 +47,55 @@ def test_azure_without_sign_in_is_one_line(tmp_path, monkeypatch) -> None:  # no
     result = runner.invoke(cli, ["what-if", "--env", "int", "--target", "azure", "--spec", str(tmp_path / "mlenv.yaml")])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "Error: cannot sign in to Azure: run 'az login', or set AZURE_TENANT_ID, AZURE_CLIENT_ID and "
-        "AZURE_CLIENT_SECRET (or workload identity: AZURE_FEDERATED_TOKEN_FILE)"]
+        "Error: cannot sign in to Azure (EnvironmentCredential: EnvironmentCredential authentication unavailable. "
+        "Environment variables are not fully configured.): run 'az login', or set AZURE_TENANT_ID, AZURE_CLIENT_ID "
+        "and AZURE_CLIENT_SECRET (or workload identity: AZURE_FEDERATED_TOKEN_FILE)"]
+
+
+def test_a_sign_in_failure_names_its_cause(tmp_path, monkeypatch) -> None:
+    """A service principal whose authority cannot be reached (every connection goes through a proxy that is not
+    there): the line says so without ARMGEN_DEBUG (0 is off)."""
+    monkeypatch.setenv("AZURE_TOKEN_CREDENTIALS", "EnvironmentCredential")
+    monkeypatch.setenv("AZURE_TENANT_ID", "00000000-0000-0000-0000-00000000000a")
+    monkeypatch.setenv("AZURE_CLIENT_ID", "00000000-0000-0000-0000-00000000000b")
+    monkeypatch.setenv("AZURE_CLIENT_SECRET", "not-a-secret")
+    monkeypatch.setenv("ARMGEN_DEBUG", "0")
+    for var in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.setenv(var, "http://127.0.0.1:9")
+    for var in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(var, raising=False)
+    spec = str(tmp_path / "mlenv.yaml")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init", str(tmp_path)]).exit_code == 0
+    assert runner.invoke(cli, ["render", "--spec", spec]).exit_code == 0
+    result = runner.invoke(cli, ["plan", "--env", "int", "--spec", spec])  # rendered and readable
+    assert result.exit_code == 0
+    result = runner.invoke(cli, ["what-if", "--env", "int", "--target", "azure", "--spec", spec])
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith("Error: cannot sign in to Azure (EnvironmentCredential: Authentication failed: ")
+    assert "Unable to connect to proxy" in line and line.endswith("): run 'az login', or set AZURE_TENANT_ID, "
+                                                                  "AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or "
+                                                                  "workload identity: AZURE_FEDERATED_TOKEN_FILE)")
+
+
+@pytest.mark.parametrize(("value", "on"), [("1", True), ("true", True), ("yes", True), ("0", False),
+                                           ("", False), ("false", False), ("No", False), ("off", False)])
+def test_armgen_debug_values(tmp_path, monkeypatch, value: str, on: bool) -> None:
+    """ARMGEN_DEBUG=0 (and empty, false, no, off) is off: one line for armgen's own bug; on, its traceback."""
+    import armgen.deploy.plan
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init", str(tmp_path)]).exit_code == 0
+    assert runner.invoke(cli, ["render", "--spec", str(tmp_path / "mlenv.yaml")]).exit_code == 0
+    monkeypatch.setattr(armgen.deploy.plan, "build_plan", broken)
+    monkeypatch.setenv("ARMGEN_DEBUG", value)
+    result = runner.invoke(cli, ["plan", "--env", "int", "--spec", str(tmp_path / "mlenv.yaml")])
+    if on:
+        assert isinstance(result.exception, RuntimeError)
+    else:
+        assert result.exit_code == 1 and result.stderr.splitlines() == [
+            "Error: internal error (RuntimeError: a bug); re-run with ARMGEN_DEBUG=1 and report it"]

@@ -6,7 +6,7 @@ imports that keep ``--help`` fast are still dependencies). Imports within one no
 
 The layers, lowest first; a node imports only from its own layer or a lower one:
 
-    foundation   errors, limits, jsonmarks, catalog, naming, rbac, check_report, ... (data, small helpers)
+    foundation   errors, limits, jsonmarks, catalog, naming, rbac, check_report, suggest, junit, durations, graphs, ... (data, small helpers)
     engine       arm: the ARM expression language and template expansion (the spec uses uniqueString)
     inputs       spec (mlenv.yaml), bicep (ARM <-> Bicep), emulator (the local ARM), live (reading it)
     render       render: spec -> templates and parameter files
@@ -27,7 +27,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "armgen"
 
 LAYERS: list[set[str]] = [
     {"errors", "limits", "jsonmarks", "catalog", "defaults", "naming", "privatelink", "arm_limits", "create_only",
-     "pids", "exitcodes", "rbac", "check_report"},
+     "pids", "exitcodes", "rbac", "check_report", "suggest", "durations", "graphs", "junit"},
     {"arm"},
     {"spec", "bicep", "emulator", "live"},
     {"render"},

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from armgen.arm.errors import ArmError
 from armgen.arm.functions.registry import arm_function
 from armgen.arm.values import expect
+from armgen.durations import parse_duration
 
 if TYPE_CHECKING:
     from armgen.arm.evaluator import Evaluator
@@ -116,29 +117,17 @@ def _make(name, text, y, mo, d, h, mi, sec, frac, zone) -> datetime:
     return value
 
 
-_DURATION_RE = re.compile(r"^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?"
-                          r"(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
-
-
 def add_duration(value: datetime, duration: str) -> datetime:
-    match = _DURATION_RE.match(duration)
-    if not match or duration.rstrip("T").endswith("P"):
-        raise ArmError(f"The template language function 'dateTimeAdd' expects a duration in ISO 8601 format; "
-                       f"'{duration}' is not valid.")
+    """``value`` plus the ISO 8601 ``duration`` (see :func:`armgen.durations.parse_duration`)."""
     try:
-        return _add(value, *match.groups())
-    except (ValueError, OverflowError):
-        raise ArmError(f"The template language function 'dateTimeAdd': adding '{duration}' gives a date "
-                       f"outside the supported range.") from None
-
-
-def _add(value: datetime, neg, years, months, weeks, days, hours, minutes, seconds) -> datetime:
-    """ARM's documented arithmetic: a year is 365 days and a month 30 days (no calendar months), so
-    2023-01-31 + P1M is 2023-03-02 and 2024-01-31 + P1M is 2024-03-01."""
-    sign = -1 if neg else 1
-    delta = timedelta(days=int(years or 0) * 365 + int(months or 0) * 30 + int(weeks or 0) * 7 + int(days or 0),
-                      hours=int(hours or 0), minutes=int(minutes or 0), seconds=float(seconds or 0))
-    return value + sign * delta
+        return value + parse_duration(duration)
+    except OverflowError:
+        pass
+    except ValueError:
+        raise ArmError(f"The template language function 'dateTimeAdd' expects a duration in ISO 8601 format; "
+                       f"'{duration}' is not valid.") from None
+    raise ArmError(f"The template language function 'dateTimeAdd': adding '{duration}' gives a date "
+                   f"outside the supported range.")
 
 
 @arm_function("utcNow", 0, 1)

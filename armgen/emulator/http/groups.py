@@ -53,7 +53,7 @@ def delete_group(app: EmulatorApp, req: Request, sub: str, rg: str) -> Response:
             app.operations.finish(op_id, "Succeeded", http_status=200)
         except ArmHttpError as exc:  # a provider refused (e.g. a subnet another group's endpoint uses)
             app.operations.finish(op_id, "Failed", error=exc.detail(), http_status=exc.status)
-        except Exception as exc:  # noqa: BLE001 - reported through the operation status
+        except Exception as exc:  # reported through the operation status
             app.operations.finish(op_id, "Failed", error={"code": "InternalServerError", "message": str(exc)},
                                   http_status=500)
 

@@ -80,7 +80,7 @@ class ArmRequestHandler(BaseHTTPRequestHandler):
     disable_nagle_algorithm = True  # headers and body go out in two writes: no 40 ms delayed-ACK stall
     server: EmulatorHTTPServer
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:  # stdlib signature
         if self.server.verbose:
             super().log_message(format, *args)
 
@@ -136,7 +136,7 @@ class ArmRequestHandler(BaseHTTPRequestHandler):
             response = self._dispatch(app, req)
         except ArmHttpError as err:
             response = Response(err.status, err.body(), dict(err.headers))
-        except Exception as exc:  # noqa: BLE001 - every failure becomes ARM's 500 body
+        except Exception as exc:  # every failure becomes ARM's 500 body
             if self.server.verbose:
                 traceback.print_exc()
             response = Response(500, {"error": {"code": "InternalServerError", "message": str(exc)[:2000],
@@ -227,7 +227,7 @@ class EmulatorHTTPServer(ThreadingHTTPServer):
     def port(self) -> int:
         return self.server_address[1]
 
-    def handle_error(self, request, client_address) -> None:  # noqa: ANN001 - stdlib signature
+    def handle_error(self, request, client_address) -> None:  # stdlib signature
         if self.verbose:
             super().handle_error(request, client_address)
 

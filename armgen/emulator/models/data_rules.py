@@ -50,7 +50,7 @@ def _datastore(store: Store, rid: ResourceId, props: dict[str, Any]) -> None:
                           target="properties.datastoreType")
 
 
-def _no_aad_admin():  # noqa: ANN202 - an ArmHttpError
+def _no_aad_admin():  # an ArmHttpError
     return bad_request("InvalidServerAADOnlyAuthNoAADAdminPropertyName",
                        "AAD Admin is not configured, AAD Admin must be set before enabling/disabling AAD Only "
                        "Authentication.")

@@ -31,7 +31,7 @@ def parameter_values(engine: Any, given: dict[str, Any]) -> dict[str, Any]:
     """Every parameter's value, defaults included (as ARM echoes them), when the engine can tell."""
     try:
         return json.loads(json.dumps(engine.params.resolve_all(), default=str))
-    except Exception:  # noqa: BLE001 - an unevaluable default: echo what was given
+    except Exception:  # an unevaluable default: echo what was given
         return dict(given)
 
 
@@ -182,7 +182,7 @@ class DeploymentModel:
             error = {"code": "DeploymentCanceled", "message": f"The deployment '{prepared.name}' was canceled."}
             self._finish(dep_id, None, error, state="Canceled")
             self.operations.finish(op_id, "Canceled", error=error)
-        except Exception as exc:  # noqa: BLE001 - any crash becomes a failed deployment, never a hang
+        except Exception as exc:  # any crash becomes a failed deployment, never a hang
             traceback.print_exc()
             error = rec.failure(dep_id, [{"code": "InternalServerError", "message": f"{type(exc).__name__}: {exc}"}])
             self._finish(dep_id, None, error)
@@ -269,7 +269,7 @@ class DeploymentModel:
                                                             "properties": {"changes": changes}})
             except ArmHttpError as err:
                 self.operations.finish(op_id, "Failed", error=err.detail(), http_status=err.status)
-            except Exception as exc:  # noqa: BLE001 - reported through the operation
+            except Exception as exc:  # reported through the operation
                 traceback.print_exc()
                 self.operations.finish(op_id, "Failed", error={"code": "InternalServerError",
                                                                "message": str(exc)}, http_status=500)

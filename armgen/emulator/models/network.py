@@ -12,6 +12,7 @@ import ipaddress
 from typing import TYPE_CHECKING, Any
 
 from armgen import privatelink as pl
+from armgen.emulator.models import monitor_scope
 from armgen.emulator.models.errors import ArmHttpError, bad_request, conflict
 from armgen.emulator.models.ids import ResourceId, parse_resource_id, same_id
 
@@ -214,6 +215,8 @@ def _allocate(model: ResourceModel, subnet_id: str, pe_id: str, count: int) -> l
 
 def _fqdns(model: ResourceModel, target_id: str, group: str, location: str) -> list[str]:
     tid = parse_resource_id(target_id)
+    if tid.type.lower() == monitor_scope.SCOPE:
+        return monitor_scope.endpoint_fqdns(model, tid.id, location)
     target = model.raw(target_id) or {}
     workspace_id = _props(target).get("workspaceId", "") if tid.type.lower() == WORKSPACE else ""
     return pl.endpoint_fqdns(tid.type, tid.names[0], group, location, workspace_id)
@@ -283,7 +286,9 @@ def remove_records(model: ResourceModel, zone_group: dict[str, Any] | None) -> N
 
 # -- deletes --------------------------------------------------------------------------------------
 def check_delete(model: ResourceModel, rid: ResourceId, doc: dict[str, Any]) -> None:
-    """A virtual network or subnet that endpoints still use cannot go (InUseSubnetCannotBeDeleted)."""
+    """A virtual network or subnet that endpoints still use cannot go (InUseSubnetCannotBeDeleted); nor can a
+    monitoring resource an Azure Monitor Private Link Scope still holds."""
+    monitor_scope.check_delete(model, rid)
     t = rid.type.lower()
     if t == VNET:
         for subnet in _props(doc).get("subnets") or []:
@@ -312,6 +317,7 @@ def after_delete(model: ResourceModel, rid: ResourceId, doc: dict[str, Any], chi
 
 
 def delete_order(resource_type: str) -> int:
-    """Deleting a group: endpoints before what they use, virtual networks last."""
+    """Deleting a group: endpoints before what they use, Azure Monitor scopes before what they hold, virtual
+    networks last."""
     t = resource_type.lower()
-    return 0 if t == PE else 2 if t == VNET else 1
+    return {PE: 0, monitor_scope.SCOPE: 1, VNET: 3}.get(t, 2)

@@ -17,7 +17,8 @@ KNOWN: dict[str, dict[str, list[str]]] = {
     "Microsoft.ContainerRegistry": {"registries": ["2023-07-01", "2023-01-01-preview"]},
     "Microsoft.ManagedIdentity": {"userAssignedIdentities": ["2023-01-31", "2018-11-30"]},
     "Microsoft.OperationalInsights": {"workspaces": ["2022-10-01", "2020-08-01"]},
-    "Microsoft.Insights": {"components": ["2020-02-02"], "diagnosticSettings": ["2021-05-01-preview", "2016-09-01"]},
+    "Microsoft.Insights": {"components": ["2020-02-02"], "diagnosticSettings": ["2021-05-01-preview", "2016-09-01"],
+                           "privateLinkScopes": ["2021-09-01"], "privateLinkScopes/scopedResources": ["2021-09-01"]},
     "Microsoft.MachineLearningServices": {
         "workspaces": ["2024-04-01", "2023-10-01"], "workspaces/computes": ["2024-04-01", "2023-10-01"],
         "workspaces/datastores": ["2024-04-01", "2023-10-01"],
@@ -86,13 +87,13 @@ def providers(subscription: str) -> list[dict[str, Any]]:
 @cache
 def _published() -> dict[str, list[str]]:
     """Resource type (lower case) -> API versions published in the official ARM schemas (validate's table)."""
-    import json
     from pathlib import Path
 
     import armgen
+    from armgen import jsonmarks
 
     path = Path(armgen.__file__).parent / "rules" / "resources" / "api_versions.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = jsonmarks.load(path).data
     return {t.lower(): v for t, v in data["versions"].items()}
 
 

@@ -30,7 +30,7 @@ def root_causes(ctx: RuleContext) -> bool:
         rules = [r for r in all_rules() if r.id in ROOT_CAUSE_RULES]
         return any(next(iter(r.match(ctx)), None) is not None for r in rules)
 
-    return ctx.memo("root-causes", any_static, scope="pairing")
+    return ctx.memo("root-causes", any_static, shared=False)
 
 
 def hidden_engine_error(ctx: RuleContext) -> bool:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from armgen.rulebase.context import RuleContext
 from armgen.rulebase.expressions import calls, declarations, literal_arg, parsed
 from armgen.rulebase.rule import Match, Rule
+from armgen.suggest import closest
 
 
 class UndefinedReference(Rule):
@@ -39,6 +39,6 @@ class UndefinedReference(Rule):
                     continue
                 known = decl.parameters if kind == "parameters" else decl.variables
                 if name.lower() not in known:
-                    close = difflib.get_close_matches(name.lower(), sorted(known), n=1)
-                    hint = f"did you mean {close[0]!r}?" if close else f"declare it in {kind}"
+                    close = closest(name.lower(), sorted(known))
+                    hint = f"did you mean {close!r}?" if close else f"declare it in {kind}"
                     yield Match(p.path, f"{kind[:-1]} {name!r} is not declared; {hint}", index=call.column - 1)

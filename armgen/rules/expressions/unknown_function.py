@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from armgen.arm.functions import known_functions
 from armgen.rulebase.context import RuleContext
 from armgen.rulebase.expressions import all_calls, declarations
 from armgen.rulebase.rule import Match, Rule
+from armgen.suggest import closest
 
 
 class UnknownFunction(Rule):
@@ -30,6 +30,6 @@ class UnknownFunction(Rule):
                                         "functions; declare it or fix the namespace/name",
                                 index=call.column - 1)
             elif name not in builtins and not name.startswith("list"):
-                close = difflib.get_close_matches(name, list(builtins), n=1)
-                hint = f"; did you mean {builtins[close[0]].name!r}?" if close else ""
+                close = closest(name, list(builtins))
+                hint = f"; did you mean {builtins[close].name!r}?" if close else ""
                 yield Match(p.path, f"unknown function {call.name!r}{hint}", index=call.column - 1)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from armgen.rulebase.rule import Match, Rule
 from armgen.rules.parameters.values import declared_names
 from armgen.rulebase.context import RuleContext
+from armgen.suggest import closest
 
 
 class UnknownParameter(Rule):
@@ -25,7 +25,7 @@ class UnknownParameter(Rule):
         names = declared_names(ctx)
         for name in ctx.supplied_parameters:
             if name.lower() not in names:
-                close = difflib.get_close_matches(name, list(names.values()), n=1)
-                hint = f"did you mean {close[0]!r}?" if close else "remove it or declare it in the template"
+                close = closest(name, list(names.values()))
+                hint = f"did you mean {close!r}?" if close else "remove it or declare it in the template"
                 yield Match(("parameters", name), f"parameter {name!r} is not declared by the template; {hint}",
                             True)

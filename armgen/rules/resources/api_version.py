@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+from armgen import jsonmarks
 from armgen.rulebase.context import RuleContext, is_expression
 from armgen.rulebase.rule import Match, Rule
 
@@ -19,7 +19,7 @@ SHOWN = 4  # GA versions a finding lists (the newest)
 def known_versions() -> dict[str, list[str]]:
     """Resource type (lower case) -> API versions, ascending, from api_versions.json (generated from the
     official ARM schemas by scripts/api_versions.py)."""
-    data = json.loads((Path(__file__).parent / "api_versions.json").read_text(encoding="utf-8"))
+    data = jsonmarks.load(Path(__file__).parent / "api_versions.json").data
     return {t.lower(): sorted(v) for t, v in data["versions"].items()}
 
 

@@ -29,7 +29,7 @@ def test_every_emitted_file_parses(path: Path) -> None:
     assert root.named_child_count > 0
 
 
-def _identifiers(node) -> set[str]:  # noqa: ANN001
+def _identifiers(node) -> set[str]:
     found = {node.text.decode()} if node.type == "identifier" else set()
     for child in node.named_children:
         if not (node.type == "call_expression" and child == node.child_by_field_name("function")):
@@ -37,7 +37,7 @@ def _identifiers(node) -> set[str]:  # noqa: ANN001
     return found
 
 
-def _calls(node, names: tuple[str, ...]):  # noqa: ANN001, ANN202
+def _calls(node, names: tuple[str, ...]):
     if node.type == "call_expression" and node.child_by_field_name("function").text.decode() in names:
         yield node
     for child in node.named_children:

@@ -24,8 +24,8 @@ def test_format_bicep_alone_writes_only_bicep(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     written = [p for p in tree(tmp_path) if p not in ("mlenv.yaml", "datastore_config.json", MANIFEST)]
     assert written and all(p.startswith("bicep/") for p in written)
-    assert len([p for p in written if p.endswith(".bicep") and "/modules/" not in p]) == 18  # one module per kind, the network ones included
-    assert len([p for p in written if p.endswith(".bicepparam")]) == 22 + 39 + 33
+    assert len([p for p in written if p.endswith(".bicep") and "/modules/" not in p]) == 19  # one module per kind, the network ones included
+    assert len([p for p in written if p.endswith(".bicepparam")]) == 22 + 39 + 35
     assert "bicep/modules/roleassignments-grants.json" in written
 
 
@@ -71,7 +71,7 @@ def test_format_bicep_with_an_unknown_env_is_one_line(tmp_path: Path) -> None:
     spec = write_project(tmp_path)
     result = render(spec, "--format", "bicep", "--env", "prod")
     assert result.exit_code == 2
-    assert result.stderr == "Error: mlenv.yaml: no environment 'prod' (the spec has: dev, int, pro)\n"
+    assert result.stderr == "Error: mlenv.yaml: no environment 'prod' (did you mean 'pro'?); the spec has: dev, int, pro\n"
     assert not (tmp_path / "bicep").exists()
 
 

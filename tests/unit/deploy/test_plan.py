@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from armgen.cli.main import cli
 from armgen.deploy.plan import build_plan
-from armgen.errors import InputError
+from armgen.errors import ArmgenError, InputError
 from armgen.naming import check_name
 from armgen.render.units import deployment_name
 from armgen.spec import load_spec
@@ -67,3 +67,15 @@ def test_plan_command_lists_layers_as_json() -> None:
     units = json.loads(result.output)["units"]
     assert units[0]["unit"] == "resourcegroups" and units[0]["scope"] == "subscription"
     assert any(u["unit"] == "computecluster-nlp" and u["resourceGroup"] == "rg-mlp-nlp-dev" for u in units)
+
+
+def test_a_cycle_among_units_is_named_in_dependency_order() -> None:
+    from types import SimpleNamespace
+
+    from armgen.deploy.plan import _layers
+
+    units = [SimpleNamespace(name=n, depends_on=d) for n, d in
+             [("resourcegroups", []), ("keyvault", ["identity"]), ("identity", ["roles"]), ("roles", ["keyvault"])]]
+    with pytest.raises(ArmgenError, match=r"^dependency cycle among units: keyvault -> identity -> roles -> keyvault$"):
+        _layers(units)
+    assert _layers(units[:1]) == {"resourcegroups": 0}

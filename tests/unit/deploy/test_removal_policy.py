@@ -20,7 +20,7 @@ SPEC = Path(__file__).resolve().parents[3] / "mlenv.yaml"
 DS = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w/datastores/d"
 
 
-def plan(env: str, **lifecycle) -> Plan:  # noqa: ANN003
+def plan(env: str, **lifecycle) -> Plan:
     model = load_spec(SPEC).env(env)
     return Plan(dataclasses.replace(model, lifecycle=dataclasses.replace(model.lifecycle, **lifecycle)), [])
 

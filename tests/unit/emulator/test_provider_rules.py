@@ -27,7 +27,7 @@ def _id(sub: str, rtype: str, name: str) -> str:
     return f"/subscriptions/{sub}/resourceGroups/rg/providers/{rtype}/{name}"
 
 
-def _code(fn, *args) -> str:  # noqa: ANN001
+def _code(fn, *args) -> str:
     with pytest.raises(ArmHttpError) as err:
         fn(*args)
     return err.value.code

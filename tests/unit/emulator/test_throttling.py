@@ -19,7 +19,7 @@ class Clock:
         return self.now
 
 
-def throttle(**buckets) -> tuple[Throttle, Clock]:  # noqa: ANN003
+def throttle(**buckets) -> tuple[Throttle, Clock]:
     clock = Clock()
     return Throttle(ThrottleSettings.from_dict({"enabled": True, **buckets}), clock=clock), clock
 

@@ -208,3 +208,21 @@ def test_pipeline_values_are_strings_or_schema_booleans():
     assert dump({"a": "1", "b": True}, "h") == "# h\na: '1'\nb: true\n"
     with pytest.raises(TypeError, match=r"\.a\[0\] is int"):
         dump({"a": [1]}, "h")
+
+
+def test_a_spec_of_another_name_is_passed_to_every_command_that_reads_it(tmp_path):
+    """render --check and validate (and every environment's commands) name --spec platform.yaml: validate then
+    evaluates each unit in its environment instead of printing its no-spec note."""
+    import re
+    import shutil
+
+    from armgen.pipeline import render_github
+
+    shutil.copy(ROOT / "mlenv.yaml", tmp_path / "platform.yaml")
+    shutil.copy(ROOT / "datastore_config.json", tmp_path / "datastore_config.json")
+    spec = load_spec(tmp_path / "platform.yaml")
+    text = "\n".join([*render_ado(spec).values(), *render_github(spec).values()])
+    lines = [re.sub(r"^(- )?(script|run): ", "", line.strip()) for line in text.splitlines()]
+    commands = [line for line in lines if line.startswith(("armgen validate", "armgen render"))]
+    assert sum(c.startswith("armgen validate") for c in commands) >= 4  # JUnit and SARIF, ADO and GitHub
+    assert all("--spec platform.yaml" in c for c in commands), commands

@@ -148,8 +148,7 @@ def test_nightly_drift_per_environment_after_int_and_no_deploy(sample_spec):
 
 def test_agent_pool_per_environment(tmp_path):
     spec = spec_variant(tmp_path, "release:\n", "release:\n  pool: {name: ml-agents}\n")
-    spec = spec_variant(tmp_path, "    production: true\n",
-                        "    production: true\n    pool: {name: pro-private-agents}\n")
+    spec = spec_variant(tmp_path, "    pool: {name: mlp-pro-agents}", "    pool: {name: pro-private-agents}")
     text = (tmp_path / "mlenv.yaml").read_text().replace("release:\n", "release:\n  pool: {vmImage: ubuntu-22.04}\n")
     (tmp_path / "mlenv.yaml").write_text(text)
     from armgen.spec import load_spec
@@ -161,6 +160,7 @@ def test_agent_pool_per_environment(tmp_path):
     assert stages["DeployPro"]["pool"] == {"name": "pro-private-agents"}
     assert stages["WhatIfPro"]["pool"] == {"name": "pro-private-agents"}
     assert "pool" not in stages["DeployDev"]
+    assert stages["DeployInt"]["pool"] == {"name": "mlp-int-agents"}  # the sample's private int: its own agents
     drift = {s["stage"]: s for s in yaml.safe_load(render_ado(spec)[DRIFT_PIPELINE])["stages"]}
     assert drift["DriftPro"]["pool"] == {"name": "pro-private-agents"}
     jobs = yaml.safe_load(render_github(spec)[WORKFLOW])["jobs"]

@@ -28,7 +28,7 @@ def _condition(expr: str, event: str, ran: dict[str, bool], pr_from_fork: bool =
                   lambda m: str(ran[m.group(1)] if m.group(2) == "success" else False), body)
     body = body.replace("&&", " and ").replace("||", " or ")
     assert re.fullmatch(r"[\sA-Za-z()]*", body), body  # only booleans left
-    return bool(eval(body))  # noqa: S307 - True/False/and/or/not only (asserted above)
+    return bool(eval(body))  # True/False/and/or/not only (asserted above)
 
 
 def _runs_on(workflow: dict, event: str, pr_from_fork: bool = False) -> set[str]:

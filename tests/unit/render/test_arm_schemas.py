@@ -1,8 +1,14 @@
-"""The rendered files against the official ARM schemas in ../shared (skipped where they are absent)."""
+"""The rendered files against the official ARM schemas in ../shared.
+
+Where ../shared is absent these tests skip on a workstation and fail in CI (``CI``, ``TF_BUILD`` or
+``GITHUB_ACTIONS`` set): the official schema check is the oracle that matters most, so a pipeline
+must never pass without it.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -20,10 +26,26 @@ SHARED = ROOT / ".." / "shared"
 CHECKER = SHARED / "tools" / "arm_schema_check.py"
 SCHEMAS = SHARED / "arm-schemas" / "2019-04-01"
 MINIMAL = ROOT / "tests" / "fixtures" / "spec" / "minimal"
+CI_VARIABLES = ("CI", "TF_BUILD", "GITHUB_ACTIONS")
 
 
-@pytest.mark.skipif(not CHECKER.is_file(), reason="../shared/tools/arm_schema_check.py is not here")
+def in_ci() -> bool:
+    """True on a CI agent: GitHub Actions sets CI and GITHUB_ACTIONS, Azure Pipelines TF_BUILD."""
+    return any(os.environ.get(name, "").strip().lower() not in ("", "0", "false") for name in CI_VARIABLES)
+
+
+def require(path: Path) -> None:
+    """Skip the test when ``path`` is absent on a workstation; fail it in CI."""
+    if path.is_file():
+        return
+    message = f"{path.resolve()} is not here (the official ARM schemas and checker, see /work/shared)"
+    if in_ci():
+        pytest.fail(f"{message}; CI must run the official schema check", pytrace=False)
+    pytest.skip(message)
+
+
 def test_every_template_passes_the_official_resource_schemas() -> None:
+    require(CHECKER)
     proc = subprocess.run([sys.executable, str(CHECKER), "templates/"], cwd=ROOT, capture_output=True,
                           text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -42,9 +64,8 @@ def _parameters_validator() -> Draft4Validator:
     return Draft4Validator(schema, registry=registry)
 
 
-@pytest.mark.skipif(not (SCHEMAS / "deploymentParameters.json").is_file(),
-                    reason="../shared/arm-schemas/2019-04-01/deploymentParameters.json is not here")
 def test_every_parameter_file_is_a_valid_deployment_parameters_document(tmp_path: Path) -> None:
+    require(SCHEMAS / "deploymentParameters.json")
     validator = _parameters_validator()
     for name in ("mlenv.yaml", "datastore_config.json"):
         shutil.copy(MINIMAL / name, tmp_path / name)
@@ -59,8 +80,26 @@ def test_every_parameter_file_is_a_valid_deployment_parameters_document(tmp_path
         assert doc["$schema"] == "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#"
 
 
-@pytest.mark.skipif(not (SCHEMAS / "deploymentParameters.json").is_file(), reason="no ARM schemas here")
 def test_the_parameters_schema_check_can_fail() -> None:
+    require(SCHEMAS / "deploymentParameters.json")
     validator = _parameters_validator()
     bad = {"$schema": "x", "contentVersion": "1.0", "parameters": {"a": {"value": 1, "extra": 2}}, "pairing": {}}
     assert len(list(validator.iter_errors(bad))) >= 3
+
+
+@pytest.mark.parametrize("variable", CI_VARIABLES)
+def test_a_missing_schema_fails_in_ci(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, variable: str) -> None:
+    for name in CI_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv(variable, "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must run the official schema check"):
+        require(tmp_path / "absent.json")
+
+
+def test_a_missing_schema_skips_on_a_workstation(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for name in CI_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CI", "false")
+    with pytest.raises(pytest.skip.Exception):
+        require(tmp_path / "absent.json")
+    require(Path(__file__))  # present: runs

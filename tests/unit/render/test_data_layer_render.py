@@ -74,6 +74,6 @@ def test_sql_without_an_admin_group_is_one_located_line(tmp_path: Path) -> None:
                                "22222222-3333-4444-5555-666666666666}\n", "")
     result = render(write_project(tmp_path, spec))
     assert result.exit_code == 2
-    assert result.stderr == ("Error: mlenv.yaml:129:7: workspaces[1].sql: sql is enabled in environment pro but has no "
+    assert result.stderr == ("Error: mlenv.yaml:136:7: workspaces[1].sql: sql is enabled in environment pro but has no "
                              "adminGroup; add adminGroup: {name: <Entra group>, objectId: <its object id>} (the "
                              "server's only administrator: Entra-only authentication)\n")

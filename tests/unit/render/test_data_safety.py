@@ -128,7 +128,7 @@ def _failing_replace(monkeypatch: pytest.MonkeyPatch, fail: callable) -> list[st
     real = os.replace
     calls: list[str] = []
 
-    def replace(src, dst):  # noqa: ANN001, ANN202
+    def replace(src, dst):
         calls.append(str(dst))
         if fail(len(calls), str(src), str(dst)):
             raise OSError(30, "Read-only file system", str(dst))
@@ -185,7 +185,7 @@ def test_a_manifest_write_that_fails_changes_nothing(tmp_path: Path, monkeypatch
     before = tree(tmp_path)
     real = commit_module.Commit.stage
 
-    def stage(self, target: Path, data: bytes) -> None:  # noqa: ANN001
+    def stage(self, target: Path, data: bytes) -> None:
         real(self, target, data[: len(data) // 2] if target.name == MANIFEST else data)
         if target.name == MANIFEST:
             raise OSError(28, "No space left on device", str(target))

@@ -25,14 +25,14 @@ def test_init_then_render_in_an_empty_folder(tmp_path: Path, monkeypatch: pytest
     for env in spec.environments.values():
         units = units_for(env)
         # 22 units (the SAS datastore of nlp included), pro adds the SQL database; int and pro (private) add one
-        # endpoint unit per private-link sub-resource (9, pro 10 with the SQL server's), int its virtual network
-        # and seven DNS zones too
-        assert len(units) == {"dev": 22, "int": 39, "pro": 33}[env.name]
+        # endpoint unit per private-link sub-resource (9, pro 11 with the SQL server's and the Azure Monitor
+        # scope's), int its virtual network and seven DNS zones too, pro its Azure Monitor Private Link Scope
+        assert len(units) == {"dev": 22, "int": 39, "pro": 35}[env.name]
         for unit in units:
             assert f"parameters/{unit.name}.parameters.{env.name}.json" in files
             assert f"templates/{unit.template}.json" in files
     params = [p for p in files if p.startswith("parameters/")]
-    assert len(params) == 22 + 39 + 33
+    assert len(params) == 22 + 39 + 35
     assert armgen("render", "--check").exit_code == 0
 
 

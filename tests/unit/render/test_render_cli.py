@@ -60,8 +60,8 @@ def test_render_writes_templates_parameters_and_manifest(tmp_path: Path) -> None
     files = _outputs(tmp_path)
     params = [p for p in files if p.startswith("parameters/")]
     templates = [p for p in files if p.startswith("templates/")]
-    assert len(templates) == 18  # every kind: the network ones and the SAS datastore and SQL database too
-    assert len(params) == 22 + 39 + 33  # 11 shared + 5 per workspace + a SAS datastore (nlp); int: 17 network units; pro: SQL and 10 endpoints
+    assert len(templates) == 19  # every kind: the network ones, the Azure Monitor scope and the SAS datastore and SQL database too
+    assert len(params) == 22 + 39 + 35  # 11 shared + 5 per workspace + a SAS datastore (nlp); int: 17 network units; pro: SQL, the Azure Monitor scope and 11 endpoints
     assert result.stdout.strip().endswith(f"{len(files) - 1} written, 0 unchanged, 0 removed in {tmp_path}")
     manifest = json.loads(files[MANIFEST])
     assert manifest["generator"] == "armgen"

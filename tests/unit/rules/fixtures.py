@@ -7,11 +7,14 @@ line the finding must point at: ``// expect AG7001: text the message contains`` 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from armgen.rulebase.evaluation import SpecTargets
 from armgen.rules import select_rules
+from armgen.spec import load_spec
 from armgen.validate.discovery import is_parameter_file, pair
 from armgen.validate.findings import Finding
 from armgen.validate.runner import validate
@@ -44,9 +47,15 @@ def expectations(paths: list[Path], rule_id: str) -> list[Expected]:
     return out
 
 
+@functools.cache
+def fixture_spec() -> SpecTargets:
+    """The spec the fixtures' parameter files are for (its environments' network modes), as --spec gives it."""
+    return SpecTargets(load_spec(FIXTURES.parent / "mlenv.yaml"))
+
+
 def run_rule(rule_id: str, template: Path) -> tuple[list[Finding], list[Path]]:
     """Findings of one rule on a fixture template and the parameter files paired with it."""
     params = [p for p in FIXTURES.glob(f"{template.stem}*.json") if is_parameter_file(p)]
     pairings, _ = pair([template], params)
-    report = validate(pairings, select_rules([rule_id]))
+    report = validate(pairings, select_rules([rule_id]), spec=fixture_spec())
     return [f for f in report.findings if f.rule_id == rule_id], [template, *params]

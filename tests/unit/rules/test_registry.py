@@ -14,7 +14,7 @@ RULES = all_rules()
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
-def test_metadata_is_complete(rule) -> None:  # noqa: ANN001
+def test_metadata_is_complete(rule) -> None:
     assert re.fullmatch(r"AG[1-7]\d{3}", rule.id)
     assert rule.severity in ("E", "W", "I")
     assert rule.shortdesc and rule.description.endswith((".", ")"))

@@ -62,29 +62,29 @@ LONG_GROUP = "rg-{project}-shared-{env}-" + "0123456789" * 7 + "012345"
 SPEC_CASES = [
     # wrong types
     spec_case("integer-as-word",
-              "mlenv.yaml:126:17: workspaces[1].compute.maxNodes: \"four\" is not of type 'integer'",
+              "mlenv.yaml:133:17: workspaces[1].compute.maxNodes: \"four\" is not of type 'integer'",
               edits=(("      maxNodes: 4\n", "      maxNodes: four\n"),)),
     spec_case("negative-max-nodes",
-              "mlenv.yaml:126:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0",
+              "mlenv.yaml:133:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0",
               edits=(("      maxNodes: 4\n", "      maxNodes: -1\n"),)),
     spec_case("yaml-boolean-for-string",
-              f"mlenv.yaml:33:15: environments.pro.location: true is not of type 'string' {YAML_BOOL_HINT}",
+              f"mlenv.yaml:34:15: environments.pro.location: true is not of type 'string' {YAML_BOOL_HINT}",
               edits=(("    location: northeurope\n", "    location: yes\n"),)),
     spec_case("list-for-mapping",
-              "mlenv.yaml:80:5: shared.identity: [\"compute\"] is not of type 'object'",
+              "mlenv.yaml:87:5: shared.identity: [\"compute\"] is not of type 'object'",
               edits=(("  identity:\n    name: compute", "  identity:\n    - compute"),)),
     spec_case("per-env-value-of-wrong-type",
-              "mlenv.yaml:119:35: workspaces[0].compute.maxNodes.int: \"one\" is not of type 'integer'",
+              "mlenv.yaml:126:35: workspaces[0].compute.maxNodes.int: \"one\" is not of type 'integer'",
               edits=(("{default: 2, int: 1, pro: 8}", "{default: 2, int: one, pro: 8}"),)),
     # unknown keys
     spec_case("unknown-key-did-you-mean",
-              "mlenv.yaml:125:7: workspaces[1].compute.vmsize: unknown key 'vmsize' (did you mean 'vmSize'?)",
+              "mlenv.yaml:132:7: workspaces[1].compute.vmsize: unknown key 'vmsize' (did you mean 'vmSize'?)",
               edits=(("      vmSize: Standard_DS3_v2\n", "      vmsize: Standard_DS3_v2\n"),)),
     spec_case("unknown-top-level-key",
               "mlenv.yaml:5:1: projct: unknown key 'projct' (did you mean 'project'?)",
               edits=((PROJECT, "project: mlp\nprojct: mlp\n\nnaming:\n"),)),
     spec_case("unknown-key-lists-allowed-keys",
-              "mlenv.yaml:67:5: shared.keyVault.colour: unknown key 'colour'; "
+              "mlenv.yaml:74:5: shared.keyVault.colour: unknown key 'colour'; "
               "allowed keys: name, sku, softDeleteRetentionDays",
               edits=(("    sku: standard\n", "    colour: blue\n    sku: standard\n"),)),
     spec_case("unknown-environment-key",
@@ -97,29 +97,29 @@ SPEC_CASES = [
               "mlenv.yaml:5:1: missing required key 'project'",
               edits=((PROJECT, "\nnaming:\n"),)),
     spec_case("missing-subscription-id",
-              "mlenv.yaml:32:5: environments.pro: missing required key 'subscriptionId'",
+              "mlenv.yaml:33:5: environments.pro: missing required key 'subscriptionId'",
               edits=(("    subscriptionId: 00000000-0000-0000-0000-000000000002\n", ""),)),
     spec_case("registry-sku-not-allowed",
-              "mlenv.yaml:77:20: shared.registries.staging.sku: 'Standrd' is not one of "
+              "mlenv.yaml:84:20: shared.registries.staging.sku: 'Standrd' is not one of "
               "['Basic', 'Standard', 'Premium']",
               edits=(("staging: {sku: {default: Standard, int: Premium, pro: Premium}}", "staging: {sku: Standrd}"),)),
     spec_case("principal-type-not-allowed",
-              "mlenv.yaml:85:26: shared.roles.modelDeveloper.assignTo[0].principalType: 'Team' is not one of "
+              "mlenv.yaml:92:26: shared.roles.modelDeveloper.assignTo[0].principalType: 'Team' is not one of "
               "['Group', 'User', 'ServicePrincipal']",
               edits=(("principalType: Group", "principalType: Team"),)),
     spec_case("sku-not-allowed-in-one-environment",
-              "mlenv.yaml:73:41: shared.storage.data.sku.pro: 'Standard_GRSS' is not one of ['Standard_LRS', "
+              "mlenv.yaml:80:41: shared.storage.data.sku.pro: 'Standard_GRSS' is not one of ['Standard_LRS', "
               "'Standard_GRS', 'Standard_RAGRS', 'Standard_ZRS', 'Standard_GZRS', 'Standard_RAGZRS', "
               "'Premium_LRS', 'Premium_ZRS']",
               edits=(("sku: {default: Standard_LRS, pro: Standard_GRS}",
                       "sku: {default: Standard_LRS, pro: Standard_GRSS}"),)),
     spec_case("invalid-subscription-id",
-              "mlenv.yaml:32:21: environments.pro.subscriptionId: 'not-a-guid' is not a GUID "
+              "mlenv.yaml:33:21: environments.pro.subscriptionId: 'not-a-guid' is not a GUID "
               "(8-4-4-4-12 hexadecimal digits, e.g. 00000000-0000-0000-0000-000000000001)",
               edits=(("    subscriptionId: 00000000-0000-0000-0000-000000000002\n",
                       "    subscriptionId: not-a-guid\n"),)),
     spec_case("invalid-location",
-              "mlenv.yaml:33:15: environments.pro.location: 'North Europe' is not an Azure region name such as "
+              "mlenv.yaml:34:15: environments.pro.location: 'North Europe' is not an Azure region name such as "
               "westeurope (lowercase letters and digits, no spaces)",
               edits=(("    location: northeurope\n", "    location: North Europe\n"),)),
     spec_case("invalid-environment-name",
@@ -135,34 +135,34 @@ SPEC_CASES = [
               "letters and digits, starting with a letter, not 'default' (the key of per-environment defaults)",
               edits=(("  int:\n", "  default:\n"),)),
     spec_case("invalid-container-name",
-              "mlenv.yaml:75:48: shared.storage.data.containers[3]: 'Init_Networks' is not a valid blob container "
+              "mlenv.yaml:82:48: shared.storage.data.containers[3]: 'Init_Networks' is not a valid blob container "
               "name: 3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit",
               edits=(("metrics, init-networks,", "metrics, Init_Networks,"),)),
     spec_case("duplicate-batch-endpoints",
-              "mlenv.yaml:121:21: workspaces[0].batchEndpoints: ['scoring', 'scoring'] has non-unique elements",
+              "mlenv.yaml:128:21: workspaces[0].batchEndpoints: ['scoring', 'scoring'] has non-unique elements",
               edits=(("    batchEndpoints: [scoring]\n  - name: nlp",
                       "    batchEndpoints: [scoring, scoring]\n  - name: nlp"),)),
     spec_case("batch-endpoint-name-too-long-in-one-environment",
-              "mlenv.yaml:124:22: workspaces[0].batchEndpoints[0]: batch endpoint name "
+              "mlenv.yaml:131:22: workspaces[0].batchEndpoints[0]: batch endpoint name "
               "'forecasting-long-mlp-vision-staging' (environment staging) is 35 characters; batch endpoint names "
               "must be 3-32; shorten it, or name the endpoint yourself: {name: forecasting-long, endpointName: <name>}",
               edits=(STAGING_ENV, ("    batchEndpoints: [scoring]\n  - name: nlp",
                                    "    batchEndpoints: [forecasting-long]\n  - name: nlp"))),
     spec_case("batch-endpoint-explicit-name-invalid",
-              "mlenv.yaml:121:52: workspaces[0].batchEndpoints[0].endpointName: batch endpoint name '1score' "
+              "mlenv.yaml:128:52: workspaces[0].batchEndpoints[0].endpointName: batch endpoint name '1score' "
               "(environments dev, int, pro) is invalid: batch endpoint names allow letters, digits and hyphens, "
               "starting with a letter and ending with a letter or digit; change the name",
               edits=(("    batchEndpoints: [scoring]\n  - name: nlp",
                       "    batchEndpoints: [{name: scoring, endpointName: 1score}]\n  - name: nlp"),)),
     spec_case("batch-endpoint-names-clash-in-a-region",
-              "mlenv.yaml:121:52: workspaces[0].batchEndpoints[0].endpointName: batch endpoint name 'score-mlp' "
+              "mlenv.yaml:128:52: workspaces[0].batchEndpoints[0].endpointName: batch endpoint name 'score-mlp' "
               "(environment int) is also the name of workspaces[0].batchEndpoints[0].endpointName in environment "
               "dev, in region westeurope; batch endpoint names are unique per region: change endpointName (e.g. add "
               "{env} or {workload})",
               edits=(("    batchEndpoints: [scoring]\n  - name: nlp",
                       '    batchEndpoints: [{name: scoring, endpointName: "score-{project}"}]\n  - name: nlp'),)),
     spec_case("batch-endpoint-object-without-name",
-              "mlenv.yaml:121:22: workspaces[0].batchEndpoints[0]: missing required key 'name'",
+              "mlenv.yaml:128:22: workspaces[0].batchEndpoints[0]: missing required key 'name'",
               edits=(("    batchEndpoints: [scoring]\n  - name: nlp",
                       "    batchEndpoints: [{endpointName: \"fc-{env}\"}]\n  - name: nlp"),)),
     spec_case("invalid-tag-name",
@@ -171,26 +171,26 @@ SPEC_CASES = [
               edits=(("  managedBy: armgen\n", "  managed/by: armgen\n"),)),
     # per-environment maps {default: ..., <env>: ...}
     spec_case("per-env-unknown-env-did-you-mean",
-              "mlenv.yaml:63:34: shared.logAnalytics.retentionDays.prod: 'prod' is not an environment of this spec "
+              "mlenv.yaml:70:34: shared.logAnalytics.retentionDays.prod: 'prod' is not an environment of this spec "
               "(did you mean 'pro'?)",
               edits=(("retentionDays: {default: 30, pro: 90}", "retentionDays: {default: 30, prod: 90}"),)),
     spec_case("per-env-unknown-env",
-              "mlenv.yaml:63:34: shared.logAnalytics.retentionDays.qa: 'qa' is not an environment of this spec; "
+              "mlenv.yaml:70:34: shared.logAnalytics.retentionDays.qa: 'qa' is not an environment of this spec; "
               "use one of: dev, int, pro, default",
               edits=(("retentionDays: {default: 30, pro: 90}", "retentionDays: {default: 30, qa: 90}"),)),
     spec_case("per-env-key-not-a-name",
-              "mlenv.yaml:63:21: shared.logAnalytics.retentionDays.Default: 'Default' is not 'default' or an "
+              "mlenv.yaml:70:21: shared.logAnalytics.retentionDays.Default: 'Default' is not 'default' or an "
               "environment name (2-10 lowercase letters and digits, starting with a letter)",
               edits=(("retentionDays: {default: 30, pro: 90}", "retentionDays: {Default: 30, pro: 90}"),)),
     spec_case("per-env-empty-map",
-              "mlenv.yaml:63:20: shared.logAnalytics.retentionDays: {} should be non-empty",
+              "mlenv.yaml:70:20: shared.logAnalytics.retentionDays: {} should be non-empty",
               edits=(("retentionDays: {default: 30, pro: 90}", "retentionDays: {}"),)),
     spec_case("per-env-value-out-of-range-in-pro",
-              "mlenv.yaml:63:39: shared.logAnalytics.retentionDays.pro: 10 is less than the minimum of 30",
+              "mlenv.yaml:70:39: shared.logAnalytics.retentionDays.pro: 10 is less than the minimum of 30",
               edits=(("retentionDays: {default: 30, pro: 90}", "retentionDays: {default: 30, pro: 10}"),)),
     # computed names, per environment
     spec_case("storage-name-too-long-in-pro-only",
-              "mlenv.yaml:47:24: environments.pro.overrides.shared.storage.data.name: storage account name 'stmlpdataprogeoarchive2026' "
+              "mlenv.yaml:49:24: environments.pro.overrides.shared.storage.data.name: storage account name 'stmlpdataprogeoarchive2026' "
               "(environment pro) is 26 characters; storage account names must be 3-24; change the name",
               edits=(STORAGE_PRO_OVERRIDE,)),
     spec_case("compact-pattern-too-long-for-one-environment",
@@ -201,12 +201,12 @@ SPEC_CASES = [
                      ('"{kind}{project}{workload}{env}"  ', '"{kind}{project}{workload}{env}archive"  '),
                      STAGING_ENV)),
     spec_case("explicit-name-invalid-in-every-environment",
-              "mlenv.yaml:67:11: shared.keyVault.name: key vault name 'my_vault' (environments dev, int, pro) "
+              "mlenv.yaml:74:11: shared.keyVault.name: key vault name 'my_vault' (environments dev, int, pro) "
               "is invalid: key vault names allow letters, digits and single hyphens, starting with a letter and "
               "ending with a letter or digit; change the name",
               edits=(("    sku: standard\n", "    name: my_vault\n    sku: standard\n"),)),
     spec_case("global-name-repeated-across-environments",
-              "mlenv.yaml:67:11: shared.keyVault.name: key vault name 'kv-mlp-fixed' (environments int, pro) is "
+              "mlenv.yaml:74:11: shared.keyVault.name: key vault name 'kv-mlp-fixed' (environments int, pro) is "
               "also its name in environment dev; key vault names are globally unique: put {env} in the pattern "
               "or name",
               edits=(("    sku: standard\n", "    name: kv-mlp-fixed\n    sku: standard\n"),)),
@@ -225,11 +225,11 @@ SPEC_CASES = [
               edits=(("    tags: {environment: dev}\n",
                       f'    tags: {{environment: dev}}\n    resourceGroups: {{shared: "{LONG_GROUP}"}}\n'),)),
     spec_case("workspace-name-too-short-for-its-container",
-              "mlenv.yaml:122:11: workspaces[1].name: 'cv' is not a valid work-package name: 3-20 lowercase letters "
+              "mlenv.yaml:129:11: workspaces[1].name: 'cv' is not a valid work-package name: 3-20 lowercase letters "
               "and digits, starting with a letter (it also names the workspace's blob container)",
               edits=(("  - name: nlp\n", "  - name: cv\n"),)),
     spec_case("duplicate-workspace",
-              "mlenv.yaml:122:11: workspaces[1].name: duplicate workspace 'vision' (also workspaces[0]); "
+              "mlenv.yaml:129:11: workspaces[1].name: duplicate workspace 'vision' (also workspaces[0]); "
               "workspace names must be unique",
               edits=(("  - name: nlp\n", "  - name: vision\n"),)),
     # naming tokens
@@ -244,84 +244,84 @@ SPEC_CASES = [
               f"mlenv.yaml:9:18: naming.resourceGroup: unknown token {{project:>40}}; {TOKENS}",
               edits=(('"rg-{project}-{workload}-{env}"', '"rg-{project:>40}-{workload}-{env}"'),)),
     spec_case("unknown-token-in-explicit-name",
-              f"mlenv.yaml:67:11: shared.keyVault.name: unknown token {{foo}}; {TOKENS}",
+              f"mlenv.yaml:74:11: shared.keyVault.name: unknown token {{foo}}; {TOKENS}",
               edits=(("    sku: standard\n", "    name: kv-{foo}-{env}\n    sku: standard\n"),)),
     spec_case("unknown-token-in-role-name",
-              f"mlenv.yaml:83:17: shared.roles.modelDeveloper.roleName: unknown token {{stage}}; {TOKENS}",
+              f"mlenv.yaml:90:17: shared.roles.modelDeveloper.roleName: unknown token {{stage}}; {TOKENS}",
               edits=(("    modelDeveloper:\n", '    modelDeveloper:\n      roleName: "{project} dev {stage}"\n'),)),
     # overrides
     spec_case("override-names-unknown-workspace",
-              "mlenv.yaml:43:9: environments.pro.overrides.workspaces.visoin: no workspace named 'visoin' "
+              "mlenv.yaml:45:9: environments.pro.overrides.workspaces.visoin: no workspace named 'visoin' "
               "(did you mean 'vision'?)",
               edits=(("        vision:\n          compute", "        visoin:\n          compute"),)),
     spec_case("override-unknown-key",
-              "mlenv.yaml:44:21: environments.pro.overrides.workspaces.vision.compute.vmSise: unknown key 'vmSise' "
+              "mlenv.yaml:46:21: environments.pro.overrides.workspaces.vision.compute.vmSise: unknown key 'vmSise' "
               "(did you mean 'vmSize'?)",
               edits=(("compute: {vmSize: Standard_NC12s_v3}", "compute: {vmSise: Standard_NC12s_v3}"),)),
     spec_case("override-value-out-of-range",
-              "mlenv.yaml:44:31: environments.pro.overrides.workspaces.vision.compute.maxNodes: -3 is less than "
+              "mlenv.yaml:46:31: environments.pro.overrides.workspaces.vision.compute.maxNodes: -3 is less than "
               "the minimum of 0",
               edits=(("compute: {vmSize: Standard_NC12s_v3}", "compute: {maxNodes: -3}"),)),
     spec_case("per-env-map-in-override-names-unknown-env",
-              "mlenv.yaml:44:32: environments.pro.overrides.workspaces.vision.compute.maxNodes.prod: 'prod' is not "
+              "mlenv.yaml:46:32: environments.pro.overrides.workspaces.vision.compute.maxNodes.prod: 'prod' is not "
               "an environment of this spec (did you mean 'pro'?)",
               edits=(("compute: {vmSize: Standard_NC12s_v3}", "compute: {maxNodes: {prod: 5}}"),)),
     spec_case("shared-override-unknown-key",
-              "mlenv.yaml:46:20: environments.pro.overrides.shared.keyVault.skuu: unknown key 'skuu' "
+              "mlenv.yaml:48:20: environments.pro.overrides.shared.keyVault.skuu: unknown key 'skuu' "
               "(did you mean 'sku'?)",
               edits=((STORAGE_PRO_OVERRIDE[0],
                       STORAGE_PRO_OVERRIDE[0] + "      shared:\n        keyVault: {skuu: premium}\n"),)),
     spec_case("unknown-token-in-override",
-              f"mlenv.yaml:44:26: environments.pro.overrides.workspaces.vision.workspaceName: unknown token "
+              f"mlenv.yaml:46:26: environments.pro.overrides.workspaces.vision.workspaceName: unknown token "
               f"{{wrkload}}; {TOKENS}",
               edits=(("compute: {vmSize: Standard_NC12s_v3}", 'workspaceName: "mlw-{wrkload}"'),)),
     # node counts
     spec_case("min-nodes-above-max-nodes-in-int",
-              "mlenv.yaml:118:17: workspaces[0].compute.minNodes: minNodes 2 is greater than maxNodes 1 "
+              "mlenv.yaml:125:17: workspaces[0].compute.minNodes: minNodes 2 is greater than maxNodes 1 "
               "in environment int; lower minNodes or raise maxNodes",
               edits=(("      minNodes: 0\n", "      minNodes: {default: 0, int: 2}\n"),)),
     spec_case("min-nodes-above-max-nodes-via-override",
-              "mlenv.yaml:44:31: environments.pro.overrides.workspaces.vision.compute.minNodes: minNodes 9 is "
+              "mlenv.yaml:46:31: environments.pro.overrides.workspaces.vision.compute.minNodes: minNodes 9 is "
               "greater than maxNodes 8 in environment pro; lower minNodes or raise maxNodes",
               edits=(("compute: {vmSize: Standard_NC12s_v3}", "compute: {minNodes: 9}"),)),
     spec_case("min-nodes-above-max-nodes-everywhere",
-              "mlenv.yaml:126:17: workspaces[1].compute.minNodes: minNodes 5 is greater than maxNodes 4 "
+              "mlenv.yaml:133:17: workspaces[1].compute.minNodes: minNodes 5 is greater than maxNodes 4 "
               "in environments dev, int, pro; lower minNodes or raise maxNodes",
               edits=(("      vmSize: Standard_DS3_v2\n", "      vmSize: Standard_DS3_v2\n      minNodes: 5\n"),)),
     # release
     spec_case("release-order-names-unknown-environment",
-              "mlenv.yaml:136:21: release.order[2]: 'prod' is not an environment of this spec (did you mean 'pro'?)",
+              "mlenv.yaml:143:21: release.order[2]: 'prod' is not an environment of this spec (did you mean 'pro'?)",
               edits=(("  serviceConnection: armgen-workload-identity\n",
                       "  serviceConnection: armgen-workload-identity\n  order: [int, dev, prod]\n"),)),
     spec_case("release-order-puts-int-later",
-              "mlenv.yaml:136:16: release.order[1]: 'int' is listed after 'dev', but the release deploys, verifies "
+              "mlenv.yaml:143:16: release.order[1]: 'int' is listed after 'dev', but the release deploys, verifies "
               "and tears down int before any other environment; move it to the front",
               edits=(("  serviceConnection: armgen-workload-identity\n",
                       "  serviceConnection: armgen-workload-identity\n  order: [dev, int, pro]\n"),)),
     spec_case("release-order-leaves-out-an-environment",
-              "mlenv.yaml:136:10: release.order: environment 'dev' is not listed, so the release would never deploy "
+              "mlenv.yaml:143:10: release.order: environment 'dev' is not listed, so the release would never deploy "
               "it; the release deploys every environment of the spec, int first: e.g. order: [int, pro, dev]",
               edits=(("  serviceConnection: armgen-workload-identity\n",
                       "  serviceConnection: armgen-workload-identity\n  order: [int, pro]\n"),)),
     spec_case("release-order-leaves-out-int",
-              "mlenv.yaml:136:10: release.order: environment 'int' is not listed, so the release would never deploy "
+              "mlenv.yaml:143:10: release.order: environment 'int' is not listed, so the release would never deploy "
               "it; the release deploys every environment of the spec, int first: e.g. order: [int, dev, pro]",
               edits=(("  serviceConnection: armgen-workload-identity\n",
                       "  serviceConnection: armgen-workload-identity\n  order: [dev, pro]\n"),)),
     spec_case("release-order-repeats-an-environment",
-              "mlenv.yaml:136:21: release.order[2]: 'int' is listed twice",
+              "mlenv.yaml:143:21: release.order[2]: 'int' is listed twice",
               edits=(("  serviceConnection: armgen-workload-identity\n",
                       "  serviceConnection: armgen-workload-identity\n  order: [int, dev, int, pro]\n"),)),
     # YAML itself
     spec_case("yaml-unclosed-flow-sequence",
-              "mlenv.yaml:128:8: invalid YAML: expected ',' or ']', but got ':' (while parsing a flow sequence "
-              "started on line 127); fix the syntax",
+              "mlenv.yaml:135:8: invalid YAML: expected ',' or ']', but got ':' (while parsing a flow sequence "
+              "started on line 134); fix the syntax",
               edits=(("    batchEndpoints: [scoring]\n    sql:", "    batchEndpoints: [scoring\n    sql:"),)),
     spec_case("yaml-tab-indentation",
               "mlenv.yaml:5:1: invalid YAML: found character '\\t' that cannot start any token; fix the syntax",
               edits=((PROJECT, "project: mlp\n\tfoo: 1\n\nnaming:\n"),)),
     spec_case("yaml-bad-indentation",
-              "mlenv.yaml:33:15: invalid YAML: mapping values are not allowed here; fix the syntax",
+              "mlenv.yaml:34:15: invalid YAML: mapping values are not allowed here; fix the syntax",
               edits=(("    location: northeurope\n", "      location: northeurope\n"),)),
     spec_case("yaml-duplicate-key",
               "mlenv.yaml:19:5: environments.dev.location: duplicate key 'location' (first defined on line 18); "
@@ -456,7 +456,7 @@ def test_missing_spec_file(tmp_path: Path) -> None:
 def test_unknown_environment_on_the_command_line(tmp_path: Path) -> None:
     result = render(write_project(tmp_path), "--env", "prod")
     assert result.exit_code == 2
-    assert result.stderr == "Error: mlenv.yaml: no environment 'prod' (the spec has: dev, int, pro)\n"
+    assert result.stderr == "Error: mlenv.yaml: no environment 'prod' (did you mean 'pro'?); the spec has: dev, int, pro\n"
     assert not (tmp_path / "templates").exists()
 
 
@@ -468,9 +468,9 @@ def test_several_problems_are_all_reported_in_file_order(tmp_path: Path) -> None
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "Error: mlenv.yaml:5:1: projct: unknown key 'projct' (did you mean 'project'?)",
-        "Error: mlenv.yaml:78:20: shared.registries.staging.sku: 'Standrd' is not one of "
+        "Error: mlenv.yaml:85:20: shared.registries.staging.sku: 'Standrd' is not one of "
         "['Basic', 'Standard', 'Premium']",
-        "Error: mlenv.yaml:127:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0",
+        "Error: mlenv.yaml:134:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0",
     ]
 
 
@@ -480,4 +480,4 @@ def test_a_real_process_prints_one_line_and_no_traceback(tmp_path: Path) -> None
                            str(spec)], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert proc.stdout == ""
-    assert proc.stderr == "Error: mlenv.yaml:126:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0\n"
+    assert proc.stderr == "Error: mlenv.yaml:133:17: workspaces[1].compute.maxNodes: -1 is less than the minimum of 0\n"

@@ -18,11 +18,11 @@ MINIMAL = Path(__file__).resolve().parents[2] / "fixtures" / "spec" / "minimal" 
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a Spec
+def sample(tmp_path_factory: pytest.TempPathFactory):  # a Spec
     return load_spec(write_project(tmp_path_factory.mktemp("sample")))
 
 
-def test_environments_in_file_order_with_their_settings(sample) -> None:  # noqa: ANN001
+def test_environments_in_file_order_with_their_settings(sample) -> None:
     assert list(sample.environments) == ["dev", "int", "pro"]
     pro = sample.env("pro")
     assert (pro.subscription_id, pro.location, pro.production) == (
@@ -32,7 +32,7 @@ def test_environments_in_file_order_with_their_settings(sample) -> None:  # noqa
     assert sample.release_order == ["int", "dev", "pro"]
 
 
-def test_per_environment_values_pick_the_env_then_the_default(sample) -> None:  # noqa: ANN001
+def test_per_environment_values_pick_the_env_then_the_default(sample) -> None:
     vision = {e: sample.env(e).workspaces[0].compute for e in ("dev", "int", "pro")}
     assert {e: c.max_nodes for e, c in vision.items()} == {"dev": 2, "int": 1, "pro": 8}
     assert {e: sample.env(e).shared.log_retention_days for e in ("dev", "int", "pro")} == \
@@ -41,14 +41,14 @@ def test_per_environment_values_pick_the_env_then_the_default(sample) -> None:  
         {"dev": "Standard", "int": "Premium", "pro": "Premium"}
 
 
-def test_overrides_apply_to_their_environment_only(sample) -> None:  # noqa: ANN001
+def test_overrides_apply_to_their_environment_only(sample) -> None:
     assert sample.env("pro").workspaces[0].compute.vm_size == "Standard_NC12s_v3"
     assert sample.env("int").workspaces[0].compute.vm_size == "Standard_NC6s_v3"
     # the override replaces vmSize only: the rest of the workspace's compute stays
     assert sample.env("pro").workspaces[0].compute.idle_seconds == 120
 
 
-def test_defaults_fill_what_the_spec_leaves_out(sample) -> None:  # noqa: ANN001
+def test_defaults_fill_what_the_spec_leaves_out(sample) -> None:
     nlp = sample.env("dev").workspaces[1]
     assert (nlp.compute.min_nodes, nlp.compute.vm_priority, nlp.compute.name) == (0, "Dedicated", "cpu-cluster")
     assert sample.env("dev").workspaces[0].compute.name == "gpu-cluster"  # an NC size
@@ -56,7 +56,7 @@ def test_defaults_fill_what_the_spec_leaves_out(sample) -> None:  # noqa: ANN001
     assert sample.env("dev").shared.key_vault_sku == "standard"
 
 
-def test_computed_names_follow_the_naming_patterns(sample) -> None:  # noqa: ANN001
+def test_computed_names_follow_the_naming_patterns(sample) -> None:
     dev = sample.env("dev")
     assert dev.shared.key_vault_name == "kv-mlp-shared-dev"
     assert dev.shared.storage["data"].name == "stmlpdatadev"
@@ -94,7 +94,7 @@ def test_top_level_x_keys_hold_anchors_and_are_ignored(tmp_path: Path) -> None:
         "release, render, shared, tags, workspaces"]
 
 
-def test_datastores_attach_to_the_workspaces_the_config_names(sample) -> None:  # noqa: ANN001
+def test_datastores_attach_to_the_workspaces_the_config_names(sample) -> None:
     vision, nlp = sample.env("int").workspaces
     assert [d.name for d in vision.datastores] == ["datasets", "results", "init_networks", "sentinel2_l2a"]
     assert [d.name for d in nlp.datastores] == ["datasets", "results", "curated_lake", "partner_exports"]
@@ -127,7 +127,7 @@ def test_errors_carry_their_locations(tmp_path: Path) -> None:
     with pytest.raises(SourceErrors) as caught:
         load_spec(write_project(tmp_path, spec))
     [error] = caught.value.errors
-    assert (error.file, error.line, error.col, error.path) == ("mlenv.yaml", 126, 17, "workspaces[1].compute.maxNodes")
+    assert (error.file, error.line, error.col, error.path) == ("mlenv.yaml", 133, 17, "workspaces[1].compute.maxNodes")
     assert caught.value.exit_code == 2
 
 

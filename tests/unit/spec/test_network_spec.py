@@ -39,8 +39,10 @@ def test_sample_shows_public_private_with_created_zones_and_private_with_hub_zon
                                  "vnet-mlp-shared-int")
     assert (pro.mode, pro.create_vnet, pro.dns) == ("private", False, "hub")
     assert pro.endpoints_subnet_id.endswith("/virtualNetworks/vnet-spoke-mlp-pro/subnets/snet-ml-endpoints")
-    assert sorted(pro.hub_zones) == ["azureml", "blob", "dfs", "file", "notebooks", "registry", "sql",
-                                     "vault"]
+    assert sorted(pro.hub_zones) == ["agentsvc", "azureml", "blob", "dfs", "file", "monitor", "notebooks", "ods",
+                                     "oms", "registry", "sql", "vault"]
+    assert (int_.monitor, int_.monitor_scope) == ("none", "")
+    assert (pro.monitor, pro.monitor_scope) == ("privateLinkScope", "ampls-mlp-shared-pro")
     units = {u.name: u for u in units_for(spec.env("int"))}
     assert units["computecluster-vision"].parameters["subnetId"] == int_.compute_subnet_id
     assert units["computecluster-vision"].parameters["enableNodePublicIp"] is False
@@ -227,3 +229,48 @@ def test_hub_dns_must_name_the_sql_zone_when_a_workspace_has_sql(tmp_path: Path)
     assert errors == [f"Error: mlenv.yaml:{line}:11: environments.pro.overrides.network.dns: no hub zone for "
                       f"{SQL_ZONE} in environment pro (its private endpoints need it); add "
                       "'<zone>: <resource id>' or use dns: create"]
+
+
+INT_MONITOR = ("        dns: create\n", "        dns: create\n        monitor: privateLinkScope\n")
+
+
+def test_a_monitor_scope_with_created_zones_scopes_both_and_gets_an_endpoint_on_five_zones(tmp_path: Path) -> None:
+    spec = load_spec(write_project(tmp_path, edited(SAMPLE_SPEC, (INT_MONITOR,))))
+    units = {u.name: u for u in units_for(spec.env("int"))}
+    scope = units["privatelinkscope"]
+    assert scope.depends_on == ("loganalytics", "appinsights")
+    assert (scope.parameters["scopeName"], scope.parameters["ingestionAccessMode"],
+            scope.parameters["queryAccessMode"]) == ("ampls-mlp-shared-int", "PrivateOnly", "PrivateOnly")
+    assert [r["id"].rsplit("/", 2)[-2:] for r in scope.parameters["scopedResources"]] == [
+        ["workspaces", "log-mlp-shared-int"], ["components", "appi-mlp-shared-int"]]
+    pe = units["privateendpoint-privatelinkscope-azuremonitor"]
+    assert pe.depends_on == ("privatelinkscope", "virtualnetwork", "privatednszone-monitor", "privatednszone-oms",
+                             "privatednszone-ods", "privatednszone-agentsvc", "privatednszone-blob")
+    assert (pe.parameters["groupId"], pe.parameters["zones"]) == ("azuremonitor",
+                                                                  ["monitor", "oms", "ods", "agentsvc", "blob"])
+    assert pe.parameters["targetResourceId"].endswith("/Microsoft.Insights/privateLinkScopes/ampls-mlp-shared-int")
+    for key in ("monitor", "oms", "ods", "agentsvc"):
+        assert units[f"privatednszone-{key}"].depends_on == ("virtualnetwork",)
+    # the monitoring resources stay closed to the internet: the scope is their private path
+    assert units["loganalytics"].parameters["publicNetworkAccessForIngestion"] == "Disabled"
+    # the scope's endpoint takes 10 addresses: 15 + 10
+    net = spec.env("int").network
+    assert sum(pe.ip_count for pe in planned_endpoints(spec.env("int").shared, spec.env("int").workspaces,
+                                                       net.monitor_scope)) == 25
+
+
+def test_a_top_level_monitor_scope_applies_to_the_private_environments_only(tmp_path: Path) -> None:
+    spec = load_spec(write_project(tmp_path, edited(SAMPLE_SPEC, (
+        ("  mode: public                  # dev;", "  monitor: privateLinkScope\n  mode: public #"),))))
+    assert (spec.env("dev").network.monitor_scope, spec.env("int").network.monitor_scope) == (
+        "", "ampls-mlp-shared-int")
+    assert not [u for u in units_for(spec.env("dev")) if u.name.startswith(("privatelinkscope", "privateendpoint"))]
+    assert "privatelinkscope" in {u.name for u in units_for(spec.env("int"))}
+
+
+def test_hub_dns_must_name_the_monitor_zones_when_there_is_a_scope(tmp_path: Path) -> None:
+    oms = next(line for line in SAMPLE_SPEC.splitlines(keepends=True) if "privatelink.oms.opinsights.azure.com:" in line)
+    errors = _errors(tmp_path, (oms, ""))
+    assert errors == [f"Error: mlenv.yaml:{_line_of(SAMPLE_SPEC, 'privatelink.blob.core.windows.net:')}:11: "
+                      "environments.pro.overrides.network.dns: no hub zone for privatelink.oms.opinsights.azure.com in "
+                      "environment pro (its private endpoints need it); add '<zone>: <resource id>' or use dns: create"]

@@ -1,6 +1,6 @@
 """validate's caches (evaluations per pairing, walks per template, reference() calls per expression)
 change nothing: a multi-workspace platform, some parameter files broken, gives the same findings with
-them off. (The spec, the input beside parameters/, stays loaded once per run.)"""
+them off."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ from click.testing import CliRunner
 from armgen.arm import dependencies
 from armgen.cli.main import cli
 from armgen.rulebase.context import RuleContext
+from armgen.rulebase.evaluation import SpecTargets
 from armgen.rules import all_rules
+from armgen.spec import load_spec
 from armgen.validate.discovery import discover
 from armgen.validate.runner import validate
 
@@ -55,7 +57,7 @@ def findings(folder: Path) -> list:
     os.chdir(folder)
     try:
         pairings, orphans = discover((), (), "templates", "parameters")
-        report = validate(pairings, all_rules(), orphans)
+        report = validate(pairings, all_rules(), orphans, SpecTargets(load_spec("mlenv.yaml")))  # as the CLI does
     finally:
         os.chdir(cwd)
     return [(f.file, f.line, f.column, f.rule_id, f.severity, f.message, f.env) for f in report.findings]
@@ -66,10 +68,8 @@ def test_findings_are_the_same_without_the_caches(tmp_path: Path, monkeypatch: p
     cached = findings(folder)
     assert any(f[4] == "E" for f in cached) and len({f[6] for f in cached}) > 1
 
-    memo = RuleContext.memo
-
-    def uncached(self, key, compute, scope="template"):  # noqa: ANN001, ANN202
-        return memo(self, key, compute, scope) if scope == "run" else compute()
+    def uncached(self, key, compute, shared=True):
+        return compute()
 
     monkeypatch.setattr(RuleContext, "memo", uncached)
     monkeypatch.setattr(dependencies, "_reference_args", dependencies._reference_args.__wrapped__)

@@ -64,7 +64,7 @@ def test_invalid_json_is_a_source_error_with_line_and_column() -> None:
     assert info.value.message.startswith("bad.json:3:7: invalid JSON")
 
 
-def test_missing_file_is_an_input_error(tmp_path) -> None:  # noqa: ANN001
+def test_missing_file_is_an_input_error(tmp_path) -> None:
     from armgen.errors import InputError
 
     with pytest.raises(InputError, match="no such file"):
@@ -73,7 +73,13 @@ def test_missing_file_is_an_input_error(tmp_path) -> None:  # noqa: ANN001
 
 @pytest.mark.parametrize(("path", "text"), [
     (("resources", 2, "properties", "minimumTlsVersion"), "resources[2].properties.minimumTlsVersion"),
-    (("outputs", "a-b", "value"), 'outputs["a-b"].value'),
+    (("outputs", "a-b", "value"), "outputs.a-b.value"),
+    (("tags", "managed/by"), "tags.managed/by"),
+    (("environments", "12"), "environments.12"),
+    (("tags", "a.b"), 'tags["a.b"]'),
+    (("tags", "a b", 0), 'tags["a b"][0]'),
+    (("tags", ""), 'tags[""]'),
+    (("resources", 0, "name", jsonmarks.KEY), "resources[0].name (name)"),
     ((), ""),
 ])
 def test_path_text(path: tuple, text: str) -> None:

@@ -15,7 +15,7 @@ documents = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st
                          max_leaves=20)
 
 
-def _paths(node: object, path: tuple = ()):  # noqa: ANN202
+def _paths(node: object, path: tuple = ()):
     yield path, node
     if isinstance(node, dict):
         for k, v in node.items():

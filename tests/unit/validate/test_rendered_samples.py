@@ -87,7 +87,7 @@ def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _findings(templates: tuple[str, ...] = ()):  # noqa: ANN202
+def _findings(templates: tuple[str, ...] = ()):
     pairings, orphans = discover(templates, (), "templates", "parameters")
     return validate(pairings, all_rules(), orphans).findings
 

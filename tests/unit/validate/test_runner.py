@@ -88,7 +88,7 @@ def test_a_template_file_over_4_mb_is_refused_when_read(tmp_path: Path) -> None:
         validate([Pairing(t)], select_rules(["AG6001"]))
 
 
-def test_orphan_parameter_file_is_a_warning(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_orphan_parameter_file_is_a_warning(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "templates").mkdir()
     (tmp_path / "parameters").mkdir()
     template(tmp_path / "templates" / "kv.json", [])
@@ -106,7 +106,7 @@ class Broken(Rule):
     id = "AG9999"
     shortdesc = "always fails"
 
-    def match(self, ctx) -> Iterator[Match]:  # noqa: ANN001
+    def match(self, ctx) -> Iterator[Match]:
         raise KeyError("boom")
         yield  # pragma: no cover
 
