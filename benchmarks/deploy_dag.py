@@ -2,13 +2,14 @@
 
 Prints, for a deploy with every unit of the plan (emulator in its own process, ARM's documented token
 buckets on unless --no-throttling, armgen pacing itself from the x-ms-ratelimit-remaining-* headers):
-- wall time / critical path: target <= 1.10. The critical path is the longer of
-  * the longest chain of unit durations, each measured alone (a serial run of 1 shared + 2 workspaces;
-    every workspace's unit takes what the same unit of workspace ws0000 took), and
-  * the throttle floor: the least time ARM's buckets allow for the requests the deploy cannot avoid
-    (one PUT per unit; a list per scope and two GETs per unit -- a status poll and the final GET): the
-    last write can go out (N - bucket) / refill seconds in at the earliest and its unit then takes the
-    shortest unit duration; the last read likewise. Their difference is the unavoidable throttle time.
+- wall time / critical path: target <= 1.10. Every unit takes what it took alone (a serial run of the
+  plan's shared units and its first 2 workspaces' units, on an emptied emulator; every workspace's unit
+  takes what the same unit of workspace ws0000 took). The critical path is the earliest end of the DAG
+  with these durations, unlimited parallelism and ARM's buckets (simulated, ``throttled_path``): the
+  requests a deploy cannot avoid are a stack list per scope first, then per unit one PUT (a write token,
+  when its dependencies are done) and one GET when it is done (a read token: the status, whose answer is
+  the deployed stack); a request waits for its token, first come first served. Without throttling this
+  is the longest chain; the difference is the unavoidable throttle time.
 - whether the run was throttle-bound or latency-bound (the pacer's verdict), and 429s (target 0);
 - the no-op re-deploy: wall time (target < 1 s), deployment PUTs (target 0) and requests (one list per
   scope: does not grow with the units).
@@ -51,7 +52,7 @@ def target_for(ep: EndpointInfo, subscription: str, polling: float) -> Target:
                   resource_client(ep, subscription, **kw, per_retry_policies=[pacing_policy(pacer)]),
                   deployments_client(ep, subscription, **kw, per_retry_policies=[pacing_policy(pacer)]),
                   "bench", stacks=stacks_client(ep, subscription, **kw, per_retry_policies=[pacing_policy(pacer)]),
-                  pacer=pacer)
+                  pacer=pacer, polling_interval=polling)
 
 
 def workspace_kind(name: str) -> str:
@@ -60,24 +61,58 @@ def workspace_kind(name: str) -> str:
     return f"{head}-ws0000" if head and tail.isdigit() else name
 
 
-def throttle_floor(plan: Plan, durations: dict[str, float]) -> tuple[float, str]:
-    """The least time ARM's buckets allow for the requests a deploy of ``plan`` cannot avoid, and how."""
-    units = len(plan.steps)
-    scopes = 1 + len({s.unit.resource_group for s in plan.steps if s.unit.resource_group})
-    needed = {"writes": units, "reads": scopes + 2 * units}
-    shortest = min(durations.values())
-    floors = {}
-    for op, count in needed.items():
-        size, refill = ARM_LIMITS[op]
-        last = max(0.0, (count - size) / refill)
-        floors[op] = last + (shortest if op == "writes" else 0.0)
-    how = ", ".join(f"{op}: {needed[op]} needed, bucket {ARM_LIMITS[op][0]:.0f} + {ARM_LIMITS[op][1]:.0f}/s "
-                    f"-> {floors[op]:.2f} s" for op in needed)
-    return max(floors.values()), how
+def scopes(plan: Plan) -> int:
+    """The subscription and every resource group of the plan: one stack list each."""
+    return 1 + len({s.unit.resource_group for s in plan.steps if s.unit.resource_group})
 
 
-def admin(ep: EndpointInfo, method: str, path: str, body: dict | None = None) -> None:
-    """The emulator's admin routes (configuration, reset), as its CLI uses them."""
+class Bucket:
+    """One of ARM's token buckets, taken from in time order."""
+
+    def __init__(self, op: str) -> None:
+        self.size, self.refill = ARM_LIMITS[op]
+        self.tokens, self.at = self.size, 0.0
+
+    def take(self, when: float) -> float:
+        """When a request made at ``when`` gets its token."""
+        level = min(self.size, self.tokens + (max(when, self.at) - self.at) * self.refill)
+        when = max(when, self.at)
+        if level < 1:
+            when += (1 - level) / self.refill
+            level = 1
+        self.tokens, self.at = level - 1, when
+        return when
+
+
+def throttled_path(plan: Plan, durations: dict[str, float], throttled: bool = True) -> float:
+    """The earliest end of a deploy of ``plan`` (unit durations as measured alone, unlimited parallelism)
+    when each request waits for its token in ARM's buckets (see the module's docstring)."""
+    import heapq
+
+    writes, reads = Bucket("writes"), Bucket("reads")
+    start = max((reads.take(0.0) for _ in range(scopes(plan))), default=0.0) if throttled else 0.0
+    waiting = {s.name: {d for d in s.unit.depends_on if d in durations} for s in plan.steps}
+    events = [(start, 0, name) for name, deps in waiting.items() if not deps]  # (time, 0 ready | 1 done, unit)
+    heapq.heapify(events)
+    end = 0.0
+    while events:
+        when, kind, name = heapq.heappop(events)
+        if kind == 0:
+            put = writes.take(when) if throttled else when
+            heapq.heappush(events, (put + durations[name], 1, name))
+            continue
+        done = reads.take(when) if throttled else when
+        end = max(end, done)
+        for other, deps in waiting.items():
+            if name in deps:
+                deps.discard(name)
+                if not deps:
+                    heapq.heappush(events, (done, 0, other))
+    return end
+
+
+def admin(ep: EndpointInfo, method: str, path: str, body: dict | None = None) -> dict | None:
+    """The emulator's admin routes (configuration, reset, request log), as its CLI uses them."""
     import json
     import ssl
     import urllib.request
@@ -87,8 +122,9 @@ def admin(ep: EndpointInfo, method: str, path: str, body: dict | None = None) ->
     data = json.dumps(body).encode() if body is not None else b""
     req = urllib.request.Request(f"{ep.url}{path}", method=method, data=data,
                                  headers={"Authorization": f"Bearer {ep.token}", "Content-Type": "application/json"})
-    with opener.open(req, timeout=60):
-        pass
+    with opener.open(req, timeout=60) as answer:
+        text = answer.read()
+    return json.loads(text) if text else None
 
 
 def deploy(target: Target, plan, parallel: int) -> tuple[float, Runner]:
@@ -122,7 +158,6 @@ def main() -> None:
     cpu0 = time.process_time()
     with tempfile.TemporaryDirectory() as tmp:
         plan, subscription = prepare(Path(tmp) / "work", args.workspaces)
-        small, _ = prepare(Path(tmp) / "small", 2)
         state = Path(tmp) / "state"
         ep = process.start(state).endpoint  # its own process, as `armgen deploy` runs it
         try:
@@ -134,35 +169,42 @@ def main() -> None:
             verdict = target.pacer.verdict(runner.started, runner.started + wall)
             throttled = target.pacer.throttled
             contended = plan.critical_path({r.name: r.duration for r in runner.results})
-            before = sum(target.pacer.sent.values())
+            served = admin(ep, "GET", "/_emulator/requests")
             noop_wall, noop = deploy(target, plan, args.parallel)
-            noop_requests = sum(target.pacer.sent.values()) - before
+            noop_requests = admin(ep, "GET", "/_emulator/requests")["total"] - served["total"]
+            time.sleep(ARM_LIMITS["reads"][0] / ARM_LIMITS["reads"][1])  # the read bucket fills up again
+            rested_wall, rested = deploy(target_for(ep, subscription, args.polling), plan, args.parallel)
             admin(ep, "POST", "/_emulator/reset")
             admin(ep, "PUT", "/_emulator/config?persist=false", knobs)
             serial_target = target_for(ep, subscription, args.polling)
+            small = Plan(plan.env, [s for s in plan.steps if s.unit.workspace in (None, "ws0000", "ws0001")])
             serial_wall, serial = deploy(serial_target, small, 1)
         finally:
             process.stop(state)
     alone = {r.name: r.duration for r in serial.results}
     durations = {s.name: alone[workspace_kind(s.name)] for s in plan.steps}
     chain = plan.critical_path(durations)
-    floor, how = throttle_floor(plan, durations) if not args.no_throttling else (0.0, "throttling off")
-    critical = max(chain, floor)
+    critical = max(chain, throttled_path(plan, durations, not args.no_throttling))
     units = len(plan.steps)
     cpu = time.process_time() - cpu0
     print(f"units: {units} (1 shared + {args.workspaces} workspaces), {args.latency * 1000:.0f} ms per resource, "
           f"ARM throttling {'off' if args.no_throttling else 'on (ARM defaults)'}")
     print(f"parallel deploy wall time:     {wall:7.2f} s")
-    print(f"longest chain of units alone:  {chain:7.2f} s  (serial run of 1 shared + 2 workspaces)")
+    print(f"longest chain of units alone:  {chain:7.2f} s  (serial run of the shared units + 2 workspaces)")
     print(f"  same chain, parallel run:    {contended:7.2f} s  (longer when units slow each other down)")
-    print(f"throttle floor:                {floor:7.2f} s  ({how})")
-    print(f"critical path:                 {critical:7.2f} s  (chain + unavoidable throttle time "
+    print(f"critical path:                 {critical:7.2f} s  (the chain under ARM's buckets, simulated: "
+          f"{scopes(plan)} lists, {units} PUTs, {units} status GETs; unavoidable throttle time "
           f"{critical - chain:.2f} s)")
     print(f"wall / critical path:          {wall / critical:7.2f}   (target <= 1.10)")
     print(f"pacing:                        {verdict}")
     print(f"429 answers:                   {throttled:7d}   (target 0)")
+    print("requests the deploy sent, as the emulator served them (per unit):")
+    for route, n in sorted(served["byRoute"].items(), key=lambda kv: -kv[1]):
+        print(f"  {route:<40} {n:6d}  {n / units:5.2f}")
     print(f"no-op re-deploy:               {noop_wall:7.2f} s, {noop.puts} deployment PUTs, {noop_requests} requests "
-          "(target < 1 s, 0 PUTs, one list per scope)")
+          f"(target < 1 s, 0 PUTs, one list per scope: {scopes(plan)} scopes) right after the deploy, which "
+          "left the read bucket empty")
+    print(f"  with the read bucket full:   {rested_wall:7.2f} s, {rested.puts} deployment PUTs  (target < 1 s)")
     print(f"benchmark client CPU (user+sys): {cpu:.1f} s; serial run of {len(small.steps)} units {serial_wall:.1f} s")
 
 

@@ -4,6 +4,7 @@ serial copy batches, topological layers and cycle detection."""
 from __future__ import annotations
 
 import contextlib
+from functools import lru_cache
 
 from armgen.arm.ast import Call, Index, Literal, Node, Property
 from armgen.arm.errors import ArmError
@@ -44,10 +45,10 @@ class DependencyIndex:
 
 
 def resolve_dependencies(instances: list[ResourceInstance], implicit: dict[int, set[str]] | None = None,
-                         empty_loops: set[str] | None = None) -> None:
+                         empty_loops: set[str] | None = None, index: DependencyIndex | None = None) -> None:
     """Fill ``depends_on`` (full ids) and ``unresolved_depends_on`` for every instance; a dependency on a
-    copy loop (or symbolic name) that yields no instance is satisfied."""
-    index = DependencyIndex(instances)
+    copy loop (or symbolic name) that yields no instance is satisfied. ``index``: the instances' index, if built."""
+    index = index or DependencyIndex(instances)
     empty = {name.lower() for name in (empty_loops or set())}
     for inst in instances:
         ids: list[str] = []
@@ -87,18 +88,17 @@ def _same_outer(a: ResourceInstance, b: ResourceInstance) -> bool:
     return outer == {k: v for k, v in b.copy_indices.items() if k not in (None, (b.copy_name or "").lower())}
 
 
-def reference_targets(value: object, evaluate_arg) -> set[str]:
-    """Targets of reference()/list*() calls inside a JSON value (implicit dependencies)."""
-    found: set[str] = set()
+@lru_cache(maxsize=16384)
+def _reference_args(value: str) -> tuple[Node, ...]:
+    """First arguments of the reference()/list*() calls in an expression string, in tree order (memoised:
+    a template's strings are walked once, not once per parameter file and instance)."""
+    found: list[Node] = []
 
     def visit_node(node: Node) -> None:
         if isinstance(node, Call):
             name = node.name.lower()
             if (name in REFERENCE_FUNCTIONS or name.startswith("list")) and node.args:
-                arg = node.args[0]
-                target = arg.value if isinstance(arg, Literal) else evaluate_arg(arg)
-                if isinstance(target, str):
-                    found.add(target)
+                found.append(node.args[0])
             for a in node.args:
                 visit_node(a)
         elif isinstance(node, Property):
@@ -107,10 +107,23 @@ def reference_targets(value: object, evaluate_arg) -> set[str]:
             visit_node(node.target)
             visit_node(node.index)
 
+    with contextlib.suppress(ArmError):
+        visit_node(parse_template_string(value))
+    return tuple(found)
+
+
+def reference_targets(value: object, evaluate_arg) -> set[str]:
+    """Targets of reference()/list*() calls inside a JSON value (implicit dependencies); ``evaluate_arg``
+    evaluates a non-literal argument (None when it cannot)."""
+    found: set[str] = set()
+
     def visit(v: object) -> None:
-        if isinstance(v, str) and is_expression(v):
-            with contextlib.suppress(ArmError):
-                visit_node(parse_template_string(v))
+        if isinstance(v, str):
+            if is_expression(v):
+                for arg in _reference_args(v):
+                    target = arg.value if isinstance(arg, Literal) else evaluate_arg(arg)
+                    if isinstance(target, str):
+                        found.add(target)
         elif isinstance(v, list):
             for item in v:
                 visit(item)

@@ -182,7 +182,7 @@ class TemplateEngine:
                                "https://aka.ms/arm-template-limits for usage details.", path=["resources"])
             self._index = DependencyIndex(instances)  # look-ups work from here on, in this thread
             implicit = {id(i): self._implicit_targets(i) for i in instances}
-            resolve_dependencies(instances, implicit, builder.declared_loops)
+            resolve_dependencies(instances, implicit, builder.declared_loops, self._index)
         except BaseException:
             self._index = None
             raise

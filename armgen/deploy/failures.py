@@ -90,6 +90,9 @@ def failure_from(exc: BaseException) -> ArmFailure:
             body = json.loads(response.text())
             if isinstance(body, dict) and ("error" in body or "code" in body):
                 return _from_mapping(body)
+            props = body.get("properties") if isinstance(body, dict) else None
+            if isinstance(props, dict) and isinstance(props.get("error"), dict):  # a resource that failed
+                return _from_mapping(props["error"])
         except Exception:  # the body may be anything
             pass
     status = getattr(response, "status_code", None) if response is not None else None

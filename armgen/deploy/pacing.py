@@ -81,10 +81,12 @@ class Pacer:
         key = (scope, op)
         with self._lock:
             self.sent[op] += 1
-            ticket = self._sent[key] = self._sent.get(key, 0) + 1
-            self._inflight[key] = self._inflight.get(key, 0) + 1
             while key in self._probing:  # the first answer says how many tokens are left: wait for it
                 self._lock.wait(1.0)
+            # a ticket and a place in flight only now: requests held behind the probe are not on their way
+            # to ARM yet, and counting them would shrink the bucket the probe's answer reveals
+            ticket = self._sent[key] = self._sent.get(key, 0) + 1
+            self._inflight[key] = self._inflight.get(key, 0) + 1
             if key in self._unmetered:
                 return ticket
             if key not in self._tokens:

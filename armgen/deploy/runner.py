@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from armgen.deploy.failures import ArmFailure, failure_from
 from armgen.deploy.plan import Plan, Step
+from armgen.deploy.polling import PollSchedule, unit_kind
 from armgen.deploy.preflight import prune_group
 from armgen.deploy.release import RELEASE_TAG, release_id, running_holders
 from armgen.deploy.stacks import FINGERPRINT_TAG, TERMINAL, Lifecycle, StackOps, managed, state
@@ -59,6 +60,7 @@ class Runner:
         self.force: set[str] = set()  # units deployed even when unchanged (re-created, or below one)
         self.notes: list[str] = []  # what the run did besides deploying (history pruned)
         self.wait_for_release = False  # a unit another release started meanwhile: wait for it, else fail
+        self.polls = PollSchedule()  # status polls: units of a kind polled when the first of them was done
         self.left: list[str] = []  # units left deploying in Azure by an interrupted run (on_interrupt leave)
 
     def fingerprint(self, step: Step) -> str:
@@ -148,6 +150,10 @@ class Runner:
         return [s for s in self.plan.steps
                 if not self._unchanged(s, self._known.get(s.deployment.lower()))]
 
+    def _polling(self, step: Step):
+        interval = self.target.polling_interval
+        return True if interval is None else self.polls.method(unit_kind(step.name, step.unit.workspace), interval)
+
     def deploy_step(self, step: Step) -> UnitResult:
         start = time.monotonic()
         ops = StackOps.of(self.target, step)
@@ -162,7 +168,7 @@ class Runner:
             for attempt in range(self.principal_retries + 2):
                 try:
                     self.puts += 1
-                    done = ops.put(self._body(step)).result()
+                    done = ops.put(self._body(step), self._polling(step)).result()
                     result.status = "deployed"
                     result.changed = len(managed(done))
                     return result

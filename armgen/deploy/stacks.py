@@ -93,10 +93,11 @@ class StackOps:
         except ResourceNotFoundError:
             return None
 
-    def put(self, stack_body: dict) -> Any:
+    def put(self, stack_body: dict, polling: Any = True) -> Any:
+        """Start the stack's deployment; ``polling``: the SDK's, or an azure-core polling method."""
         if self.group is None:
-            return self.ops.begin_create_or_update_at_subscription(self.name, stack_body)
-        return self.ops.begin_create_or_update_at_resource_group(self.group, self.name, stack_body)
+            return self.ops.begin_create_or_update_at_subscription(self.name, stack_body, polling=polling)
+        return self.ops.begin_create_or_update_at_resource_group(self.group, self.name, stack_body, polling=polling)
 
     def delete(self, resources: str, groups: str) -> None:
         kw = {"unmanage_action_resources": resources, "unmanage_action_resource_groups": groups}

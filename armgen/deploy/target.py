@@ -26,6 +26,7 @@ class Target:
     description: str
     stacks: Any = None  # azure.mgmt.resource.deploymentstacks.DeploymentStacksClient
     pacer: Any = None  # armgen.deploy.pacing.Pacer: ARM's rate-limit budget as this process sees it
+    polling_interval: float | None = None  # the clients' LRO polling interval (None: the SDK polls as it likes)
 
 
 POOL_SIZE = 128  # connections kept per host: requests' default of 10 makes parallel units open new TLS sessions
@@ -116,4 +117,5 @@ def connect(env: Environment, kind: str | None = None, polling_interval: float |
                                         per_retry_policies=[pacing_policy(pacer)])
     except (ValueError, TypeError) as exc:
         raise ArmgenError(f"cannot create Azure clients for {kind}: {exc}") from None
-    return Target(kind, env.subscription_id, resources, deployments, description, stacks=stacks, pacer=pacer)
+    return Target(kind, env.subscription_id, resources, deployments, description, stacks=stacks, pacer=pacer,
+                  polling_interval=kwargs["polling_interval"])

@@ -14,6 +14,7 @@ from armgen.emulator.models.resources import ResourceModel
 from armgen.emulator.models.stack_whatif import StackWhatIfModel
 from armgen.emulator.models.stacks import StackModel
 from armgen.emulator.private import private_dir, touch_private, write_private
+from armgen.emulator.requestlog import RequestLog
 from armgen.emulator.store import DB_FILE, Store
 from armgen.emulator.throttling import Throttle, ThrottleSettings
 
@@ -41,6 +42,7 @@ class EmulatorApp:
         touch_private(state_dir / DB_FILE)
         self.store = Store(state_dir / DB_FILE)
         private_dir(state_dir)  # the WAL and shared-memory files SQLite just made
+        self.requests = RequestLog()  # what clients asked (not reset by a knob change)
         self._build_models()
 
     def _build_models(self) -> None:
@@ -70,6 +72,7 @@ class EmulatorApp:
     def reset(self) -> None:
         self.deployments.shutdown()
         self.store.clear()
+        self.requests.reset()
         self._build_models()
 
     def close(self) -> None:

@@ -33,6 +33,11 @@ def put_config(app: EmulatorApp, req: Request) -> Response:
     return ok(app.config.to_dict())
 
 
+def get_requests(app: EmulatorApp, req: Request) -> Response:
+    """Requests served since the start (or the last reset), by method and route."""
+    return ok(app.requests.snapshot())
+
+
 def list_deleted(app: EmulatorApp, req: Request) -> Response:
     return ok({"value": soft_delete.list_deleted(app.store)})
 

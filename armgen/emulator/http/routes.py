@@ -23,6 +23,7 @@ ROUTES: list[tuple[str, str, Callable]] = [
     ("POST", r"/_emulator/reset", admin.reset),
     ("GET", r"/_emulator/config", admin.get_config),
     ("PUT", r"/_emulator/config", admin.put_config),
+    ("GET", r"/_emulator/requests", admin.get_requests),
     ("GET", r"/_emulator/deleted", admin.list_deleted),
     ("POST", r"/_emulator/purge", admin.purge),
     ("GET", _SUB, deployments.get_subscription),

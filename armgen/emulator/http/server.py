@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import ssl
 import threading
 import traceback
@@ -160,6 +161,9 @@ class ArmRequestHandler(BaseHTTPRequestHandler):
                                                    f'{app.config.tenant_id}", error="invalid_token"')
             raise err
         self._read_body(req)
+        found = match(req.method, req.path)
+        if not req.path.lower().startswith("/_emulator/"):  # counted even when refused below (429, faults)
+            app.requests.add(req.method, found[0].__name__ if found else "unrouted")
         limits = app.throttle.admit(req.method, req.path, self.headers.get("Authorization"))  # or 429
         fault = None if req.path.lower().startswith("/_emulator/") else app.faults.http_fault(req.method, req.path)
         if fault is not None:
@@ -173,7 +177,6 @@ class ArmRequestHandler(BaseHTTPRequestHandler):
             raise ArmHttpError(fault.status, fault.code or ("ServiceUnavailable" if fault.status == 503
                                                             else "InternalServerError"),
                                fault.message or "The service is temporarily unavailable (injected fault).")
-        found = match(req.method, req.path)
         if found is None:
             raise ArmHttpError(404 if req.method in ("GET", "HEAD") else 400, "InvalidResourceType" if
                                "/providers/" in req.path.lower() else "NoRegisteredProviderFound",
@@ -207,6 +210,9 @@ class ArmRequestHandler(BaseHTTPRequestHandler):
 class EmulatorHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # listen backlog: socketserver's default of 5 drops the connections a parallel deploy opens at once
+    # (20 units polling together), and each dropped SYN costs the client a 1 s retransmission
+    request_queue_size = socket.SOMAXCONN
 
     def __init__(self, app: EmulatorApp, port: int = 0, verbose: bool = False) -> None:
         self.app, self.verbose = app, verbose

@@ -86,3 +86,19 @@ def test_scope_and_refill_settings() -> None:
     assert refill_from_env(None) == {}
     with pytest.raises(InputError, match="ARMGEN_ARM_REFILL"):
         refill_from_env("write=5")
+
+
+def test_requests_held_behind_the_first_answer_do_not_shrink_the_bucket_it_reveals() -> None:
+    import threading
+
+    arm, pacer, clock = arm_and_pacer(size=200, refill=10)
+    ticket = pacer.before("subscription", "writes")  # the probe: the others wait for its answer
+    held = [threading.Thread(target=send, args=(arm, pacer)) for _ in range(150)]
+    for thread in held:
+        thread.start()
+    while pacer.sent["writes"] < 151:  # all of them waiting for the probe's answer
+        threading.Event().wait(0.01)
+    pacer.after("subscription", "writes", 200, arm.admit("PUT", PATH, "Bearer t"), ticket)
+    for thread in held:
+        thread.join(5)
+    assert arm.refused == 0 and not pacer.waits  # 151 requests of a bucket of 200: none waited

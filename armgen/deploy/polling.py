@@ -1,0 +1,101 @@
+"""When to ask ARM whether a unit's deployment is done: few status polls, none wasted, no added wait.
+
+Status polls are reads, and ARM's read bucket (``armgen/arm_limits.py``) is what a large release runs
+out of first. The SDK polls once right after the PUT and then every ``polling_interval``, so a unit
+that takes ten intervals costs ten reads. Units of one kind (``computecluster-<workspace>`` for every
+workspace) take about as long as each other, so:
+
+- the first unit of a kind to start is its *scout*: it polls every interval, as the SDK would;
+- the others of its kind wait for the scout to finish, then poll once when a unit of their kind was
+  done that long after its start (the fastest seen), and every interval after that, should they take
+  longer;
+- a kind whose duration is known from an earlier unit is polled first at that duration.
+
+A unit never waits for its scout longer than ``PATIENCE`` intervals. A ``Retry-After`` from ARM is
+the shortest interval used.
+
+What is polled is the stack itself (its ``provisioningState``, ARM's pattern for a PUT), not the
+``Azure-AsyncOperation`` status: the last poll's answer is then the deployed stack, where the SDK would
+send one more GET for it after the operation succeeded. A failed stack carries the error in
+``properties.error`` (``armgen.deploy.failures`` reads it there).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+PATIENCE = 20  # intervals a unit waits for its kind's scout at most
+
+
+def unit_kind(name: str, workspace: str | None) -> str:
+    """``computecluster-vision`` -> ``computecluster-*``: units that differ only in their workspace."""
+    if not workspace:
+        return name
+    return re.sub(rf"(?<=-){re.escape(workspace)}(?=-|$)", "*", name, count=1)
+
+
+class PollSchedule:
+    """The fastest duration seen per unit kind and the scout of each kind still running; thread-safe."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep
+                 ) -> None:
+        self.clock, self.sleep = clock, sleep
+        self._cond = threading.Condition()
+        self._fastest: dict[str, float] = {}
+        self._scouts: dict[str, object] = {}
+        self.polls = 0  # status requests sent (for benchmarks)
+
+    def wait(self, kind: str, token: object, started: float, polls: int, interval: float) -> None:
+        """Sleep until the next status poll of a unit (``polls`` sent so far) is due."""
+        with self._cond:
+            self.polls += 1
+            delay = interval
+            if polls == 0:
+                if kind not in self._fastest and self._scouts.setdefault(kind, token) is not token:
+                    deadline = started + PATIENCE * interval
+                    while kind not in self._fastest and kind in self._scouts and self.clock() < deadline:
+                        self._cond.wait(deadline - self.clock())
+                if kind in self._fastest:
+                    delay = max(0.0, started + self._fastest[kind] - self.clock())
+        if delay > 0:
+            self.sleep(delay)
+
+    def done(self, kind: str, token: object, started: float) -> None:
+        """A unit's operation ended: its duration teaches its kind, and a scout releases the others."""
+        with self._cond:
+            took = self.clock() - started
+            self._fastest[kind] = min(self._fastest.get(kind, took), took)
+            if self._scouts.get(kind) is token:
+                del self._scouts[kind]
+            self._cond.notify_all()
+
+    def method(self, kind: str, interval: float) -> Any:
+        """An azure-core polling method for one unit's long-running PUT, polling on this schedule."""
+        from azure.mgmt.core.polling.arm_polling import ARMPolling, BodyContentPolling
+
+        schedule = self
+
+        class ScheduledPolling(ARMPolling):
+            def initialize(self, *args: Any, **kwargs: Any) -> None:
+                self._started, self._polls, self._token = schedule.clock(), 0, object()
+                super().initialize(*args, **kwargs)
+
+            def update_status(self) -> None:  # every status request, the SDK's first one included
+                schedule.wait(kind, self._token, self._started, self._polls, max(self._extract_delay(), 0.0))
+                self._polls += 1
+                super().update_status()
+
+            def _delay(self) -> None:  # the wait happens in update_status
+                return
+
+            def run(self) -> None:
+                try:
+                    super().run()
+                finally:
+                    schedule.done(kind, self._token, self._started)
+
+        return ScheduledPolling(interval, lro_algorithms=[BodyContentPolling()])

@@ -1,0 +1,61 @@
+"""Status polls: units of one kind are polled when the first of them (the scout) was done."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from armgen.deploy.polling import PollSchedule, unit_kind
+
+
+class FakeTime:
+    def __init__(self) -> None:
+        self.now, self.slept = 0.0, []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(round(seconds, 6))
+        self.now += seconds
+
+
+def test_units_that_differ_only_in_their_workspace_are_one_kind() -> None:
+    assert unit_kind("computecluster-vision", "vision") == "computecluster-*"
+    assert unit_kind("sasdatastore-nlp-partner", "nlp") == "sasdatastore-*-partner"
+    assert unit_kind("keyvault", None) == "keyvault"
+
+
+def test_the_scout_polls_every_interval_and_its_siblings_once_when_it_was_done() -> None:
+    t = FakeTime()
+    schedule = PollSchedule(clock=t.clock, sleep=t.sleep)
+    scout, sibling = object(), object()
+    schedule.wait("mlworkspace-*", scout, started=0.0, polls=0, interval=0.1)  # not polled at once, as the SDK does
+    schedule.wait("mlworkspace-*", scout, started=0.0, polls=1, interval=0.1)
+    assert t.slept == [0.1, 0.1]
+    t.now = 0.5
+    schedule.done("mlworkspace-*", scout, started=0.0)  # took 0.5 s
+    t.now, t.slept = 0.6, []
+    schedule.wait("mlworkspace-*", sibling, started=0.3, polls=0, interval=0.1)  # first poll at 0.3 + 0.5
+    assert t.slept == [0.2]
+    schedule.wait("mlworkspace-*", sibling, started=0.3, polls=1, interval=0.1)  # slower: every interval again
+    assert t.slept == [0.2, 0.1]
+
+
+def test_a_sibling_waits_for_its_scout_before_its_first_poll() -> None:
+    schedule = PollSchedule()
+    scout, started = object(), time.monotonic()
+    schedule.wait("computecluster-*", scout, started, polls=0, interval=0.05)
+    polled_at: list[float] = []
+
+    def sibling() -> None:
+        schedule.wait("computecluster-*", object(), started, polls=0, interval=0.05)
+        polled_at.append(time.monotonic())
+
+    thread = threading.Thread(target=sibling)
+    thread.start()
+    time.sleep(0.1)
+    assert not polled_at  # the scout is still running: no read spent on the sibling yet
+    schedule.done("computecluster-*", scout, started)
+    thread.join(5)
+    assert polled_at and polled_at[0] - started >= 0.1
