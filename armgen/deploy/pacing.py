@@ -60,7 +60,8 @@ class Pacer:
         self._probing: set[tuple[str, str]] = set()  # first request of a kind in flight: the others wait
         self._unmetered: set[tuple[str, str]] = set()  # answers without rate-limit headers: no pacing
         self._sent: dict[tuple[str, str], int] = {}  # (scope, op) -> requests sent (tickets)
-        self._inflight: dict[tuple[str, str], int] = {}  # (scope, op) -> requests sent, not answered yet
+        self._inflight: dict[tuple[str, str], set[int]] = {}  # (scope, op) -> tickets sent, not answered yet
+        self._earlier: dict[tuple[tuple[str, str], int], int] = {}  # (key, ticket) -> earlier ones in flight
         self._tokens: dict[tuple[str, str], float] = {}  # (scope, op) -> tokens at self._at
         self._at: dict[tuple[str, str], float] = {}
         self._cap: dict[tuple[str, str], float] = {}  # the most ARM ever reported (+1): the bucket size
@@ -72,7 +73,7 @@ class Pacer:
         """Tokens now. A full bucket wastes its refill, and requests still on their way to ARM have not
         taken their token there yet: the estimate stays below the bucket size minus those."""
         level = self._tokens[key] + (now - self._at[key]) * self.refill[key[1]]
-        ceiling = self._cap[key] - self._inflight.get(key, 0)
+        ceiling = self._cap[key] - len(self._inflight.get(key, ()))
         self._tokens[key], self._at[key] = min(level, ceiling), now
         return self._tokens[key]
 
@@ -86,33 +87,41 @@ class Pacer:
             # a ticket and a place in flight only now: requests held behind the probe are not on their way
             # to ARM yet, and counting them would shrink the bucket the probe's answer reveals
             ticket = self._sent[key] = self._sent.get(key, 0) + 1
-            self._inflight[key] = self._inflight.get(key, 0) + 1
-            if key in self._unmetered:
-                return ticket
-            if key not in self._tokens:
+            self._inflight.setdefault(key, set()).add(ticket)
+            wait = 0.0
+            if key not in self._unmetered and key not in self._tokens:
                 self._probing.add(key)
-                return ticket
-            now = self.clock()
-            level = self._level(key, now) - 1
-            self._tokens[key] = level
-            wait = -level / self.refill[op] if level < 0 else 0.0
-            if wait:
-                self.waits.append((now, now + wait, op))
+            elif key not in self._unmetered:
+                now = self.clock()
+                level = self._level(key, now) - 1
+                self._tokens[key] = level
+                wait = -level / self.refill[op] if level < 0 else 0.0
+                if wait:
+                    self.waits.append((now, now + wait, op))
         if wait:
             self.sleep(wait)
+        with self._lock:  # earlier requests still unanswered as this one goes: ARM may count them after it
+            self._earlier[key, ticket] = sum(1 for other in self._inflight[key] if other < ticket)
         return ticket
 
     def after(self, scope: str, op: str, status: int, headers: Any, ticket: int = 0) -> None:
         """Learn from the answer to request ``ticket``: the tokens ARM reports left, or a 429's Retry-After.
 
         ARM counted the tokens when it admitted the request; requests sent after it may have been
-        admitted since, so they are taken off what it reports (refill since then is left as a margin).
+        admitted since, so they are taken off what it reports (refill since then is left as a margin), and
+        the level never goes above that (other clients spend from the same bucket). Taking off as well the
+        earlier requests that were still unanswered when this one went (ARM may have admitted them after
+        it) gives a floor of what ARM has that assumes nothing: the level never stays below it. Without
+        that floor the level only ever went down, keeping each underestimate for good (the refill a full
+        bucket got while many requests were in flight, not counted), and ARM's bucket was never emptied.
         """
         key = (scope, op)
         left = remaining(headers, scope, op)
         with self._lock:
             now = self.clock()
-            self._inflight[key] = max(0, self._inflight.get(key, 0) - 1)
+            inflight = self._inflight.setdefault(key, set())
+            inflight.discard(ticket if ticket or not inflight else min(inflight))
+            earlier = self._earlier.pop((key, ticket), 0)
             if left is not None and ticket:
                 left -= self._sent.get(key, 0) - ticket
             if key in self._probing:
@@ -125,8 +134,9 @@ class Pacer:
                 self._cap[key] = max(self._cap.get(key, 0.0), left + 1.0)
                 if key not in self._tokens:
                     self._tokens[key], self._at[key] = float(left), now
-                else:  # never above what ARM says (other clients spend from the same bucket)
-                    self._tokens[key] = min(self._level(key, now), float(left))
+                else:
+                    floor = float(left - earlier) if ticket else -float("inf")
+                    self._tokens[key] = max(min(self._level(key, now), float(left)), floor)
             if status == 429:
                 self.throttled += 1
                 retry = _seconds(headers.get("Retry-After")) or 1.0
@@ -134,11 +144,12 @@ class Pacer:
                 level = self._level(key, now) if key in self._tokens else 0.0
                 self._tokens[key], self._at[key] = min(level, 1.0 - retry * self.refill[op]), now
 
-    def abandon(self, scope: str, op: str) -> None:
+    def abandon(self, scope: str, op: str, ticket: int = 0) -> None:
         """A request that got no answer (connection error): let the requests behind a probe go on."""
         with self._lock:
             self._probing.discard((scope, op))
-            self._inflight[(scope, op)] = max(0, self._inflight.get((scope, op), 0) - 1)
+            self._inflight.get((scope, op), set()).discard(ticket)
+            self._earlier.pop(((scope, op), ticket), None)
             self._lock.notify_all()
 
     def waited(self, start: float, end: float) -> float:
@@ -216,7 +227,7 @@ def pacing_policy(pacer: Pacer):  # an azure-core HTTPPolicy
             try:
                 response = self.next.send(request)
             except BaseException:
-                pacer.abandon(scope, op)
+                pacer.abandon(scope, op, ticket)
                 raise
             pacer.after(scope, op, response.http_response.status_code, response.http_response.headers, ticket)
             return response

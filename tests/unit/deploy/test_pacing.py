@@ -102,3 +102,16 @@ def test_requests_held_behind_the_first_answer_do_not_shrink_the_bucket_it_revea
     for thread in held:
         thread.join(5)
     assert arm.refused == 0 and not pacer.waits  # 151 requests of a bucket of 200: none waited
+
+
+def test_a_bucket_that_refilled_while_requests_were_in_flight_is_spent_in_full() -> None:
+    arm, pacer, clock = arm_and_pacer(size=20, refill=10)
+    send(arm, pacer)  # the probe
+    tickets = [(pacer.before("subscription", "writes"), arm.admit("PUT", PATH, "Bearer t")) for _ in range(10)]
+    clock.sleep(2.0)  # slow answers: ARM's bucket is full again before they arrive
+    for ticket, headers in tickets:
+        pacer.after("subscription", "writes", 200, headers, ticket)
+    start = clock.now
+    assert [send(arm, pacer) for _ in range(40)] == [200] * 40 and arm.refused == 0
+    # 20 from the full bucket, 20 at 10 per second (the level used to stay 10 below ARM's: 3 s)
+    assert clock.now - start == pytest.approx(2.0, abs=0.11)
