@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from armgen import limits
 from armgen.arm.ast import Call, Index, Literal, Node, Property
@@ -97,10 +98,11 @@ class Evaluator:
         return value
 
     def evaluate_string(self, value: str, path: list | None = None) -> object:
-        if not is_expression(value):
-            return unescape_literal(value)
         try:
-            result = self.evaluate(parse_template_string(value))
+            fn, literal = _program(value)
+            if fn is None:
+                return literal
+            result = fn(self)
             if isinstance(result, LambdaValue):
                 raise ArmError("A lambda function can only be used as a parameter of filter, map, mapValues, "
                                "reduce, sort, groupBy or toObject.")
@@ -112,48 +114,12 @@ class Evaluator:
 
     # -- nodes -------------------------------------------------------------------------------
     def evaluate(self, node: Node) -> object:
-        try:
-            if isinstance(node, Literal):
-                return node.value
-            if isinstance(node, Property):
-                return get_property(self.evaluate(node.target), node.name)
-            if isinstance(node, Index):
-                return get_index(self.evaluate(node.target), self.evaluate(node.index))
-            if isinstance(node, Call):
-                return self.call(node)
-        except ArmError as err:
-            if err.column is None:
-                err.column = node.column or None
-            raise
-        except RecursionError:
-            raise ArmError("The language expression is nested too deeply.", column=node.column) from None
-        raise ArmError(f"Unknown expression node {node!r}.")
+        """The node's value: its compiled closure (see :func:`compiled`) run with this evaluator."""
+        fn = node._fn
+        return (fn if fn is not None else compiled(node))(self)
 
     def call(self, node: Call) -> object:
-        global _lookup
-        if _lookup is None:
-            from armgen.arm.functions import lookup as _found
-
-            _lookup = _found
-        lookup = _lookup
-        if "." in node.name:
-            return self.scope.call_user_function(node.name, [self.evaluate(a) for a in node.args], self)
-        spec = lookup(node.name)
-        spec.check_arity(len(node.args))
-        args = list(node.args) if spec.lazy else [self.evaluate(a) for a in node.args]
-        if spec.family != "lambda" and args and any(type(a) is LambdaValue for a in args):
-            raise ArmError(f"The template language function '{spec.name}' does not accept a lambda function "
-                           f"as a parameter; lambdas are only valid in filter, map, mapValues, reduce, sort, "
-                           f"groupBy and toObject.")
-        try:
-            result = spec.impl(self, args)
-            if isinstance(result, str | list | dict) and len(result) > VALUE_LIMIT:
-                check_value_size(result, spec.name)
-            return result
-        except (ValueError, TypeError, ArithmeticError, OSError, IndexError, KeyError) as exc:
-            if self.strict:
-                raise
-            raise ArmError(f"Unable to evaluate template language function '{spec.name}': {exc}.") from None
+        return self.evaluate(node)
 
     def invoke(self, fn: object, args: list, function: str = "lambda") -> object:
         """Call a ``LambdaValue`` with positional arguments."""
@@ -183,3 +149,112 @@ class Evaluator:
             if name in frame:
                 return frame[name]
         raise ArmError(f"The lambda variable '{name}' is not defined.")
+
+
+# -- compiled nodes ------------------------------------------------------------------------------
+# Each node is compiled once into a closure ``fn(ev)`` and kept on the node (trees are immutable and
+# parsed once per expression string), so an expression evaluated for many parameter files or copy
+# indices is dispatched, looked up and arity-checked once. A closure fails as evaluating the node
+# did: an ArmError gets the column of the innermost node that raised, a Python error in a function
+# becomes an ArmError unless ``Evaluator.strict``, a function unknown or called with the wrong number
+# of arguments fails when evaluated (not when compiled), before its arguments are evaluated.
+
+for _node_type in (Literal, Call, Property, Index):
+    _node_type._fn = None  # a class default (not a dataclass field): the closure once compiled
+
+
+def compiled(node: Node):
+    """The closure evaluating ``node`` (compiled on first use, then kept on the node)."""
+    if isinstance(node, Literal):
+        value = node.value
+        fn = lambda ev: value  # noqa: E731 - a literal cannot fail
+    elif isinstance(node, Property):
+        fn = _guarded(_property(node), node.column)
+    elif isinstance(node, Index):
+        fn = _guarded(_index(node), node.column)
+    elif isinstance(node, Call):
+        fn = _guarded(_call(node), node.column)
+    else:
+        raise ArmError(f"Unknown expression node {node!r}.")
+    object.__setattr__(node, "_fn", fn)
+    return fn
+
+
+@lru_cache(maxsize=16384)
+def _program(value: str) -> tuple[object, object]:
+    """(closure, None) for an expression string, (None, its value) for a literal one (memoised; a string
+    that does not parse fails each time it is evaluated)."""
+    if not is_expression(value):
+        return None, unescape_literal(value)
+    return _run(parse_template_string(value)), None
+
+
+def _run(node: Node):
+    fn = node._fn
+    return fn if fn is not None else compiled(node)
+
+
+def _guarded(body, column: int):
+    """``body`` with the node's error handling: the column on an ArmError without one, nesting too deep."""
+    def fn(ev: Evaluator) -> object:
+        try:
+            return body(ev)
+        except ArmError as err:
+            if err.column is None:
+                err.column = column or None
+            raise
+        except RecursionError:
+            raise ArmError("The language expression is nested too deeply.", column=column) from None
+    return fn
+
+
+def _property(node: Property):
+    target, name = _run(node.target), node.name
+    return lambda ev: get_property(target(ev), name)
+
+
+def _index(node: Index):
+    target, index = _run(node.target), _run(node.index)
+    return lambda ev: get_index(target(ev), index(ev))
+
+
+def _call(node: Call):
+    global _lookup
+    if _lookup is None:
+        from armgen.arm.functions import lookup as _found
+
+        _lookup = _found
+    name, nodes = node.name, node.args
+    args = tuple(_run(a) for a in nodes)
+    if "." in name:
+        return lambda ev: ev.scope.call_user_function(name, [a(ev) for a in args], ev)
+    try:
+        spec = _lookup(name)
+        spec.check_arity(len(nodes))
+    except ArmError:
+        lookup = _lookup
+
+        def fails(ev: Evaluator) -> object:  # a fresh error each time (errors are located in place)
+            lookup(name).check_arity(len(nodes))
+            raise AssertionError("unreachable")  # pragma: no cover
+        return fails
+    impl, function, lazy, checked = spec.impl, spec.name, spec.lazy, spec.family != "lambda"
+
+    def call(ev: Evaluator) -> object:
+        values = list(nodes) if lazy else [a(ev) for a in args]
+        if checked and values:
+            for value in values:
+                if type(value) is LambdaValue:
+                    raise ArmError(f"The template language function '{function}' does not accept a lambda "
+                                   f"function as a parameter; lambdas are only valid in filter, map, mapValues, "
+                                   f"reduce, sort, groupBy and toObject.")
+        try:
+            result = impl(ev, values)
+            if isinstance(result, str | list | dict) and len(result) > VALUE_LIMIT:
+                check_value_size(result, function)
+            return result
+        except (ValueError, TypeError, ArithmeticError, OSError, IndexError, KeyError) as exc:
+            if ev.strict:
+                raise
+            raise ArmError(f"Unable to evaluate template language function '{function}': {exc}.") from None
+    return call

@@ -227,9 +227,13 @@ class TemplateEngine:
         """The evaluated request body; reference()/list*() answered by ``state`` now."""
         ev = self.evaluator(state, frames=instance.copy_indices)
         body: dict = {}
+        known = ("type", "name", "apiVersion") if instance.api_version else ("type", "name")
         for key, value in instance.declaration.items():
             lower = key.lower()
             if lower in CONTROL_KEYS:
+                continue
+            if key in known:  # evaluated by the instance builder already (set below, in this place)
+                body[key] = None
                 continue
             if lower == "properties" and instance.is_nested_deployment and isinstance(value, dict):
                 body[key] = {k: (v if k == "template" else ev.evaluate_value(v, instance.path + [key, k]))
