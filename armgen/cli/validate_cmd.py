@@ -84,7 +84,7 @@ def validate(templates: tuple[str, ...], spec_path: Path, out_dir: Path | None, 
         click.echo(f"note: no {spec_path.name} found here or in a parent folder: parameter files are evaluated with "
                    "a placeholder subscription and resource group; pass --spec FILE for the environments' real ones",
                    err=True)
-    report = run_validation(pairings, rules, orphans, spec)
+    report = run_validation(pairings, rules, orphans, spec, parallel=True)
     if bicep:
         _check_bicep(report, pairings, bicep_dir)
     if fmt == "text":

@@ -64,9 +64,17 @@ class Runner:
         self.spec = spec
         self.report = Report(rules=rules)
 
-    def run(self, pairings: Iterable[Pairing], orphans: Iterable[Path] = ()) -> Report:
-        for pairing in pairings:
-            self.check_pairing(pairing)
+    def run(self, pairings: Iterable[Pairing], orphans: Iterable[Path] = (), parallel: bool = False) -> Report:
+        from armgen.validate.parallel import check_forked, worth_forking
+
+        pairings = list(pairings)
+        if parallel and worth_forking(pairings):
+            if self.spec is not None:
+                _ = self.spec.units  # computed once, before the fork
+            check_forked(self, pairings)
+        else:
+            for pairing in pairings:
+                self.check_pairing(pairing)
         for path in orphans:
             doc = jsonmarks.load(path)
             ctx = RuleContext(MarkedJson(str(path), "", {}), doc, None)
@@ -124,7 +132,8 @@ class Runner:
 
 
 def validate(pairings: Iterable[Pairing], rules: list[Rule], orphans: Iterable[Path] = (),
-             spec: SpecTargets | None = None) -> Report:
+             spec: SpecTargets | None = None, parallel: bool = False) -> Report:
     """Validate every pairing with ``rules``; JSON syntax errors raise SourceError (exit 2). Parameter files
-    of ``spec``'s units are evaluated in their environment's subscription and group, others with placeholders."""
-    return Runner(rules, spec).run(pairings, orphans)
+    of ``spec``'s units are evaluated in their environment's subscription and group, others with placeholders.
+    ``parallel``: on two cores when it pays off (``armgen.validate.parallel``), with the same report."""
+    return Runner(rules, spec).run(pairings, orphans, parallel)
