@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import ssl
@@ -176,6 +175,3 @@ def ensure_running(state_dir: str | os.PathLike[str] | None = None) -> EndpointI
     """The endpoint of the emulator for ``state_dir`` (default state dir), starting it if needed."""
     return start(state_dir).endpoint
 
-
-def status_json(endpoint: EndpointInfo) -> str:
-    return json.dumps(endpoint.as_dict(), indent=2)

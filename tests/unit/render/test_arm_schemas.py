@@ -8,7 +8,6 @@ must never pass without it.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -19,29 +18,13 @@ from jsonschema import Draft4Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
+from tests.shared_files import CI_VARIABLES, SHARED, require
 from tests.unit.spec.project import render, tree
 
 ROOT = Path(__file__).resolve().parents[3]
-SHARED = ROOT / ".." / "shared"
 CHECKER = SHARED / "tools" / "arm_schema_check.py"
 SCHEMAS = SHARED / "arm-schemas" / "2019-04-01"
 MINIMAL = ROOT / "tests" / "fixtures" / "spec" / "minimal"
-CI_VARIABLES = ("CI", "TF_BUILD", "GITHUB_ACTIONS")
-
-
-def in_ci() -> bool:
-    """True on a CI agent: GitHub Actions sets CI and GITHUB_ACTIONS, Azure Pipelines TF_BUILD."""
-    return any(os.environ.get(name, "").strip().lower() not in ("", "0", "false") for name in CI_VARIABLES)
-
-
-def require(path: Path) -> None:
-    """Skip the test when ``path`` is absent on a workstation; fail it in CI."""
-    if path.is_file():
-        return
-    message = f"{path.resolve()} is not here (the official ARM schemas and checker, see /work/shared)"
-    if in_ci():
-        pytest.fail(f"{message}; CI must run the official schema check", pytrace=False)
-    pytest.skip(message)
 
 
 def test_every_template_passes_the_official_resource_schemas() -> None:
