@@ -311,7 +311,9 @@ def decode(text: str, file: str = "<string>", max_bytes: int = limits.TEMPLATE_B
         raise SourceError(file, *doc._line_col(_literal_offset(text, e.literal)), "", e.message) from None
     except RecursionError:
         data = None
-    if data is None and _depth_offset(text, limits.JSON_DEPTH) is not None or _too_deep(data, limits.JSON_DEPTH):
+    # data nests no deeper than the brackets written: most files need no walk
+    walk = text.count("{") + text.count("[") > limits.JSON_DEPTH
+    if data is None and _depth_offset(text, limits.JSON_DEPTH) is not None or walk and _too_deep(data, limits.JSON_DEPTH):
         offset = _depth_offset(text, limits.JSON_DEPTH) or 0
         raise SourceError(file, *doc._line_col(offset), "",
                           f"nested more than {limits.JSON_DEPTH} levels deep; flatten the structure") from None

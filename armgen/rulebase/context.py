@@ -78,7 +78,7 @@ class RuleContext:
         """The same template (and its cached walks) paired with another parameter file."""
         return RuleContext(self.template_doc, doc, env, self.shared, spec=self.spec)
 
-    def memo(self, key: str, compute, shared: bool = True):  # any value
+    def memo(self, key: str | tuple, compute, shared: bool = True):  # any value
         store = self.shared if shared else self.cache
         if key not in store:
             store[key] = compute()
@@ -174,7 +174,11 @@ class ResourceView:
 
 def views(ctx: RuleContext, *types: str) -> list[ResourceView]:
     """Every resource of ``types`` (all when none given) the template deploys (``existing`` ones are
-    skipped), evaluated where possible."""
+    skipped), evaluated where possible (built once per pairing and types: many rules ask the same)."""
+    return list(ctx.memo(("views", types), lambda: tuple(_views(ctx, types)), shared=False))
+
+
+def _views(ctx: RuleContext, types: tuple[str, ...]) -> list[ResourceView]:
     evaluated = ctx.evaluated_bodies()
     out: list[ResourceView] = []
     for ref in ctx.resources if not types else ctx.resources_of(*types):
