@@ -144,6 +144,12 @@ class Pacer:
                 level = self._level(key, now) if key in self._tokens else 0.0
                 self._tokens[key], self._at[key] = min(level, 1.0 - retry * self.refill[op]), now
 
+    def level(self, scope: str, op: str) -> float:
+        """The tokens left now for ``op`` as far as this process knows (infinite before any answer said)."""
+        key = (scope, op)
+        with self._lock:
+            return self._level(key, self.clock()) if key in self._tokens else float("inf")
+
     def abandon(self, scope: str, op: str, ticket: int = 0) -> None:
         """A request that got no answer (connection error): let the requests behind a probe go on."""
         with self._lock:

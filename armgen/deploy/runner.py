@@ -60,7 +60,9 @@ class Runner:
         self.force: set[str] = set()  # units deployed even when unchanged (re-created, or below one)
         self.notes: list[str] = []  # what the run did besides deploying (history pruned)
         self.wait_for_release = False  # a unit another release started meanwhile: wait for it, else fail
-        self.polls = PollSchedule()  # status polls: units of a kind polled when the first of them was done
+        pacer = target.pacer  # status polls: units of a kind polled when the first of them was done
+        self.polls = PollSchedule(spare_reads=(lambda: pacer.level("subscription", "reads")) if pacer else
+                                  (lambda: float("inf")))
         self.left: list[str] = []  # units left deploying in Azure by an interrupted run (on_interrupt leave)
 
     def fingerprint(self, step: Step) -> str:

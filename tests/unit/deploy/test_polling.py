@@ -38,8 +38,25 @@ def test_the_scout_polls_every_interval_and_its_siblings_once_when_it_was_done()
     t.now, t.slept = 0.6, []
     schedule.wait("mlworkspace-*", sibling, started=0.3, polls=0, interval=0.1)  # first poll at 0.3 + 0.5
     assert t.slept == [0.2]
-    schedule.wait("mlworkspace-*", sibling, started=0.3, polls=1, interval=0.1)  # slower: every interval again
-    assert t.slept == [0.2, 0.1]
+    for polls in (1, 2, 3):  # slower: a quarter, then half an interval (it was nearly done), then every interval
+        schedule.wait("mlworkspace-*", sibling, started=0.3, polls=polls, interval=0.1)
+    assert t.slept == [0.2, 0.025, 0.05, 0.1]
+
+
+def test_early_polls_only_with_read_tokens_to_spare_and_never_for_a_scout() -> None:
+    t = FakeTime()
+    spare = [10.0]  # below READ_RESERVE
+    schedule = PollSchedule(clock=t.clock, sleep=t.sleep, spare_reads=lambda: spare[0])
+    scout, sibling = object(), object()
+    schedule.wait("datastore-*", scout, started=0.0, polls=0, interval=0.1)
+    schedule.wait("datastore-*", scout, started=0.0, polls=1, interval=0.1)
+    spare[0] = 200.0
+    schedule.wait("datastore-*", scout, started=0.0, polls=2, interval=0.1)  # a scout's duration is unknown
+    schedule.done("datastore-*", scout, started=0.0)
+    spare[0] = 10.0
+    schedule.wait("datastore-*", sibling, started=t.now, polls=0, interval=0.1)
+    schedule.wait("datastore-*", sibling, started=t.now, polls=1, interval=0.1)  # the read bucket is low
+    assert t.slept == [0.1, 0.1, 0.1, 0.3, 0.1]
 
 
 def test_a_sibling_waits_for_its_scout_before_its_first_poll() -> None:
