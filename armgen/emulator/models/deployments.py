@@ -141,11 +141,12 @@ class DeploymentModel:
             self.store.put("dep", dep_id, record, parent=scope_id)
             self.store.put("template", dep_id, prepared.template, parent=scope_id)
             cancel = self._cancel[dep_id.lower()] = threading.Event()
-        thread = threading.Thread(target=self._run, args=(dep_id, prepared, op_id, cancel),
-                                  name=f"deploy-{dep_id.lower()}", daemon=True)
-        self._threads[:] = [t for t in self._threads if t.is_alive()]
-        self._threads.append(thread)
-        thread.start()
+            thread = threading.Thread(target=self._run, args=(dep_id, prepared, op_id, cancel),
+                                      name=f"deploy-{dep_id.lower()}", daemon=True)
+            # in the lock: deployments created at once must not drop each other's thread from the list
+            self._threads[:] = [t for t in self._threads if t.is_alive()]
+            self._threads.append(thread)
+            thread.start()
         return public(record), op_id
 
     def _set(self, dep_id: str, **props: Any) -> dict[str, Any]:
