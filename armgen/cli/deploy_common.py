@@ -22,6 +22,7 @@ def load_plan(spec_path: Path, env: str, units: tuple[str, ...] = (), drift_chec
     """The plan of ``env`` from the rendered folder; refuses when its files no longer match the spec."""
     from armgen.build import build_files
     from armgen.deploy.plan import build_plan
+    from armgen.render.datastore_guard import refuse_lost_datastores
     from armgen.render.writer import check
     from armgen.spec import load_spec
 
@@ -31,6 +32,7 @@ def load_plan(spec_path: Path, env: str, units: tuple[str, ...] = (), drift_chec
     if not (root / "templates").is_dir():
         hint = "" if out_dir else " (or pass --out DIR, the folder 'armgen render --out DIR' wrote)"
         raise InputError(f"{root / 'templates'}: nothing rendered yet; run 'armgen render' first{hint}")
+    refuse_lost_datastores(spec, root, [env], consequence="the plan would leave out")
     if drift_check:
         drifts = check(root, build_files(spec, [env]), [env])
         if drifts:
