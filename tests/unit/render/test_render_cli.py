@@ -204,11 +204,25 @@ def test_check_fails_on_hand_edited_leftovers_that_render_kept(tmp_path: Path) -
     assert result.stdout == f"orphan: {orphan}\norphan: bicep/keyvault-extra.dev.bicepparam\n"
     assert result.stderr == ("2 file(s) that mlenv.yaml does not render, which render keeps (edited by hand or not "
                              f"armgen's): {orphan}, bicep/keyvault-extra.dev.bicepparam; delete them, or move them "
-                             "out of parameters/ and bicep/\n")
+                             "out of templates/, parameters/ and bicep/\n")
     assert render(spec, "--check", "--env", "dev", "--format", "arm").exit_code == 0  # neither is in scope
     edited_file.unlink()
     hand_written.unlink()
     assert render(spec, "--check").exit_code == 0
+
+
+def test_check_fails_on_a_stray_template_that_validate_would_check(tmp_path: Path) -> None:
+    spec = _rendered(tmp_path)
+    (tmp_path / "templates" / "extra.json").write_text("{}\n")  # validate checks every templates/*.json
+    (tmp_path / "templates" / "NOTES.md").write_text("notes\n")  # not a template: not an orphan
+    result = render(spec, "--check")
+    assert result.exit_code == 3  # changes found
+    assert result.stdout == "orphan: templates/extra.json\n"
+    assert result.stderr == ("1 file(s) that mlenv.yaml does not render, which render keeps (edited by hand or not "
+                             "armgen's): templates/extra.json; delete them, or move them out of templates/, "
+                             "parameters/ and bicep/\n")
+    assert render(spec, "--check", "--format", "bicep").exit_code == 0  # templates/ is the arm format's
+    assert render(spec).exit_code == 0 and (tmp_path / "templates" / "extra.json").is_file()  # never armgen's
 
 
 # --- --check -----------------------------------------------------------------------------------
