@@ -41,6 +41,7 @@ def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_o
     """
     from armgen.build import build_files
     from armgen.render.datastore_guard import refuse_lost_datastores
+    from armgen.render.hints import render_command
     from armgen.render.writer import MANIFEST, check, write
     from armgen.spec import load_spec
 
@@ -59,8 +60,8 @@ def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_o
             click.echo(d.diff, nl=False)
         orphans = [d.path for d in drifts if d.kind == "orphan"]
         if len(drifts) > len(orphans):
-            click.echo(f"{len(drifts) - len(orphans)} file(s) differ from {spec_path.name}; run 'armgen render' to "
-                       "update them", err=True)
+            click.echo(f"{len(drifts) - len(orphans)} file(s) differ from {spec_path.name}; run "
+                       f"'{render_command(out_dir)}' to update them", err=True)
         if orphans:
             click.echo(f"{len(orphans)} file(s) that {spec_path.name} does not render, which render keeps (edited by "
                        f"hand or not armgen's): {', '.join(orphans)}; delete them, or move them out of templates/, "

@@ -78,6 +78,10 @@ def validate(templates: tuple[str, ...], spec_path: Path, out_dir: Path | None, 
     rules = select_rules(only, ignore)
     spec = _spec(spec_path)
     root = out_dir if out_dir is not None else (spec_path.parent if spec else Path("."))
+    if not templates and templates_dir is None and not (root / "templates").is_dir():
+        from armgen.render.hints import nothing_rendered
+
+        raise InputError(nothing_rendered(root / "templates", out_dir))
     pairings, orphans = discover(templates, parameters, templates_dir or str(root / "templates"),
                                  parameters_dir or str(root / "parameters"))
     if spec is None and any(pf.env for p in pairings for pf in p.parameters):

@@ -56,11 +56,12 @@ def test_an_explicit_spec_wins_over_the_search(project: Path, tmp_path: Path, mo
     assert result.exit_code == 2 and f"other.yaml:1:1: {tmp_path}/other.yaml does not exist" in result.stderr
 
 
-def test_plan_without_rendered_files_names_out(project: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["plan", "--env", "int", "--spec", str(project / "mlenv.yaml"),
-                                      "--out", str(tmp_path / "build")])
+@pytest.mark.parametrize("command", [["plan", "--env", "int"], ["validate"]])
+def test_a_command_without_rendered_files_names_out(project: Path, tmp_path: Path, command: list[str]) -> None:
+    result = CliRunner().invoke(cli, [*command, "--spec", str(project / "mlenv.yaml"), "--out", str(tmp_path / "build")])
     assert result.exit_code == 2
-    assert result.stderr == f"Error: {tmp_path}/build/templates: nothing rendered yet; run 'armgen render' first\n"
+    assert result.stderr == (f"Error: {tmp_path}/build/templates: nothing rendered yet; run 'armgen render --out "
+                             f"{tmp_path}/build' first\n")  # the one message, naming the folder in use
 
 
 @pytest.mark.parametrize(("args", "line"), [

@@ -228,6 +228,15 @@ def test_check_fails_on_a_stray_template_that_validate_would_check(tmp_path: Pat
 # --- --check -----------------------------------------------------------------------------------
 
 
+def test_check_of_another_folder_names_it_in_the_hint(tmp_path: Path) -> None:
+    spec = write_project(tmp_path)
+    assert render(spec, "--out", str(tmp_path / "build")).exit_code == 0
+    (tmp_path / "build" / "templates" / "keyvault.json").unlink()
+    result = render(spec, "--out", str(tmp_path / "build"), "--check")
+    assert result.exit_code == 3
+    assert result.stderr == f"1 file(s) differ from mlenv.yaml; run 'armgen render --out {tmp_path}/build' to update them\n"
+
+
 def test_check_passes_on_fresh_output(tmp_path: Path) -> None:
     spec = _rendered(tmp_path)
     result = render(spec, "--check")

@@ -94,7 +94,8 @@ def test_output_file_gets_the_report_and_stderr_the_summary(project: Path, fmt: 
 
 
 @pytest.mark.parametrize(("args", "setup", "message"), [
-    ((), lambda p: shutil.rmtree(p / "templates"), "templates/ does not exist"),
+    ((), lambda p: shutil.rmtree(p / "templates"), "templates: nothing rendered yet; run 'armgen render' first"),
+    (("--templates-dir", "nope"), None, "nope/ does not exist: pass the templates folder with --templates-dir"),
     (("nope.json",), None, "nope.json: no such file or directory"),
     (("--rule", "AG9876"), None, "unknown rule id 'AG9876'"),
     ((), lambda p: (p / "templates/storageaccount.json").write_text('{"a": }'), "storageaccount.json:1:7: invalid JSON"),
