@@ -33,9 +33,9 @@ def start(port: int | None, state_dir: str | None) -> None:
     running = process.start(state_dir, port)
     ep = running.endpoint
     if running.started:
-        click.echo(f"emulator started at {ep.url} (state {ep.state_dir}); stop it with: {process.STOP_HINT}")
+        click.echo(f"emulator started at {ep.url} (state {ep.state_dir}); stop it with: {process.stop_hint(ep.state_dir)}")
     else:
-        click.echo(f"emulator already running at {ep.url} (state {ep.state_dir}); stop it with: {process.STOP_HINT}")
+        click.echo(f"emulator already running at {ep.url} (state {ep.state_dir}); stop it with: {process.stop_hint(ep.state_dir)}")
 
 
 @emulator.command(epilog=examples("armgen emulator stop"))
