@@ -36,7 +36,7 @@ def test_clean_project_exits_0(project: Path) -> None:
     result = invoke()
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "1 template(s), 3 parameter file(s): 0 error(s), 0 warning(s), 0 info"
-    assert result.stderr.startswith("note: no mlenv.yaml found here or in a parent folder")  # not armgen's output
+    assert result.stderr.startswith("note: no mlenv.yaml found here, above the validated files")  # not armgen's output
 
 
 def test_error_finding_exits_1_with_location(project: Path) -> None:
