@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from armgen.defaults import DEFAULT_SPEC, TARGETS
 
@@ -34,9 +35,18 @@ def find_spec(start: Path | None = None) -> Path | None:
     return None
 
 
-def _spec_default(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path:
-    if value is not None or ctx.resilient_parsing:
+def _spec_default(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    """The spec named (a missing one is refused here: check the path), else the one found by the search."""
+    if ctx.resilient_parsing:
         return value  # type: ignore[return-value]
+    if value is not None:
+        if not value.is_file():
+            from armgen.errors import InputError
+
+            given = "ARMGEN_SPEC" if ctx.get_parameter_source(param.name or "") is ParameterSource.ENVIRONMENT \
+                else "--spec"
+            raise InputError(f"{value}: file not found; check the path given with {given}")
+        return value
     return find_spec() or Path(DEFAULT_SPEC)  # none anywhere: the loader says so and how to fix it
 
 

@@ -84,7 +84,7 @@ def test_without_a_spec_here_the_spec_above_the_validated_files_is_used(
 def test_a_named_spec_that_is_missing_or_broken_is_one_line(rendered: Path) -> None:
     missing = CliRunner().invoke(cli, ["validate", "--out", "build", "--spec", "nope.yaml"])
     assert missing.exit_code == 2
-    assert missing.stderr.startswith("Error: nope.yaml:1:1: file not found") and missing.stderr.count("\n") == 1
+    assert missing.stderr.startswith("Error: nope.yaml: file not found; check the path given with --spec") and missing.stderr.count("\n") == 1
     (rendered / "mlenv.yaml").write_text("project: [\n")
     broken = CliRunner().invoke(cli, ["validate", "--out", "build"])  # found, so it must load
     assert broken.exit_code == 2 and broken.stderr.startswith("Error: mlenv.yaml:") and "Traceback" not in broken.output
