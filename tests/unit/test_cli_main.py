@@ -37,6 +37,18 @@ def test_an_unreadable_rendered_file_is_one_line(tmp_path) -> None:
         "regenerate it"]
 
 
+def test_an_output_whose_folder_cannot_be_created_says_so(tmp_path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init", str(tmp_path)]).exit_code == 0
+    assert runner.invoke(cli, ["render", "--spec", str(tmp_path / "mlenv.yaml")]).exit_code == 0
+    (tmp_path / "file").write_text("")
+    result = runner.invoke(cli, ["plan", "--env", "int", "--spec", str(tmp_path / "mlenv.yaml"),
+                                 "-o", str(tmp_path / "file" / "sub" / "plan.txt")])
+    assert result.exit_code == 2  # not "cannot write: File exists"
+    assert result.stderr.splitlines() == [f"Error: {tmp_path}/file/sub/plan.txt: cannot create its folder "
+                                          f"{tmp_path}/file/sub: {tmp_path}/file is a file, not a folder"]
+
+
 def test_azure_without_sign_in_is_one_line(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("AZURE_TOKEN_CREDENTIALS", "EnvironmentCredential")
     for var in ("AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"):
