@@ -23,6 +23,19 @@ def examples(*lines: str) -> str:
     return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
+class SuggestingGroup(click.Group):
+    """A command group whose unknown subcommand is refused with armgen's one did-you-mean (armgen/suggest.py)."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None,
+                                                                            list[str]]:
+        name = args[0]
+        if not ctx.resilient_parsing and not name.startswith("-") and self.get_command(ctx, name) is None:
+            from armgen.suggest import did_you_mean
+
+            raise click.UsageError(f"No such command '{name}'{did_you_mean(name, self.list_commands(ctx))}.", ctx)
+        return super().resolve_command(ctx, args)
+
+
 def find_spec(start: Path | None = None) -> Path | None:
     """``mlenv.yaml`` in ``start`` (default: the current folder) or the nearest parent folder, git-style
     (the search stops at the filesystem root); relative to the current folder, None when there is none."""

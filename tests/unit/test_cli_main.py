@@ -19,6 +19,18 @@ def test_unknown_command_exits_2_without_traceback() -> None:
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(("args", "line"), [
+    (["plna"], "Error: No such command 'plna' (did you mean 'plan'?). (see 'cli --help')"),
+    (["emulator", "strat"], "Error: No such command 'strat' (did you mean 'start'?). (see 'cli emulator --help')"),
+    (["roles", "tset"], "Error: No such command 'tset' (did you mean 'test'?). (see 'cli roles --help')"),
+    (["xyzzy"], "Error: No such command 'xyzzy'. (see 'cli --help')"),
+])
+def test_a_mistyped_command_gets_the_one_did_you_mean(args: list[str], line: str) -> None:
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [line]
+
+
 def test_usage_errors_are_one_line_with_where_to_look() -> None:
     result = CliRunner().invoke(cli, ["render", "--no-such-flag"])
     assert result.exit_code == 2
