@@ -95,3 +95,13 @@ def test_plan_writes_its_report_with_o(project: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0 and result.stdout == ""
     assert result.stderr == f"plan of int: 39 units, written to {out}\n"
     assert json.loads(out.read_text())["environment"] == "int"
+
+
+def test_a_missing_rendered_file_names_the_folder_in_use(project: Path, tmp_path: Path) -> None:
+    build = tmp_path / "build"
+    assert CliRunner().invoke(cli, ["render", "--spec", str(project / "mlenv.yaml"), "--out", str(build)]).exit_code == 0
+    (build / "parameters" / "keyvault.parameters.int.json").unlink()
+    result = CliRunner().invoke(cli, ["plan", "--env", "int", "--spec", str(project / "mlenv.yaml"), "--out", str(build)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: {build}/parameters/keyvault.parameters.int.json: not found; run 'armgen render "
+                             f"--out {build}' first\n")
