@@ -1,4 +1,6 @@
-"""YAML/JSON loading that keeps the line and column of every key and value."""
+"""The spec's loader: YAML (mlenv.yaml) with the line and column of every key and value, bounded in size,
+depth and aliases; its JSON files (datastore_config.json) through the one JSON loader, :mod:`armgen.jsonmarks`,
+into the same marked mappings and lists."""
 
 from __future__ import annotations
 
