@@ -22,6 +22,8 @@ def load_plan(spec_path: Path, env: str, units: tuple[str, ...] = (), drift_chec
     """The plan of ``env`` from the rendered folder; refuses when its files no longer match the spec."""
     from armgen.build import build_files
     from armgen.deploy.plan import build_plan
+    from armgen.render.datastore_guard import refuse_lost_datastores
+    from armgen.render.hints import nothing_rendered, render_command
     from armgen.render.writer import check
     from armgen.spec import load_spec
 
@@ -29,13 +31,13 @@ def load_plan(spec_path: Path, env: str, units: tuple[str, ...] = (), drift_chec
     spec.env(env)
     root = rendered_root(spec_path, out_dir)
     if not (root / "templates").is_dir():
-        hint = "" if out_dir else " (or pass --out DIR, the folder 'armgen render --out DIR' wrote)"
-        raise InputError(f"{root / 'templates'}: nothing rendered yet; run 'armgen render' first{hint}")
+        raise InputError(nothing_rendered(root / "templates", out_dir))
+    refuse_lost_datastores(spec, root, [env], consequence="the plan would leave out")
     if drift_check:
         drifts = check(root, build_files(spec, [env]), [env])
         if drifts:
             shown = ", ".join(d.path for d in drifts[:3]) + (f" (+{len(drifts) - 3} more)" if len(drifts) > 3 else "")
-            render = "armgen render" + (f" --out {out_dir}" if out_dir else "")
+            render = render_command(out_dir)
             raise ArmgenError(f"{len(drifts)} rendered file(s) differ from {spec_path.name}: {shown}; "
                               f"'{render} --check' shows the diff, '{render}' updates them (review the "
                               "change, then deploy)")

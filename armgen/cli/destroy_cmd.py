@@ -14,15 +14,17 @@ from armgen.cli.options import (
     examples,
     format_option,
     out_option,
+    output_option,
     parallel_option,
     spec_option,
     target_option,
+    write_output,
 )
 from armgen.errors import ArmgenError, InputError
 
 
 @click.command(epilog=examples("armgen destroy --env int --yes",
-                               "armgen destroy --env dev --remove-locks --format json"))
+                               "armgen destroy --env dev --remove-locks --format json -o reports/destroy.json"))
 @spec_option
 @out_option
 @env_option(required=True)
@@ -32,8 +34,9 @@ from armgen.errors import ArmgenError, InputError
 @click.option("--remove-locks", is_flag=True, help="Remove the management locks on the environment's groups first.")
 @parallel_option
 @format_option("text", "json")
+@output_option
 def destroy(spec_path: Path, out_dir: Path | None, env: str, target_kind: str | None, yes: bool, allow_production: bool,
-            remove_locks: bool, parallel: int, fmt: str) -> None:
+            remove_locks: bool, parallel: int, fmt: str, output: Path | None) -> None:
     """Delete everything armgen manages in an environment (groups the spec no longer names too).
 
     \b
@@ -57,11 +60,15 @@ def destroy(spec_path: Path, out_dir: Path | None, env: str, target_kind: str | 
             raise InputError("destroy cancelled; nothing was changed")
     removals = destroy_env(target, plan, parallel, remove_locks)
     if fmt == "json":
-        click.echo(json.dumps({"environment": env, "removed": [r.__dict__ for r in removals]}, indent=2))
+        text = json.dumps({"environment": env, "removed": [r.__dict__ for r in removals]}, indent=2) + "\n"
     else:
-        for r in removals:
-            detail = f" ({r.detail})" if r.detail else ""
-            click.echo(f"{r.result:<8} {r.what}{detail}")
+        text = "".join(f"{r.result:<8} {r.what}" + (f" ({r.detail})" if r.detail else "") + "\n" for r in removals)
     failed = [r for r in removals if r.result in ("failed", "refused")]
+    if output is not None:
+        write_output(output, text)
+        click.echo(f"destroy of {env}: {len(removals)} item(s), {len(failed)} not removed, written to {output}",
+                   err=True)
+    else:
+        click.echo(text, nl=False)
     if failed:
         raise ArmgenError(f"{len(failed)} item(s) could not be removed; re-run 'armgen destroy --env {env}'")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from armgen.cli.options import examples, format_option
+from armgen.cli.options import SuggestingGroup, examples, format_option
 from armgen.emulator.endpoint import resolve_state_dir
 from armgen.errors import ArmgenError
 
@@ -15,7 +15,7 @@ state_option = click.option("--state", "state_dir", type=click.Path(file_okay=Fa
                             help="State directory (default $ARMGEN_EMULATOR_STATE or ~/.armgen/emulator).")
 
 
-@click.group(epilog=examples("armgen emulator start", "armgen emulator status",
+@click.group(cls=SuggestingGroup, epilog=examples("armgen emulator start", "armgen emulator status",
                              "armgen emulator reset", "armgen emulator stop"))
 def emulator() -> None:
     """Run the local ARM emulator (HTTPS on 127.0.0.1, spoken to by the real Azure SDK)."""
@@ -33,9 +33,9 @@ def start(port: int | None, state_dir: str | None) -> None:
     running = process.start(state_dir, port)
     ep = running.endpoint
     if running.started:
-        click.echo(f"emulator started at {ep.url} (state {ep.state_dir}); stop it with: {process.STOP_HINT}")
+        click.echo(f"emulator started at {ep.url} (state {ep.state_dir}); stop it with: {process.stop_hint(ep.state_dir)}")
     else:
-        click.echo(f"emulator already running at {ep.url} (state {ep.state_dir}); stop it with: {process.STOP_HINT}")
+        click.echo(f"emulator already running at {ep.url} (state {ep.state_dir}); stop it with: {process.stop_hint(ep.state_dir)}")
 
 
 @emulator.command(epilog=examples("armgen emulator stop"))

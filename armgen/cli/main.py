@@ -9,7 +9,7 @@ import sys
 import click
 
 from armgen import __version__
-from armgen.cli.options import examples
+from armgen.cli.options import SuggestingGroup, examples
 from armgen.errors import debug_enabled
 
 # command name -> "module:attribute"; keep sorted by the order a user meets them
@@ -48,7 +48,7 @@ SUMMARIES: dict[str, str] = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(SuggestingGroup):
     """A group whose subcommands live in their own modules, imported on use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from armgen.defaults import DEFAULT_SPEC, TARGETS
 
@@ -20,6 +21,19 @@ F = Callable[..., Any]
 def examples(*lines: str) -> str:
     """A command's epilog: ``Examples:`` and one command line per entry, shown as written."""
     return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+class SuggestingGroup(click.Group):
+    """A command group whose unknown subcommand is refused with armgen's one did-you-mean (armgen/suggest.py)."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None,
+                                                                            list[str]]:
+        name = args[0]
+        if not ctx.resilient_parsing and not name.startswith("-") and self.get_command(ctx, name) is None:
+            from armgen.suggest import did_you_mean
+
+            raise click.UsageError(f"No such command '{name}'{did_you_mean(name, self.list_commands(ctx))}.", ctx)
+        return super().resolve_command(ctx, args)
 
 
 def find_spec(start: Path | None = None) -> Path | None:
@@ -34,9 +48,18 @@ def find_spec(start: Path | None = None) -> Path | None:
     return None
 
 
-def _spec_default(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path:
-    if value is not None or ctx.resilient_parsing:
+def _spec_default(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    """The spec named (a missing one is refused here: check the path), else the one found by the search."""
+    if ctx.resilient_parsing:
         return value  # type: ignore[return-value]
+    if value is not None:
+        if not value.is_file():
+            from armgen.errors import InputError
+
+            given = "ARMGEN_SPEC" if ctx.get_parameter_source(param.name or "") is ParameterSource.ENVIRONMENT \
+                else "--spec"
+            raise InputError(f"{value}: file not found; check the path given with {given}")
+        return value
     return find_spec() or Path(DEFAULT_SPEC)  # none anywhere: the loader says so and how to fix it
 
 
@@ -102,6 +125,11 @@ def write_output(path: Path, text: str) -> None:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        blocker = next((p for p in (path.parent, *path.parent.parents) if p.exists() and not p.is_dir()), None)
+        why = f"{blocker} is a file, not a folder" if blocker else exc.strerror or str(exc)
+        raise InputError(f"{path}: cannot create its folder {path.parent}: {why}") from None
+    try:
         atomic_write(path, text)
     except OSError as exc:
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None

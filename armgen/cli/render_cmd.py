@@ -36,10 +36,12 @@ def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_o
     bicep/<kind>.bicep, bicep/<unit>.<env>.bicepparam   with --format bicep
     Exit codes: 0 written (or up to date with --check), 1 a write failed,
     2 unusable input, 3 changes found (--check: files differ from the spec,
-    or orphan files the spec does not render are left in parameters/, bicep/).
+    or orphan files the spec does not render are left in templates/,
+    parameters/, bicep/).
     """
     from armgen.build import build_files
     from armgen.render.datastore_guard import refuse_lost_datastores
+    from armgen.render.hints import render_command
     from armgen.render.writer import MANIFEST, check, write
     from armgen.spec import load_spec
 
@@ -58,12 +60,12 @@ def render(spec_path: Path, out_dir: Path | None, envs: tuple[str, ...], check_o
             click.echo(d.diff, nl=False)
         orphans = [d.path for d in drifts if d.kind == "orphan"]
         if len(drifts) > len(orphans):
-            click.echo(f"{len(drifts) - len(orphans)} file(s) differ from {spec_path.name}; run 'armgen render' to "
-                       "update them", err=True)
+            click.echo(f"{len(drifts) - len(orphans)} file(s) differ from {spec_path.name}; run "
+                       f"'{render_command(out_dir)}' to update them", err=True)
         if orphans:
             click.echo(f"{len(orphans)} file(s) that {spec_path.name} does not render, which render keeps (edited by "
-                       f"hand or not armgen's): {', '.join(orphans)}; delete them, or move them out of parameters/ "
-                       "and bicep/", err=True)
+                       f"hand or not armgen's): {', '.join(orphans)}; delete them, or move them out of templates/, "
+                       "parameters/ and bicep/", err=True)
         if drifts:
             raise SystemExit(CHANGES)
         click.echo(f"{len(files)} files up to date")

@@ -6,10 +6,18 @@ from pathlib import Path
 
 import click
 
-from armgen.cli.options import env_option, examples, format_option, output_option, spec_option, target_option
+from armgen.cli.options import (
+    SuggestingGroup,
+    env_option,
+    examples,
+    format_option,
+    output_option,
+    spec_option,
+    target_option,
+)
 
 
-@click.group(epilog=examples("armgen roles test --env int --offline", "armgen roles test --env int"))
+@click.group(cls=SuggestingGroup, epilog=examples("armgen roles test --env int --offline", "armgen roles test --env int"))
 def roles() -> None:
     """The platform's custom role (model developer)."""
 

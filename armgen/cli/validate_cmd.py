@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 import click
 from click.core import ParameterSource
 
-from armgen.cli.options import examples, format_option, out_option, output_option, spec_option, write_output
+from armgen.cli.options import (
+    examples,
+    find_spec,
+    format_option,
+    out_option,
+    output_option,
+    spec_option,
+    write_output,
+)
 from armgen.errors import InputError
 
 if TYPE_CHECKING:
@@ -76,12 +84,18 @@ def validate(templates: tuple[str, ...], spec_path: Path, out_dir: Path | None, 
     from armgen.validate.runner import validate as run_validation
 
     rules = select_rules(only, ignore)
+    spec_path = _spec_above(spec_path, templates, templates_dir, out_dir)
     spec = _spec(spec_path)
     root = out_dir if out_dir is not None else (spec_path.parent if spec else Path("."))
+    if not templates and templates_dir is None and not (root / "templates").is_dir():
+        from armgen.render.hints import nothing_rendered
+
+        raise InputError(nothing_rendered(root / "templates", out_dir))
     pairings, orphans = discover(templates, parameters, templates_dir or str(root / "templates"),
                                  parameters_dir or str(root / "parameters"))
     if spec is None and any(pf.env for p in pairings for pf in p.parameters):
-        click.echo(f"note: no {spec_path.name} found here or in a parent folder: parameter files are evaluated with "
+        click.echo(f"note: no {spec_path.name} found here, above the validated files or in a parent folder: "
+                   "parameter files are evaluated with "
                    "a placeholder subscription and resource group; pass --spec FILE for the environments' real ones",
                    err=True)
     report = run_validation(pairings, rules, orphans, spec, parallel=True)
@@ -103,6 +117,19 @@ def validate(templates: tuple[str, ...], spec_path: Path, out_dir: Path | None, 
         click.echo(text, nl=False)
     if report.failed(strict):
         sys.exit(1)
+
+
+def _spec_above(spec_path: Path, templates: tuple[str, ...], templates_dir: str | None,
+                out_dir: Path | None) -> Path:
+    """With no spec named and none here: the spec found upward from the files validated (the first TEMPLATE,
+    else --templates-dir, else --out), as ``expand`` does; else ``spec_path`` unchanged."""
+    source = click.get_current_context().get_parameter_source("spec_path")
+    if source is not ParameterSource.DEFAULT or spec_path.is_file():
+        return spec_path
+    first = Path(templates[0]) if templates else Path(templates_dir) if templates_dir else out_dir
+    if first is None:
+        return spec_path
+    return find_spec(first if first.is_dir() else first.parent) or spec_path
 
 
 def _spec(spec_path: Path) -> SpecTargets | None:

@@ -13,6 +13,7 @@ from armgen.arm.linked import pack_linked_templates
 from armgen.errors import ArmgenError, InputError
 from armgen.graphs import Cycle, layers
 from armgen.render.files import PARAMETERS_DIR, TEMPLATES_DIR
+from armgen.render.hints import render_command
 from armgen.render.units import SUBSCRIPTION, Unit, deployment_name, units_for
 from armgen.spec.model import Environment, Spec
 
@@ -88,13 +89,14 @@ class Plan:
         return max(finish.values(), default=0.0)
 
 
-def _read_json(path: Path, key: str | None = None) -> dict:
-    """A rendered JSON object (or its ``key`` member, also an object); any problem is a one-line InputError."""
-    fix = "run 'armgen render' to regenerate it"
+def _read_json(path: Path, key: str | None = None, render: str = "armgen render") -> dict:
+    """A rendered JSON object (or its ``key`` member, also an object); any problem is a one-line InputError
+    naming ``render``, the command that writes it."""
+    fix = f"run '{render}' to regenerate it"
     try:
         data = jsonmarks.loads(jsonmarks.read_text(path), str(path), fix=fix).data
     except FileNotFoundError:
-        raise InputError(f"{path}: not found; run 'armgen render' first") from None
+        raise InputError(f"{path}: not found; run '{render}' first") from None
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 text; {fix}") from None
     except OSError as exc:
@@ -109,10 +111,10 @@ def _read_json(path: Path, key: str | None = None) -> dict:
     return value
 
 
-def _packed(path: Path) -> dict:
+def _packed(path: Path, render: str) -> dict:
     """The template with its ``templateLink.relativePath`` links inlined (resolved next to the file)."""
     try:
-        return pack_linked_templates(_read_json(path), path.parent)
+        return pack_linked_templates(_read_json(path, render=render), path.parent)
     except ArmError as err:
         raise InputError(f"{path}: {err.message}; fix the linked template path") from None
 
@@ -130,10 +132,11 @@ def build_plan(spec: Spec, env_name: str, root: Path, only: list[str] | None = N
     env = spec.env(env_name)
     units = units_for(env)
     layer = _layers(units)
+    render = render_command(None if root.resolve() == spec.path.parent.resolve() else root)
     steps = []
     for unit in sorted(units, key=lambda u: layer[u.name]):
-        template = _packed(root / TEMPLATES_DIR / f"{unit.template}.json")
-        params = _read_json(root / PARAMETERS_DIR / unit.parameter_file(env.name), "parameters")
+        template = _packed(root / TEMPLATES_DIR / f"{unit.template}.json", render)
+        params = _read_json(root / PARAMETERS_DIR / unit.parameter_file(env.name), "parameters", render)
         steps.append(Step(unit, env.name, deployment_name(env.name, unit.name), template, params, layer[unit.name]))
     plan = Plan(env, steps)
     if only:

@@ -21,7 +21,13 @@ from armgen.pids import pid_alive
 
 LOG_FILE = "emulator.log"
 _START_TIMEOUT = 20.0
-STOP_HINT = "armgen emulator stop"
+
+
+def stop_hint(state_dir: str | os.PathLike[str]) -> str:
+    """The command that stops the emulator of ``state_dir``: with ``--state`` unless it is the default one
+    (``$ARMGEN_EMULATOR_STATE`` or ``~/.armgen/emulator``), which a plain ``armgen emulator stop`` finds."""
+    sd = resolve_state_dir(state_dir)
+    return "armgen emulator stop" + ("" if sd == resolve_state_dir(None) else f" --state {sd}")
 
 
 @dataclass(frozen=True)
@@ -36,8 +42,9 @@ class Running:
         ep = self.endpoint
         if self.started:
             return (f"started the local emulator at {ep.url} in the background (state {ep.state_dir}); "
-                    f"it keeps running after this command: stop it with '{STOP_HINT}'")
-        return f"using the local emulator already running at {ep.url} (state {ep.state_dir}; stop it with '{STOP_HINT}')"
+                    f"it keeps running after this command: stop it with '{stop_hint(ep.state_dir)}'")
+        return (f"using the local emulator already running at {ep.url} (state {ep.state_dir}; stop it with "
+                f"'{stop_hint(ep.state_dir)}')")
 
 
 def _healthy(url: str, ca_file: Path) -> bool:
@@ -84,7 +91,7 @@ def start(state_dir: str | os.PathLike[str] | None = None, port: int | None = No
     if running is not None:
         if port and _port_of(running.url) != port:
             raise InputError(f"the emulator of {sd} already runs at {running.url}, not on port {port}; "
-                             f"stop it first ('{STOP_HINT}{_state_flag(state_dir)}') to start it on port {port}, "
+                             f"stop it first ('{stop_hint(sd)}') to start it on port {port}, "
                              "or leave out --port to use it")
         return Running(running, started=False)
     try:
@@ -116,10 +123,6 @@ def start(state_dir: str | os.PathLike[str] | None = None, port: int | None = No
             return Running(found, started=True)
         time.sleep(0.05)
     raise ArmgenError(f"the emulator did not answer within {_START_TIMEOUT:.0f} s; see {sd / LOG_FILE}")
-
-
-def _state_flag(state_dir: str | os.PathLike[str] | None) -> str:
-    return f" --state {state_dir}" if state_dir else ""
 
 
 def _start_failure(code: int, port: int, sd: Path) -> ArmgenError:

@@ -29,9 +29,11 @@ def _is_datastore_file(rel: str, envs: list[str] | None) -> bool:
     return envs is None or parts[-2] in envs
 
 
-def refuse_lost_datastores(spec: Spec, out: Path, envs: list[str] | None = None) -> None:
+def refuse_lost_datastores(spec: Spec, out: Path, envs: list[str] | None = None,
+                           consequence: str = "rendering now would remove") -> None:
     """Raise InputError (exit 2) when there is no datastore_config.json but ``out`` holds datastore files
-    armgen rendered (its manifest lists them): rendering now would remove every one of them."""
+    armgen rendered (its manifest lists them): rendering now would remove every one of them, and a plan
+    built now would leave their units out. ``consequence`` says which, in the message."""
     if spec.datastore_config is not None:
         return
     manifest, _ = read_manifest(out)
@@ -40,5 +42,5 @@ def refuse_lost_datastores(spec: Spec, out: Path, envs: list[str] | None = None)
         return
     more = f" and {len(lost) - 1} more" if len(lost) > 1 else ""
     raise InputError(f"{spec.path.parent / DATASTORE_CONFIG}: not found, but {out} holds {len(lost)} datastore "
-                     f"file(s) rendered from it ({lost[0]}{more}) that rendering now would remove; restore the file, "
+                     f"file(s) rendered from it ({lost[0]}{more}) that {consequence}; restore the file, "
                      'or write {"datastores": []} into it to remove every datastore')

@@ -172,19 +172,22 @@ def _unit_file(rel: str) -> tuple[str, str] | None:
 
 
 def _orphans(out: Path, files: dict[str, str], envs: list[str] | None, known: set[str]) -> list[str]:
-    """Parameter and .bicepparam files of armgen's template kinds, in the rendered folders, that render does
-    not write (a unit the spec no longer has, kept because it was edited by hand, or written by hand)."""
+    """Files in the rendered folders that render does not write and would keep: any ``templates/*.json``
+    (validate checks every one), and parameter and .bicepparam files of armgen's template kinds (a unit the
+    spec no longer has, kept because it was edited by hand, or written by hand). Parameter files of other
+    names are not armgen's (validate warns that no template pairs with them)."""
     kinds = {Path(p).stem for p in files if p.startswith("templates/") or (p.startswith("bicep/")
                                                                            and p.endswith(".bicep"))}
     formats = {_format_of(p) for p in files}
     found = []
-    for folder in ("parameters", "bicep"):
+    for folder in ("templates", "parameters", "bicep"):
         if not (out / folder).is_dir() or (out / folder).is_symlink():
             continue
         for entry in sorted((out / folder).iterdir()):
             rel = f"{folder}/{entry.name}"
             unit = _unit_file(rel)
-            if (unit and unit[0] in kinds and rel not in files and rel not in known
+            ours = entry.suffix == ".json" if folder == "templates" else bool(unit and unit[0] in kinds)
+            if (ours and rel not in files and rel not in known
                     and _in_scope(rel, envs, formats) and _read(entry) is not None):
                 found.append(rel)
     return found

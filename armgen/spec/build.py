@@ -8,7 +8,6 @@ from armgen.errors import SourceError
 from armgen.jsonmarks import path_text
 from armgen.naming import check_name
 from armgen.spec.datastores import datastore_model
-from armgen.spec.marked import mark_of
 from armgen.spec.model import (
     Compute,
     CustomRole,
@@ -23,6 +22,7 @@ from armgen.spec.model import (
 )
 from armgen.spec.names import KINDS, compact, fill, pattern_problem, unique_token
 from armgen.spec.network import build_network
+from armgen.spec.yaml_loader import mark_of
 
 ST, CR, KV = "Microsoft.Storage/storageAccounts", "Microsoft.ContainerRegistry/registries", "Microsoft.KeyVault/vaults"
 GPU_PREFIXES = ("Standard_NC", "Standard_ND", "Standard_NV")

@@ -8,8 +8,8 @@ from typing import Any
 from armgen.errors import SourceError
 from armgen.jsonmarks import path_text
 from armgen.spec import schema as schemas
-from armgen.spec.marked import load_json, mark_of
 from armgen.spec.model import Datastore, StorageAccount
+from armgen.spec.yaml_loader import load_json, mark_of
 from armgen.suggest import closest
 
 SHARED_KINDS = ("blob", "dfs", "file")

@@ -12,12 +12,12 @@ from armgen.jsonmarks import path_text
 from armgen.spec import schema as schemas
 from armgen.spec.build import build_environment
 from armgen.spec.datastores import load_datastores
-from armgen.spec.marked import MarkedDict, load_yaml, mark_of
 from armgen.spec.model import Environment, Spec
 from armgen.spec.names import pattern_problem
 from armgen.spec.resolve import apply_overrides, env_map_errors, in_override, resolve
 from armgen.spec.role_guard import secret_read_errors
 from armgen.spec.unique import endpoint_name_clashes, global_name_clashes, role_name_clashes
+from armgen.spec.yaml_loader import MarkedDict, load_yaml, mark_of
 from armgen.suggest import closest
 
 _IN_ENV = re.compile(r"(\(|in )environment ([a-z][a-z0-9]{1,9})(\)|;)")

@@ -10,8 +10,8 @@ from armgen import privatelink as pl
 from armgen.errors import SourceError
 from armgen.jsonmarks import path_text
 from armgen.spec.endpoints import planned_endpoints
-from armgen.spec.marked import mark_of
 from armgen.spec.model import Network, Shared, Workspace
+from armgen.spec.yaml_loader import mark_of
 
 SMALLEST_SUBNET = 29  # Azure's smallest IPv4 subnet
 RESERVED_PER_SUBNET = 5  # network, broadcast and three addresses Azure keeps in every subnet

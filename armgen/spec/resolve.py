@@ -8,8 +8,8 @@ from typing import Any
 
 from armgen.errors import SourceError
 from armgen.jsonmarks import path_text
-from armgen.spec.marked import MarkedDict, MarkedList, mark_of
 from armgen.spec.schema import PER_ENV
+from armgen.spec.yaml_loader import MarkedDict, MarkedList, mark_of
 from armgen.suggest import closest
 
 DEFAULT_KEY = "default"

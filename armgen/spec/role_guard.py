@@ -8,8 +8,8 @@ from armgen.errors import SourceError
 from armgen.jsonmarks import path_text
 from armgen.rbac.operations import SECRET_READS
 from armgen.rbac.permissions import Permission, evaluate
-from armgen.spec.marked import mark_of
 from armgen.spec.model import CustomRole, Environment
+from armgen.spec.yaml_loader import mark_of
 
 ROLE = ["shared", "roles", "modelDeveloper"]
 

@@ -15,7 +15,7 @@ from jsonschema.exceptions import ValidationError
 from armgen import jsonmarks
 from armgen.errors import SourceError
 from armgen.jsonmarks import path_text
-from armgen.spec.marked import mark_of
+from armgen.spec.yaml_loader import mark_of
 from armgen.suggest import closest
 
 PER_ENV = "x-per-env"

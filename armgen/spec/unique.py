@@ -9,8 +9,8 @@ from typing import Any
 from armgen.errors import SourceError
 from armgen.jsonmarks import path_text
 from armgen.naming import rule_for
-from armgen.spec.marked import mark_of
 from armgen.spec.model import Environment
+from armgen.spec.yaml_loader import mark_of
 
 ST, CR, KV = "Microsoft.Storage/storageAccounts", "Microsoft.ContainerRegistry/registries", "Microsoft.KeyVault/vaults"
 

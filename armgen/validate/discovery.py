@@ -94,7 +94,8 @@ def discover(templates: tuple[str, ...], parameters: tuple[str, ...], templates_
         tdir, pdir = Path(templates_dir), Path(parameters_dir)
         if not tdir.is_dir():
             what = "is not a folder" if tdir.exists() else "does not exist"
-            raise InputError(f"{templates_dir}/ {what}: run `armgen render` or name templates to validate")
+            raise InputError(f"{templates_dir}/ {what}: pass the templates folder with --templates-dir, or name the "
+                             "templates to validate")
         found = _templates_in(tdir)
         if not found:
             raise InputError(f"no templates (*.json) in {templates_dir}/")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Iterator
+from pathlib import Path
 
 import click
 import pytest
@@ -57,12 +58,17 @@ def test_the_tree_is_complete() -> None:
 
 
 @pytest.mark.parametrize("path", list(COMMANDS))
-def test_every_command_has_examples_that_parse(path: str) -> None:
+def test_every_command_has_examples_that_parse(path: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     command = COMMANDS[path]
     found = examples(command)
     assert found, f"'{path} --help' has no example: add epilog=examples(...) to it"
     assert any(line.startswith(path) for line in found), f"'{path} --help': no example runs {path}"
+    monkeypatch.chdir(tmp_path)  # in a project: the spec an example names exists (a missing --spec is refused)
     for line in found:
+        words = shlex.split(line)
+        for spec in (words[i + 1] for i, word in enumerate(words[:-1]) if word == "--spec"):
+            (tmp_path / spec).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / spec).touch()
         try:
             parse(line)
         except click.exceptions.Exit:  # --help

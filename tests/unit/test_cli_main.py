@@ -19,6 +19,18 @@ def test_unknown_command_exits_2_without_traceback() -> None:
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(("args", "line"), [
+    (["plna"], "Error: No such command 'plna' (did you mean 'plan'?). (see 'cli --help')"),
+    (["emulator", "strat"], "Error: No such command 'strat' (did you mean 'start'?). (see 'cli emulator --help')"),
+    (["roles", "tset"], "Error: No such command 'tset' (did you mean 'test'?). (see 'cli roles --help')"),
+    (["xyzzy"], "Error: No such command 'xyzzy'. (see 'cli --help')"),
+])
+def test_a_mistyped_command_gets_the_one_did_you_mean(args: list[str], line: str) -> None:
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [line]
+
+
 def test_usage_errors_are_one_line_with_where_to_look() -> None:
     result = CliRunner().invoke(cli, ["render", "--no-such-flag"])
     assert result.exit_code == 2
@@ -35,6 +47,18 @@ def test_an_unreadable_rendered_file_is_one_line(tmp_path) -> None:
     assert result.stderr.splitlines() == [
         f"Error: {tmp_path}/parameters/keyvault.parameters.int.json: not UTF-8 text; run 'armgen render' to "
         "regenerate it"]
+
+
+def test_an_output_whose_folder_cannot_be_created_says_so(tmp_path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init", str(tmp_path)]).exit_code == 0
+    assert runner.invoke(cli, ["render", "--spec", str(tmp_path / "mlenv.yaml")]).exit_code == 0
+    (tmp_path / "file").write_text("")
+    result = runner.invoke(cli, ["plan", "--env", "int", "--spec", str(tmp_path / "mlenv.yaml"),
+                                 "-o", str(tmp_path / "file" / "sub" / "plan.txt")])
+    assert result.exit_code == 2  # not "cannot write: File exists"
+    assert result.stderr.splitlines() == [f"Error: {tmp_path}/file/sub/plan.txt: cannot create its folder "
+                                          f"{tmp_path}/file/sub: {tmp_path}/file is a file, not a folder"]
 
 
 def test_azure_without_sign_in_is_one_line(tmp_path, monkeypatch) -> None:

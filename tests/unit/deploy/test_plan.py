@@ -79,3 +79,26 @@ def test_a_cycle_among_units_is_named_in_dependency_order() -> None:
     with pytest.raises(ArmgenError, match=r"^dependency cycle among units: keyvault -> identity -> roles -> keyvault$"):
         _layers(units)
     assert _layers(units[:1]) == {"resourcegroups": 0}
+
+
+@pytest.fixture(scope="module")
+def rendered_without_datastore_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A rendered project whose datastore_config.json was then moved away."""
+    from tests.unit.spec.project import DATASTORES, render, write_project
+
+    folder = tmp_path_factory.mktemp("lost")
+    spec = write_project(folder)
+    assert render(spec).exit_code == 0
+    (folder / DATASTORES).unlink()
+    return spec
+
+
+@pytest.mark.parametrize("command", ["plan", "verify", "drift", "destroy", "what-if", "deploy"])
+def test_a_lost_datastore_config_is_refused_by_every_command_that_builds_a_plan(
+        rendered_without_datastore_config: Path, command: str) -> None:
+    spec = rendered_without_datastore_config
+    result = CliRunner().invoke(cli, [command, "--env", "int", "--spec", str(spec)])
+    assert result.exit_code == 2, result.output  # not a plan quietly without the datastore units
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+    assert result.stderr.startswith(f"Error: {spec.parent / 'datastore_config.json'}: not found, but ")
+    assert "that the plan would leave out; restore the file" in result.stderr

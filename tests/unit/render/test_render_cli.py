@@ -204,14 +204,37 @@ def test_check_fails_on_hand_edited_leftovers_that_render_kept(tmp_path: Path) -
     assert result.stdout == f"orphan: {orphan}\norphan: bicep/keyvault-extra.dev.bicepparam\n"
     assert result.stderr == ("2 file(s) that mlenv.yaml does not render, which render keeps (edited by hand or not "
                              f"armgen's): {orphan}, bicep/keyvault-extra.dev.bicepparam; delete them, or move them "
-                             "out of parameters/ and bicep/\n")
+                             "out of templates/, parameters/ and bicep/\n")
     assert render(spec, "--check", "--env", "dev", "--format", "arm").exit_code == 0  # neither is in scope
     edited_file.unlink()
     hand_written.unlink()
     assert render(spec, "--check").exit_code == 0
 
 
+def test_check_fails_on_a_stray_template_that_validate_would_check(tmp_path: Path) -> None:
+    spec = _rendered(tmp_path)
+    (tmp_path / "templates" / "extra.json").write_text("{}\n")  # validate checks every templates/*.json
+    (tmp_path / "templates" / "NOTES.md").write_text("notes\n")  # not a template: not an orphan
+    result = render(spec, "--check")
+    assert result.exit_code == 3  # changes found
+    assert result.stdout == "orphan: templates/extra.json\n"
+    assert result.stderr == ("1 file(s) that mlenv.yaml does not render, which render keeps (edited by hand or not "
+                             "armgen's): templates/extra.json; delete them, or move them out of templates/, "
+                             "parameters/ and bicep/\n")
+    assert render(spec, "--check", "--format", "bicep").exit_code == 0  # templates/ is the arm format's
+    assert render(spec).exit_code == 0 and (tmp_path / "templates" / "extra.json").is_file()  # never armgen's
+
+
 # --- --check -----------------------------------------------------------------------------------
+
+
+def test_check_of_another_folder_names_it_in_the_hint(tmp_path: Path) -> None:
+    spec = write_project(tmp_path)
+    assert render(spec, "--out", str(tmp_path / "build")).exit_code == 0
+    (tmp_path / "build" / "templates" / "keyvault.json").unlink()
+    result = render(spec, "--out", str(tmp_path / "build"), "--check")
+    assert result.exit_code == 3
+    assert result.stderr == f"1 file(s) differ from mlenv.yaml; run 'armgen render --out {tmp_path}/build' to update them\n"
 
 
 def test_check_passes_on_fresh_output(tmp_path: Path) -> None:

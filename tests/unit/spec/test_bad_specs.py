@@ -17,6 +17,7 @@ from tests.unit.spec.project import (
     SAMPLE_DATASTORES,
     SAMPLE_SPEC,
     Edit,
+    armgen,
     edited,
     render,
     write_project,
@@ -446,11 +447,15 @@ def test_bad_input_is_one_located_line_per_problem(tmp_path: Path, case: Bad) ->
     assert not (tmp_path / "templates").exists() and not (tmp_path / "parameters").exists()
 
 
-def test_missing_spec_file(tmp_path: Path) -> None:
-    result = render(tmp_path / "nothere.yaml")
+def test_missing_spec_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = render(tmp_path / "nothere.yaml")  # no line to point at, and --spec was passed already
     assert result.exit_code == 2
-    assert result.stderr == (f"Error: nothere.yaml:1:1: {tmp_path / 'nothere.yaml'} does not exist; run 'armgen init' "
-                             "there, or pass --spec (or ARMGEN_SPEC) with the right path\n")
+    assert result.stderr == f"Error: {tmp_path / 'nothere.yaml'}: file not found; check the path given with --spec\n"
+    monkeypatch.setenv("ARMGEN_SPEC", str(tmp_path / "nothere.yaml"))
+    from_env = armgen("render")
+    assert from_env.exit_code == 2
+    assert from_env.stderr == (f"Error: {tmp_path / 'nothere.yaml'}: file not found; check the path given with "
+                               "ARMGEN_SPEC\n")
 
 
 def test_unknown_environment_on_the_command_line(tmp_path: Path) -> None:

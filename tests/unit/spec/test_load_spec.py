@@ -10,8 +10,8 @@ import pytest
 from armgen.errors import SourceError, SourceErrors
 from armgen.spec import load_spec
 from armgen.spec.loader import merge_env_repeats
-from armgen.spec.marked import mark_of, parse_yaml
 from armgen.spec.names import pattern_problem, unknown_tokens
+from armgen.spec.yaml_loader import mark_of, parse_yaml
 from tests.unit.spec.project import SAMPLE_DATASTORES, SAMPLE_SPEC, edited, render, write_project
 
 MINIMAL = Path(__file__).resolve().parents[2] / "fixtures" / "spec" / "minimal" / "mlenv.yaml"

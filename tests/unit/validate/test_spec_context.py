@@ -63,16 +63,28 @@ def test_validate_uses_the_spec_it_finds_and_says_when_there_is_none(rendered: P
     without = CliRunner().invoke(cli, ["validate", "--out", "."])
     assert without.exit_code == 0, without.output
     assert without.stderr.splitlines()[0] == (
-        "note: no mlenv.yaml found here or in a parent folder: parameter files are evaluated with a placeholder "
-        "subscription and resource group; pass --spec FILE for the environments' real ones")
+        "note: no mlenv.yaml found here, above the validated files or in a parent folder: parameter files are "
+        "evaluated with a placeholder subscription and resource group; pass --spec FILE for the environments' real "
+        "ones")
     named = CliRunner().invoke(cli, ["validate", "--out", ".", "--spec", "../platform.yaml"])
     assert named.exit_code == 0 and "note:" not in named.stderr
+
+
+@pytest.mark.parametrize("args", [["--out", "{build}"], ["{build}/templates"], ["{build}/templates/keyvault.json"],
+                                  ["--templates-dir", "{build}/templates", "--parameters-dir", "{build}/parameters"]])
+def test_without_a_spec_here_the_spec_above_the_validated_files_is_used(
+        rendered: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch,
+        args: list[str]) -> None:
+    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))  # no spec here or above: found from the files, as expand
+    result = CliRunner().invoke(cli, ["validate", *(a.format(build=rendered / "build") for a in args)])
+    assert result.exit_code == 0, result.output
+    assert "note:" not in result.stderr and " 0 parameter file(s)" not in result.stdout
 
 
 def test_a_named_spec_that_is_missing_or_broken_is_one_line(rendered: Path) -> None:
     missing = CliRunner().invoke(cli, ["validate", "--out", "build", "--spec", "nope.yaml"])
     assert missing.exit_code == 2
-    assert missing.stderr.startswith("Error: nope.yaml:1:1: file not found") and missing.stderr.count("\n") == 1
+    assert missing.stderr.startswith("Error: nope.yaml: file not found; check the path given with --spec") and missing.stderr.count("\n") == 1
     (rendered / "mlenv.yaml").write_text("project: [\n")
     broken = CliRunner().invoke(cli, ["validate", "--out", "build"])  # found, so it must load
     assert broken.exit_code == 2 and broken.stderr.startswith("Error: mlenv.yaml:") and "Traceback" not in broken.output

@@ -36,7 +36,7 @@ def test_clean_project_exits_0(project: Path) -> None:
     result = invoke()
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == "1 template(s), 3 parameter file(s): 0 error(s), 0 warning(s), 0 info"
-    assert result.stderr.startswith("note: no mlenv.yaml found here or in a parent folder")  # not armgen's output
+    assert result.stderr.startswith("note: no mlenv.yaml found here, above the validated files")  # not armgen's output
 
 
 def test_error_finding_exits_1_with_location(project: Path) -> None:
@@ -94,7 +94,8 @@ def test_output_file_gets_the_report_and_stderr_the_summary(project: Path, fmt: 
 
 
 @pytest.mark.parametrize(("args", "setup", "message"), [
-    ((), lambda p: shutil.rmtree(p / "templates"), "templates/ does not exist"),
+    ((), lambda p: shutil.rmtree(p / "templates"), "templates: nothing rendered yet; run 'armgen render' first"),
+    (("--templates-dir", "nope"), None, "nope/ does not exist: pass the templates folder with --templates-dir"),
     (("nope.json",), None, "nope.json: no such file or directory"),
     (("--rule", "AG9876"), None, "unknown rule id 'AG9876'"),
     ((), lambda p: (p / "templates/storageaccount.json").write_text('{"a": }'), "storageaccount.json:1:7: invalid JSON"),

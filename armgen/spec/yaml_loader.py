@@ -1,4 +1,6 @@
-"""YAML/JSON loading that keeps the line and column of every key and value."""
+"""The spec's loader: YAML (mlenv.yaml) with the line and column of every key and value, bounded in size,
+depth and aliases; its JSON files (datastore_config.json) through the one JSON loader, :mod:`armgen.jsonmarks`,
+into the same marked mappings and lists."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from typing import Any
 import yaml
 
 from armgen import jsonmarks, limits
-from armgen.errors import SourceError
+from armgen.errors import InputError, SourceError
 
 Mark = tuple[int, int]  # 1-based line, column
 
@@ -186,9 +188,8 @@ def _read(path: Path, name: str, missing_hint: str, max_bytes: int) -> str:
         if problem:
             raise SourceError(name, 1, 1, "", problem)
         return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        where = f"{path} does not exist" if str(path) != name else "file not found"
-        raise SourceError(name, 1, 1, "", f"{where}; {missing_hint}") from None
+    except FileNotFoundError:  # no line to point at: the path alone
+        raise InputError(f"{path}: file not found; {missing_hint}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise SourceError(name, 1, 1, "", f"cannot read file ({limits.elide(str(exc))})") from None
 
