@@ -100,7 +100,7 @@ def validate(templates: tuple[str, ...], spec_path: Path, out_dir: Path | None, 
                    err=True)
     report = run_validation(pairings, rules, orphans, spec, parallel=True)
     if bicep:
-        _check_bicep(report, pairings, bicep_dir)
+        _check_bicep(report, pairings, bicep_dir, out_dir)
     if fmt == "text":
         stream_tty = output is None and sys.stdout.isatty()
         colour = {"always": True, "never": False}.get(color, stream_tty and colour_default())
@@ -144,15 +144,18 @@ def _spec(spec_path: Path) -> SpecTargets | None:
     return SpecTargets(load_spec(spec_path))
 
 
-def _check_bicep(report, pairings: list[Pairing], bicep_dir: str | None) -> None:  # report: Report
+def _check_bicep(report, pairings: list[Pairing], bicep_dir: str | None,  # report: Report
+                 out_dir: Path | None) -> None:
     """Add the Bicep equivalence findings to ``report`` and say on stderr what was compared, and how."""
+    from armgen.render.hints import render_command
     from armgen.validate.bicep_check import BicepEquivalence, check_bicep
 
     if not pairings:
         return
     folder = Path(bicep_dir) if bicep_dir else pairings[0].template.parent.parent / "bicep"
     if not folder.is_dir():
-        raise InputError(f"{folder}/ does not exist: run 'armgen render --format bicep' or name it with --bicep-dir")
+        raise InputError(f"{folder}/ does not exist: run '{render_command(out_dir)} --format bicep' or name it "
+                         "with --bicep-dir")
     templates = [p.template for p in pairings]
     parameter_files = [pf.path for p in pairings for pf in p.parameters]
     result = check_bicep(folder, templates, parameter_files)

@@ -130,3 +130,11 @@ def test_a_failing_bicep_build_is_a_finding(tmp_path: Path, monkeypatch: pytest.
     result = _validate(folder)
     assert result.exit_code == 1
     assert "bicep build failed: Error BCP018" in result.stdout
+
+
+def test_no_bicep_folder_under_out_names_the_render_that_writes_it(tmp_path: Path) -> None:
+    folder = _copy(tmp_path / "build")
+    shutil.rmtree(folder / "bicep")
+    result = armgen("validate", "--out", str(folder), "--bicep")
+    assert result.exit_code == 2
+    assert f"run 'armgen render --out {folder} --format bicep'" in result.stderr
