@@ -46,8 +46,13 @@ class Store:
         """Held by models around check-then-write sequences (e.g. uniqueness checks)."""
         return self._lock
 
-    def put(self, coll: str, key: str, data: Any, parent: str = "") -> None:
-        text = json.dumps(data, separators=(",", ":"))
+    @staticmethod
+    def dumps(data: Any) -> str:
+        """A document as ``put`` stores it: serialise big ones before taking the lock, pass ``text``."""
+        return json.dumps(data, separators=(",", ":"))
+
+    def put(self, coll: str, key: str, data: Any, parent: str = "", text: str | None = None) -> None:
+        text = self.dumps(data) if text is None else text
         with self._lock:
             self._db.execute(
                 "INSERT INTO docs (coll, key, parent, data) VALUES (?, ?, ?, ?) "

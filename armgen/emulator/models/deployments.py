@@ -125,6 +125,11 @@ class DeploymentModel:
         """Start a deployment; returns (record, async operation id)."""
         # expanding the template is the expensive part: do it outside the store lock, so that many
         # deployments arriving at once (a parallel armgen deploy) are prepared side by side
+        return self.start(self.prepare_create(scope_id, name, body))
+
+    def prepare_create(self, scope_id: str, name: str,
+                       body: dict[str, Any]) -> tuple[str, str, dict[str, Any], Prepared, dict[str, Any], str]:
+        """The store-independent part of a create (template expansion, preflight, the new record): no lock."""
         prepared = self._prepare(scope_id, name, body)
         preflight(self, prepared, name, global_names=False)
         dep_id = deployment_id(scope_id, name)
@@ -133,13 +138,20 @@ class DeploymentModel:
                                                      parameter_values(prepared.engine, prepared.parameters)))
         record["properties"]["providers"] = rec.providers(prepared.engine.instances, prepared.location)
         record["properties"]["dependencies"] = rec.dependencies(prepared.engine.instances)
+        return scope_id, name, body, prepared, record, self.store.dumps(prepared.template)
+
+    def start(self, created: tuple[str, str, dict[str, Any], Prepared, dict[str, Any], str]
+              ) -> tuple[dict[str, Any], str]:
+        """Check, store and run a deployment ``prepare_create`` prepared; returns (record, operation id)."""
+        scope_id, name, body, prepared, record, template_text = created
+        dep_id = deployment_id(scope_id, name)
         with self.store.lock:
             self._check_name_and_quota(scope_id, name, body.get("location"))
             op_id = self.operations.start("deployment", prepared.context.subscription_id, dep_id)
             record["_op"] = op_id
             self.store.delete_prefix("depop", dep_id + "/")
             self.store.put("dep", dep_id, record, parent=scope_id)
-            self.store.put("template", dep_id, prepared.template, parent=scope_id)
+            self.store.put("template", dep_id, prepared.template, parent=scope_id, text=template_text)
             cancel = self._cancel[dep_id.lower()] = threading.Event()
             thread = threading.Thread(target=self._run, args=(dep_id, prepared, op_id, cancel),
                                       name=f"deploy-{dep_id.lower()}", daemon=True)

@@ -95,20 +95,28 @@ class StackModel:
             out["location"] = body["location"]
         return out
 
+    @staticmethod
+    def _check_terminal(name: str, old: dict[str, Any] | None) -> None:
+        if old and old["properties"]["provisioningState"] in ACTIVE:
+            raise conflict("DeploymentStackInNonTerminalState",
+                           f"The deployment stack '{name}' is in a non-terminal state "
+                           f"'{old['properties']['provisioningState']}'; wait for it to finish.")
+
     def create(self, scope_id: str, name: str, body: dict[str, Any]) -> tuple[dict[str, Any], str]:
         """Start a create/update; returns (stack, async operation id)."""
         props = check_body(scope_id, body)
         sid = stack_id(scope_id, name)
         dep_id = f"{scope_id}/providers/Microsoft.Resources/deployments/{name}"
+        # the template's expansion does not read the stack: outside the store lock (it was 2.5 ms of a
+        # 3 ms hold, and the PUTs of a layer arriving together queued behind each other and every run)
+        self._check_terminal(name, self.store.get("stack", sid))  # before the template's errors, as before
+        created = self.deployments.prepare_create(scope_id, name, self._deployment_body(body))
         with self.store.lock:
             old = self.store.get("stack", sid)
-            if old and old["properties"]["provisioningState"] in ACTIVE:
-                raise conflict("DeploymentStackInNonTerminalState",
-                               f"The deployment stack '{name}' is in a non-terminal state "
-                               f"'{old['properties']['provisioningState']}'; wait for it to finish.")
+            self._check_terminal(name, old)
             self.deployments.stack_runs.add(dep_id.lower())
             try:
-                _, dep_op = self.deployments.create(scope_id, name, self._deployment_body(body))
+                _, dep_op = self.deployments.start(created)
             except ArmHttpError:
                 self.deployments.stack_runs.discard(dep_id.lower())
                 raise
