@@ -1,4 +1,4 @@
-"""Regenerate ``armgen/rules/resources/api_versions.json``: the API versions per resource type of the official
+"""Regenerate ``armgen/api_versions.json``: the API versions per resource type of the official
 ARM schemas, which validate's AG4004/AG4005 and the emulator's api-version check read.
 
     python scripts/api_versions.py [SCHEMAS_DIR] [--source TEXT] [--check]
@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLE = ROOT / "armgen" / "rules" / "resources" / "api_versions.json"
+TABLE = ROOT / "armgen" / "api_versions.json"
 DEFAULT_SCHEMAS = ROOT.parent / "shared" / "arm-schemas"
 VERSION = re.compile(r"^\d{4}-\d{2}-\d{2}(?:-[A-Za-z]+)?$")
 REFERENCE = re.compile(r"schemas/(\d{4}-\d{2}-\d{2}(?:-[A-Za-z]+)?)/([A-Za-z0-9.]+)\.json#/(\w*resourceDefinitions)/(\w+)")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
+from armgen.catalog import published_api_versions
 from armgen.emulator.models.errors import ArmHttpError
 
 # namespace -> resource type -> api versions the emulator has been exercised with (newest first)
@@ -84,26 +84,13 @@ def providers(subscription: str) -> list[dict[str, Any]]:
     return [provider(subscription, ns) for ns in KNOWN]
 
 
-@cache
-def _published() -> dict[str, list[str]]:
-    """Resource type (lower case) -> API versions published in the official ARM schemas (validate's table)."""
-    from pathlib import Path
-
-    import armgen
-    from armgen import jsonmarks
-
-    path = Path(armgen.__file__).parent / "rules" / "resources" / "api_versions.json"
-    data = jsonmarks.load(path).data
-    return {t.lower(): v for t, v in data["versions"].items()}
-
-
 def offered_versions(resource_type: str) -> list[str] | None:
     """API versions ARM offers for ``Namespace/type[/child]``: this table's plus the published ones, and
     a child type's provider's (None: a type neither table knows, which is not checked)."""
     namespace, _, rtype = resource_type.partition("/")
     ns = next((n for n in KNOWN if n.lower() == namespace.lower()), None)
     own = next((v for t, v in KNOWN[ns].items() if t.lower() == rtype.lower()), []) if ns else []
-    published = _published().get(resource_type.lower(), [])
+    published = published_api_versions().get(resource_type.lower(), [])
     if not own and not published:
         return None
     root = f"{namespace}/{rtype.split('/')[0]}"  # a child type is served with its provider's versions too

@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
-from pathlib import Path
 
-from armgen import jsonmarks
+from armgen.catalog import published_api_versions as known_versions  # type (lower case) -> versions
 from armgen.rulebase.context import RuleContext, is_expression
 from armgen.rulebase.rule import Match, Rule
 
 PREVIEW = re.compile(r"-(preview|beta|alpha|privatepreview)$", re.I)
 SHOWN = 4  # GA versions a finding lists (the newest)
-
-
-@cache
-def known_versions() -> dict[str, list[str]]:
-    """Resource type (lower case) -> API versions, ascending, from api_versions.json (generated from the
-    official ARM schemas by scripts/api_versions.py)."""
-    data = jsonmarks.load(Path(__file__).parent / "api_versions.json").data
-    return {t.lower(): sorted(v) for t, v in data["versions"].items()}
 
 
 def ga_versions(resource_type: str) -> list[str]:
@@ -33,7 +23,7 @@ class ApiVersion(Rule):
     severity = "W"
     shortdesc = "Unknown apiVersion"
     description = ("The apiVersion is not one the official ARM schemas publish for the resource type (armgen's "
-                   "table, armgen/rules/resources/api_versions.json, is generated from them); a mistyped or "
+                   "table, armgen/api_versions.json, is generated from them); a mistyped or "
                    "retired version fails at deploy time. Every GA version the schemas know is accepted; preview "
                    "versions are AG4005's. Types missing from the table are not checked.")
     source_url = "https://learn.microsoft.com/azure/templates/"

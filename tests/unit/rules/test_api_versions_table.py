@@ -14,7 +14,7 @@ from tests.shared_files import SHARED, require
 ROOT = Path(__file__).resolve().parents[3]
 SCRIPT = ROOT / "scripts" / "api_versions.py"
 SCHEMAS = SHARED / "arm-schemas"
-TABLE = ROOT / "armgen" / "rules" / "resources" / "api_versions.json"
+TABLE = ROOT / "armgen" / "api_versions.json"
 
 
 def test_the_table_records_its_source() -> None:
