@@ -58,6 +58,7 @@ class DeploymentModel:
         self.operations, self.faults = operations, faults
         self._cancel: dict[str, threading.Event] = {}
         self._threads: list[threading.Thread] = []
+        self._threads_lock = threading.Lock()
         self.stack_runs: set[str] = set()  # deployments run by a deployment stack (its deny assignments allow them)
 
     # -- reads ------------------------------------------------------------------------------
@@ -155,11 +156,15 @@ class DeploymentModel:
             cancel = self._cancel[dep_id.lower()] = threading.Event()
             thread = threading.Thread(target=self._run, args=(dep_id, prepared, op_id, cancel),
                                       name=f"deploy-{dep_id.lower()}", daemon=True)
-            # in the lock: deployments created at once must not drop each other's thread from the list
+            self.store.lock.later(lambda: self._launch(thread))  # out of the lock (of a stack's PUT too)
+        return public(record), op_id
+
+    def _launch(self, thread: threading.Thread) -> None:
+        """Start a deployment's run and list it (for cancel and for its stack to join)."""
+        thread.start()
+        with self._threads_lock:  # deployments created at once must not drop each other's thread
             self._threads[:] = [t for t in self._threads if t.is_alive()]
             self._threads.append(thread)
-            thread.start()
-        return public(record), op_id
 
     def _set(self, dep_id: str, **props: Any) -> dict[str, Any]:
         with self.store.lock:
@@ -303,7 +308,7 @@ class DeploymentModel:
 
     def adopt(self, previous: DeploymentModel) -> None:
         """Take over the runs of the model this one replaces (after a configuration change)."""
-        self._cancel, self._threads = previous._cancel, previous._threads
+        self._cancel, self._threads, self._threads_lock = previous._cancel, previous._threads, previous._threads_lock
         self.stack_runs = previous.stack_runs
 
     def shutdown(self, timeout: float = 5.0) -> None:
