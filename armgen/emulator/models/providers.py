@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from armgen.catalog import published_api_versions
@@ -84,9 +85,11 @@ def providers(subscription: str) -> list[dict[str, Any]]:
     return [provider(subscription, ns) for ns in KNOWN]
 
 
-def offered_versions(resource_type: str) -> list[str] | None:
-    """API versions ARM offers for ``Namespace/type[/child]``: this table's plus the published ones, and
-    a child type's provider's (None: a type neither table knows, which is not checked)."""
+@lru_cache(maxsize=4096)
+def _offered(resource_type: str) -> tuple[str, ...] | None:
+    """API versions ARM offers for ``Namespace/type[/child]``: this table's plus the published ones, and a
+    child type's provider's (None: a type neither table knows, which is not checked). Cached: every request
+    asks, and the answer never changes."""
     namespace, _, rtype = resource_type.partition("/")
     ns = next((n for n in KNOWN if n.lower() == namespace.lower()), None)
     own = next((v for t, v in KNOWN[ns].items() if t.lower() == rtype.lower()), []) if ns else []
@@ -95,8 +98,14 @@ def offered_versions(resource_type: str) -> list[str] | None:
         return None
     root = f"{namespace}/{rtype.split('/')[0]}"  # a child type is served with its provider's versions too
     if root.lower() != resource_type.lower():
-        published = [*published, *(offered_versions(root) or [])]
-    return sorted(set(own) | set(published), reverse=True)
+        published = [*published, *(_offered(root) or ())]
+    return tuple(sorted(set(own) | set(published), reverse=True))
+
+
+def offered_versions(resource_type: str) -> list[str] | None:
+    """API versions ARM offers for ``Namespace/type[/child]``, newest first (None: a type not checked)."""
+    found = _offered(resource_type)
+    return None if found is None else list(found)
 
 
 def _request_type(path: str) -> str | None:
