@@ -6,7 +6,8 @@ buckets on unless --no-throttling, armgen pacing itself from the x-ms-ratelimit-
   plan's shared units and its first 2 workspaces' units, on an emptied emulator; every workspace's unit
   takes what the same unit of workspace ws0000 took). The critical path is the earliest end of the DAG
   with these durations, unlimited parallelism and ARM's buckets (simulated, ``throttled_path``): the
-  requests a deploy cannot avoid are a stack list per scope first, then per unit one PUT (a write token,
+  requests a deploy cannot avoid are two lists first (the subscription's resource groups and its stacks:
+  on a first deploy no group exists yet, so no group's stacks are listed), then per unit one PUT (a write token,
   when its dependencies are done) and one GET when it is done (a read token: the status, whose answer is
   the deployed stack); a request waits for its token, first come first served. Without throttling this
   is the longest chain; the difference is the unavoidable throttle time.
@@ -61,6 +62,9 @@ def workspace_kind(name: str) -> str:
     return f"{head}-ws0000" if head and tail.isdigit() else name
 
 
+FIRST_LISTS = 2  # a first deploy starts with two reads: the subscription's resource groups and its stacks
+
+
 def scopes(plan: Plan) -> int:
     """The subscription and every resource group of the plan: one stack list each."""
     return 1 + len({s.unit.resource_group for s in plan.steps if s.unit.resource_group})
@@ -90,7 +94,7 @@ def throttled_path(plan: Plan, durations: dict[str, float], throttled: bool = Tr
     import heapq
 
     writes, reads = Bucket("writes"), Bucket("reads")
-    start = max((reads.take(0.0) for _ in range(scopes(plan))), default=0.0) if throttled else 0.0
+    start = max((reads.take(0.0) for _ in range(FIRST_LISTS)), default=0.0) if throttled else 0.0
     waiting = {s.name: {d for d in s.unit.depends_on if d in durations} for s in plan.steps}
     events = [(start, 0, name) for name, deps in waiting.items() if not deps]  # (time, 0 ready | 1 done, unit)
     heapq.heapify(events)
@@ -193,7 +197,7 @@ def main() -> None:
     print(f"longest chain of units alone:  {chain:7.2f} s  (serial run of the shared units + 2 workspaces)")
     print(f"  same chain, parallel run:    {contended:7.2f} s  (longer when units slow each other down)")
     print(f"critical path:                 {critical:7.2f} s  (the chain under ARM's buckets, simulated: "
-          f"{scopes(plan)} lists, {units} PUTs, {units} status GETs; unavoidable throttle time "
+          f"{FIRST_LISTS} lists, {units} PUTs, {units} status GETs; unavoidable throttle time "
           f"{critical - chain:.2f} s)")
     print(f"wall / critical path:          {wall / critical:7.2f}   (target <= 1.10)")
     print(f"pacing:                        {verdict}")

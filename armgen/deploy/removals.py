@@ -61,10 +61,24 @@ class Survey:
 
 
 def list_scopes(target: Target, plan: Plan, pool: Any) -> dict[str | None, list]:
-    """Every stack of the plan's scopes, one list call per scope (None: the subscription)."""
+    """Every stack of the plan's scopes (None: the subscription), one list call per scope that exists.
+
+    The subscription's resource groups are listed first (with the subscription's stacks): a group that
+    is not there yet holds no stack, so a first deploy sends two reads here, not one per group.
+    """
+    from azure.core.exceptions import HttpResponseError
+
     groups = sorted({s.unit.resource_group for s in plan.steps if s.unit.resource_group})
-    scopes: list[str | None] = ([None] if any(s.at_subscription for s in plan.steps) else []) + groups
-    return dict(zip(scopes, pool.map(lambda g: list_scope(target, g), scopes), strict=True))
+    at_subscription = any(s.at_subscription for s in plan.steps)
+    subscription = pool.submit(list_scope, target, None) if at_subscription else None
+    try:
+        existing = {g.name.lower() for g in target.resources.resource_groups.list()} if groups else set()
+    except HttpResponseError:  # not allowed to list groups: list every one
+        existing = {g.lower() for g in groups}
+    there = [g for g in groups if g.lower() in existing]
+    listed: dict[str | None, list] = {None: subscription.result()} if subscription else {}
+    listed.update(zip(there, pool.map(lambda g: list_scope(target, g), there), strict=True))
+    return {**listed, **{g: [] for g in groups if g not in listed}}
 
 
 def _group_name(resource_id: str) -> str:

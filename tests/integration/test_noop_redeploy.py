@@ -22,6 +22,9 @@ def spec_text(workspaces: int, shared_group: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+FIRST_DEPLOY: dict[tuple[int, bool], dict] = {}  # requests of the first deploy, by route
+
+
 def noop_requests(folder: Path, emulator, workspaces: int, shared_group: bool) -> tuple[int, dict]:
     """(units, requests of the second deploy by route) for a platform of ``workspaces``."""
     emulator.server.app.reset()
@@ -30,9 +33,11 @@ def noop_requests(folder: Path, emulator, workspaces: int, shared_group: bool) -
     (folder / "datastore_config.json").write_text('{"datastores": []}\n')
     spec = ["--spec", str(folder / "mlenv.yaml")]
     assert CliRunner().invoke(cli, ["render", *spec]).exit_code == 0
+    emulator.server.app.requests.reset()
     first = CliRunner().invoke(cli, ["deploy", "--env", "int", *spec])
     assert first.exit_code == 0, first.output
     before = emulator.server.app.requests.snapshot()["byRoute"]
+    FIRST_DEPLOY[(workspaces, shared_group)] = dict(before)
     again = CliRunner().invoke(cli, ["deploy", "--env", "int", "--format", "json", *spec])
     assert again.exit_code == 0, again.output
     after = emulator.server.app.requests.snapshot()["byRoute"]
@@ -60,3 +65,11 @@ def test_with_a_group_per_workspace_it_is_one_list_more_per_group(
     _, large = noop_requests(tmp_path / "six", emulator, 6, shared_group=False)
     assert large.pop("GET list_stacks") - small.pop("GET list_stacks") == 4
     assert small == large
+
+
+def test_a_first_deploy_lists_the_groups_once_not_each_group(
+        tmp_path: Path, emulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARMGEN_EMULATOR_STATE", str(emulator.state_dir))
+    noop_requests(tmp_path / "six", emulator, 6, shared_group=False)
+    first = FIRST_DEPLOY[(6, False)]
+    assert first["GET list_groups"] >= 1 and first["GET list_stacks"] == 1  # the subscription's stacks only
