@@ -5,7 +5,9 @@ from __future__ import annotations
 import threading
 import time
 
-from armgen.deploy.polling import PollSchedule, unit_kind
+from armgen.deploy.polling import PLENTY, PollSchedule, unit_kind
+
+SCARCE = PLENTY  # read tokens left at which the schedule starts saving reads
 
 
 class FakeTime:
@@ -28,7 +30,7 @@ def test_units_that_differ_only_in_their_workspace_are_one_kind() -> None:
 
 def test_the_scout_polls_every_interval_and_its_siblings_once_when_it_was_done() -> None:
     t = FakeTime()
-    schedule = PollSchedule(clock=t.clock, sleep=t.sleep)
+    schedule = PollSchedule(clock=t.clock, sleep=t.sleep, spare_reads=lambda: SCARCE)
     scout, sibling = object(), object()
     schedule.wait("mlworkspace-*", scout, started=0.0, polls=0, interval=0.1)  # not polled at once, as the SDK does
     schedule.wait("mlworkspace-*", scout, started=0.0, polls=1, interval=0.1)
@@ -50,7 +52,7 @@ def test_early_polls_only_with_read_tokens_to_spare_and_never_for_a_scout() -> N
     scout, sibling = object(), object()
     schedule.wait("datastore-*", scout, started=0.0, polls=0, interval=0.1)
     schedule.wait("datastore-*", scout, started=0.0, polls=1, interval=0.1)
-    spare[0] = 200.0
+    spare[0] = SCARCE
     schedule.wait("datastore-*", scout, started=0.0, polls=2, interval=0.1)  # a scout's duration is unknown
     schedule.done("datastore-*", scout, started=0.0)
     spare[0] = 10.0
@@ -60,7 +62,7 @@ def test_early_polls_only_with_read_tokens_to_spare_and_never_for_a_scout() -> N
 
 
 def test_a_sibling_waits_for_its_scout_before_its_first_poll() -> None:
-    schedule = PollSchedule()
+    schedule = PollSchedule(spare_reads=lambda: SCARCE)
     scout, started = object(), time.monotonic()
     schedule.wait("computecluster-*", scout, started, polls=0, interval=0.05)
     polled_at: list[float] = []
@@ -76,3 +78,21 @@ def test_a_sibling_waits_for_its_scout_before_its_first_poll() -> None:
     schedule.done("computecluster-*", scout, started)
     thread.join(5)
     assert polled_at and polled_at[0] - started >= 0.1
+
+
+def test_with_reads_to_spare_every_unit_polls_every_interval_scout_or_not() -> None:
+    t = FakeTime()
+    spare = [PLENTY + 1.0]
+    schedule = PollSchedule(clock=t.clock, sleep=t.sleep, spare_reads=lambda: spare[0])
+    scout, sibling, late = object(), object(), object()
+    schedule.wait("roleassignments-*", scout, started=0.0, polls=0, interval=0.1)
+    schedule.wait("roleassignments-*", sibling, started=0.0, polls=0, interval=0.1)  # no wait for the scout
+    assert t.slept == [0.1, 0.1]
+    t.now = 0.7
+    schedule.done("roleassignments-*", scout, started=0.0)  # a slow scout: 0.7 s
+    t.slept = []
+    schedule.wait("roleassignments-*", late, started=0.7, polls=0, interval=0.1)  # not at 0.7 + 0.7
+    assert t.slept == [0.1]
+    spare[0] = SCARCE  # the bucket runs low: the kind's duration decides again
+    schedule.wait("roleassignments-*", object(), started=t.now, polls=0, interval=0.1)
+    assert t.slept == [0.1, 0.7]
