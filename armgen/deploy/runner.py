@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import heapq
 import threading
 import time
 from collections.abc import Callable
@@ -209,31 +210,52 @@ class Runner:
         itself and hands the others to the pool. Nothing waits for the main thread, which only waits for
         the end (at 20 workspaces, a hand-off through it cost up to 0.17 s per link of a chain, waiting
         for the GIL behind the busy workers)."""
-        names = {s.name for s in self.plan.steps}
+        steps = self.plan.steps
+        names = {s.name for s in steps}
+        order = {s.name: i for i, s in enumerate(steps)}
         results: dict[str, UnitResult] = {}
-        pending = list(self.plan.steps)
+        waiting = {s.name: {d for d in s.unit.depends_on if d in names} for s in steps}  # deps not done yet
+        dependents: dict[str, list[Step]] = {}
+        for s in steps:
+            for d in waiting[s.name]:
+                dependents.setdefault(d, []).append(s)
+        queued = [(order[s.name], s) for s in steps if not waiting[s.name]]  # ready, by plan order (a heap)
         cond = threading.Condition()
         stop: list[BaseException] = []  # set: start nothing more (an interrupt, or a bug in a worker)
         pool = ThreadPoolExecutor(max_workers=self.parallel)
         leaving = False
 
+        def settle(name: str, events: list) -> None:
+            """Under ``cond``: ``name`` is done; its dependents get ready, or are blocked behind its failure
+            (and theirs behind them). Only its dependents are looked at, so a run costs O(edges)."""
+            behind = [name]
+            while behind:
+                done = results[behind.pop()]
+                for step in dependents.get(done.name, ()):
+                    if step.name in results:
+                        continue
+                    if done.status not in OK:
+                        results[step.name] = UnitResult(step.name, "blocked", deployment=step.deployment)
+                        events.append(("done", step, results[step.name]))
+                        behind.append(step.name)
+                        continue
+                    waiting[step.name].discard(done.name)
+                    if not waiting[step.name]:
+                        heapq.heappush(queued, (order[step.name], step))
+
         def take_ready(events: list) -> list[Step]:
-            """Under ``cond``: block the steps behind a failure, take those ready (as many as may run)."""
+            """Under ``cond``: the ready steps that may start now (``parallel`` at most run), in plan order."""
             ready: list[Step] = []
-            # plan.steps are in dependency order (armgen.graphs): one pass in that order blocks everything
-            # behind a failed unit
-            for step in list(pending):
-                deps = [d for d in step.unit.depends_on if d in names]
-                if any(d in results and results[d].status not in OK for d in deps):
-                    results[step.name] = UnitResult(step.name, "blocked", deployment=step.deployment)
-                    events.append(("done", step, results[step.name]))
-                    pending.remove(step)
-                elif all(d in results for d in deps) and len(self._running) < self.parallel:
-                    self._running[step.name] = step
-                    events.append(("start", step, None))
-                    ready.append(step)
-                    pending.remove(step)
+            while queued and len(self._running) < self.parallel:
+                _, step = heapq.heappop(queued)
+                self._running[step.name] = step
+                events.append(("start", step, None))
+                ready.append(step)
             return ready
+
+        def pending() -> list[Step]:
+            """Under ``cond``: steps neither done nor running."""
+            return [s for s in steps if s.name not in results and s.name not in self._running]
 
         def emit(events: list) -> None:
             for kind, step, result in events:
@@ -249,6 +271,7 @@ class Runner:
                         self._running.pop(step.name, None)
                         results[step.name] = result
                         events.append(("done", step, result))
+                        settle(step.name, events)
                         ready = take_ready(events)
                         cond.notify_all()
                     emit(events)
@@ -263,7 +286,7 @@ class Runner:
         try:
             # start every worker now, while nothing else runs: a thread started later, when units are
             # busy on the network, takes milliseconds to come up and delays the units behind it
-            width = min(self.parallel, len(pending))
+            width = min(self.parallel, len(steps))
             gate = threading.Barrier(width + 1)
             for _ in range(width):
                 pool.submit(gate.wait)
@@ -278,9 +301,9 @@ class Runner:
                 for step in ready:
                     pool.submit(work, step)
                 with cond:
-                    while len(results) < len(self.plan.steps) and not stop:
+                    while len(results) < len(steps) and not stop:
                         if not self._running:  # a bug: nothing runs and nothing can start
-                            raise RuntimeError(f"deploy: no unit can start of {[s.name for s in pending]}")
+                            raise RuntimeError(f"deploy: no unit can start of {[s.name for s in pending()]}")
                         cond.wait(1.0)
                     if stop:
                         raise stop[0]
@@ -288,7 +311,7 @@ class Runner:
                 leaving = not cancel_on_interrupt
                 with cond:
                     stop.append(KeyboardInterrupt())
-                    running, left_pending = list(self._running.values()), list(pending)
+                    running, left_pending = list(self._running.values()), pending()
                 for step in running:
                     if cancel_on_interrupt:
                         with contextlib.suppress(Exception):  # best effort on the way out
