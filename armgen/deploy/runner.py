@@ -42,6 +42,59 @@ class UnitResult:
 Event = Callable[[str, Step, UnitResult | None], None]
 
 
+class Schedule:
+    """Which steps may start: the plan's DAG over graphlib, in plan order, ``parallel`` at most running;
+    the steps behind a failed one are blocked (and theirs behind them). Not thread-safe: the runner holds
+    its lock around every call."""
+
+    def __init__(self, steps: list[Step], parallel: int, running: dict[str, Step]) -> None:
+        from graphlib import TopologicalSorter
+
+        self.steps, self.parallel, self.running = steps, parallel, running
+        self.results: dict[str, UnitResult] = {}
+        self._by_name = {s.name: s for s in steps}
+        self._order = {s.name: i for i, s in enumerate(steps)}
+        self._deps = {s.name: [d for d in s.unit.depends_on if d in self._by_name] for s in steps}
+        self._graph: TopologicalSorter[str] = TopologicalSorter(self._deps)
+        self._graph.prepare()  # acyclic: build_plan layered the units
+        self._queued: list[tuple[int, Step]] = []  # ready, by plan order (a heap)
+        self._collect([])
+
+    def _collect(self, events: list) -> None:
+        """Queue the steps whose dependencies are all done; block those behind a failure."""
+        while ready := self._graph.get_ready():
+            for name in ready:
+                step = self._by_name[name]
+                if any(self.results[d].status not in OK for d in self._deps[name]):
+                    self.results[name] = UnitResult(name, "blocked", deployment=step.deployment)
+                    events.append(("done", step, self.results[name]))
+                    self._graph.done(name)
+                else:
+                    heapq.heappush(self._queued, (self._order[name], step))
+
+    def finish(self, step: Step, result: UnitResult, events: list) -> None:
+        """``step`` ended with ``result``: what it made ready is queued (event "done" for it and the blocked)."""
+        self.running.pop(step.name, None)
+        self.results[step.name] = result
+        events.append(("done", step, result))
+        self._graph.done(step.name)
+        self._collect(events)
+
+    def take(self, events: list) -> list[Step]:
+        """The queued steps that may start now (they count as running; event "start" each)."""
+        ready: list[Step] = []
+        while self._queued and len(self.running) < self.parallel:
+            _, step = heapq.heappop(self._queued)
+            self.running[step.name] = step
+            events.append(("start", step, None))
+            ready.append(step)
+        return ready
+
+    def pending(self) -> list[Step]:
+        """Steps neither done nor running."""
+        return [s for s in self.steps if s.name not in self.results and s.name not in self.running]
+
+
 class Runner:
     """Deploys a plan; ``run`` returns one result per step, in plan order."""
 
@@ -211,51 +264,12 @@ class Runner:
         the end (at 20 workspaces, a hand-off through it cost up to 0.17 s per link of a chain, waiting
         for the GIL behind the busy workers)."""
         steps = self.plan.steps
-        names = {s.name for s in steps}
-        order = {s.name: i for i, s in enumerate(steps)}
-        results: dict[str, UnitResult] = {}
-        waiting = {s.name: {d for d in s.unit.depends_on if d in names} for s in steps}  # deps not done yet
-        dependents: dict[str, list[Step]] = {}
-        for s in steps:
-            for d in waiting[s.name]:
-                dependents.setdefault(d, []).append(s)
-        queued = [(order[s.name], s) for s in steps if not waiting[s.name]]  # ready, by plan order (a heap)
+        schedule = Schedule(steps, self.parallel, self._running)
+        results = schedule.results
         cond = threading.Condition()
         stop: list[BaseException] = []  # set: start nothing more (an interrupt, or a bug in a worker)
         pool = ThreadPoolExecutor(max_workers=self.parallel)
         leaving = False
-
-        def settle(name: str, events: list) -> None:
-            """Under ``cond``: ``name`` is done; its dependents get ready, or are blocked behind its failure
-            (and theirs behind them). Only its dependents are looked at, so a run costs O(edges)."""
-            behind = [name]
-            while behind:
-                done = results[behind.pop()]
-                for step in dependents.get(done.name, ()):
-                    if step.name in results:
-                        continue
-                    if done.status not in OK:
-                        results[step.name] = UnitResult(step.name, "blocked", deployment=step.deployment)
-                        events.append(("done", step, results[step.name]))
-                        behind.append(step.name)
-                        continue
-                    waiting[step.name].discard(done.name)
-                    if not waiting[step.name]:
-                        heapq.heappush(queued, (order[step.name], step))
-
-        def take_ready(events: list) -> list[Step]:
-            """Under ``cond``: the ready steps that may start now (``parallel`` at most run), in plan order."""
-            ready: list[Step] = []
-            while queued and len(self._running) < self.parallel:
-                _, step = heapq.heappop(queued)
-                self._running[step.name] = step
-                events.append(("start", step, None))
-                ready.append(step)
-            return ready
-
-        def pending() -> list[Step]:
-            """Under ``cond``: steps neither done nor running."""
-            return [s for s in steps if s.name not in results and s.name not in self._running]
 
         def emit(events: list) -> None:
             for kind, step, result in events:
@@ -268,11 +282,8 @@ class Runner:
                     with cond:
                         if stop:
                             return
-                        self._running.pop(step.name, None)
-                        results[step.name] = result
-                        events.append(("done", step, result))
-                        settle(step.name, events)
-                        ready = take_ready(events)
+                        schedule.finish(step, result, events)
+                        ready = schedule.take(events)
                         cond.notify_all()
                     emit(events)
                     for other in ready[1:]:
@@ -296,14 +307,14 @@ class Runner:
             try:
                 events: list = []
                 with cond:
-                    ready = take_ready(events)
+                    ready = schedule.take(events)
                 emit(events)
                 for step in ready:
                     pool.submit(work, step)
                 with cond:
                     while len(results) < len(steps) and not stop:
                         if not self._running:  # a bug: nothing runs and nothing can start
-                            raise RuntimeError(f"deploy: no unit can start of {[s.name for s in pending()]}")
+                            raise RuntimeError(f"deploy: no unit can start of {[s.name for s in schedule.pending()]}")
                         cond.wait(1.0)
                     if stop:
                         raise stop[0]
@@ -311,7 +322,7 @@ class Runner:
                 leaving = not cancel_on_interrupt
                 with cond:
                     stop.append(KeyboardInterrupt())
-                    running, left_pending = list(self._running.values()), pending()
+                    running, left_pending = list(self._running.values()), schedule.pending()
                 for step in running:
                     if cancel_on_interrupt:
                         with contextlib.suppress(Exception):  # best effort on the way out
