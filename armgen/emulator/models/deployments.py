@@ -7,6 +7,7 @@ import json
 import threading
 import time
 import traceback
+from dataclasses import dataclass
 from typing import Any
 
 from armgen.emulator.config import EmulatorConfig
@@ -49,6 +50,16 @@ def canonical_scope(scope: str) -> str:
     if len(segs) >= 4:
         return f"/subscriptions/{segs[1]}/resourceGroups/{segs[3]}"
     return f"/subscriptions/{segs[1]}"
+
+
+@dataclass(frozen=True)
+class Created:
+    """A deployment ``DeploymentModel.prepare_create`` made ready to ``start``: expanded and checked."""
+
+    prepared: Prepared
+    body: dict[str, Any]
+    record: dict[str, Any]  # the new deployment record
+    template_text: str  # the template as the store keeps it, serialised outside the lock
 
 
 class DeploymentModel:
@@ -128,8 +139,7 @@ class DeploymentModel:
         # deployments arriving at once (a parallel armgen deploy) are prepared side by side
         return self.start(self.prepare_create(scope_id, name, body))
 
-    def prepare_create(self, scope_id: str, name: str,
-                       body: dict[str, Any]) -> tuple[str, str, dict[str, Any], Prepared, dict[str, Any], str]:
+    def prepare_create(self, scope_id: str, name: str, body: dict[str, Any]) -> Created:
         """The store-independent part of a create (template expansion, preflight, the new record): no lock."""
         prepared = self._prepare(scope_id, name, body)
         preflight(self, prepared, name, global_names=False)
@@ -139,12 +149,12 @@ class DeploymentModel:
                                                      parameter_values(prepared.engine, prepared.parameters)))
         record["properties"]["providers"] = rec.providers(prepared.engine.instances, prepared.location)
         record["properties"]["dependencies"] = rec.dependencies(prepared.engine.instances)
-        return scope_id, name, body, prepared, record, self.store.dumps(prepared.template)
+        return Created(prepared, body, record, self.store.dumps(prepared.template))
 
-    def start(self, created: tuple[str, str, dict[str, Any], Prepared, dict[str, Any], str]
-              ) -> tuple[dict[str, Any], str]:
+    def start(self, created: Created) -> tuple[dict[str, Any], str]:
         """Check, store and run a deployment ``prepare_create`` prepared; returns (record, operation id)."""
-        scope_id, name, body, prepared, record, template_text = created
+        prepared, body, record, template_text = created.prepared, created.body, created.record, created.template_text
+        scope_id, name = prepared.scope_id, prepared.name
         dep_id = deployment_id(scope_id, name)
         with self.store.lock:
             self._check_name_and_quota(scope_id, name, body.get("location"))
