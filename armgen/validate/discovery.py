@@ -34,29 +34,24 @@ def is_parameter_file(path: Path) -> bool:
     return PARAMETER_FILE.fullmatch(path.name) is not None
 
 
-def parse_parameter_name(path: Path, stem: str) -> ParameterFile | None:
-    """The pairing of ``path`` with template stem ``stem``, if the names fit."""
-    m = PARAMETER_FILE.fullmatch(path.name)
-    if m is None:
-        return None
-    base = m.group("base")
-    if base.lower() == stem.lower():
-        return ParameterFile(path, m.group("env"), None)
-    if base.lower().startswith(stem.lower() + "-") and len(base) > len(stem) + 1:
-        return ParameterFile(path, m.group("env"), base[len(stem) + 1:])
-    return None
-
-
 def pair(templates: list[Path], parameter_files: list[Path]) -> tuple[list[Pairing], list[Path]]:
-    """Pair parameter files with templates; returns the pairings and the files that fit no template."""
+    """Pair parameter files with templates; returns the pairings and the files that fit no template.
+
+    Each file's name is parsed once and looked up by the stems it could fit, longest first (the base name
+    itself, then each prefix before a ``-``), instead of tried against every template."""
     pairings = [Pairing(t) for t in templates]
-    by_stem = sorted(pairings, key=lambda p: len(p.template.stem), reverse=True)
+    by_stem: dict[str, Pairing] = {}
+    for pairing in pairings:
+        by_stem.setdefault(pairing.template.stem.lower(), pairing)
     orphans: list[Path] = []
     for pf in sorted(parameter_files):
-        for pairing in by_stem:
-            parsed = parse_parameter_name(pf, pairing.template.stem)
-            if parsed is not None:
-                pairing.parameters.append(parsed)
+        m = PARAMETER_FILE.fullmatch(pf.name)
+        base = m.group("base") if m else ""
+        cuts = [len(base)] + [i for i in range(len(base) - 2, 0, -1) if base[i] == "-"]
+        for cut in cuts if m else ():
+            pairing = by_stem.get(base[:cut].lower())
+            if pairing is not None:
+                pairing.parameters.append(ParameterFile(pf, m.group("env"), base[cut + 1:] or None))
                 break
         else:
             orphans.append(pf)

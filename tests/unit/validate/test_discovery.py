@@ -46,6 +46,17 @@ def test_longest_template_stem_wins(tmp_path: Path) -> None:
                    "role-assignment.json": ["role-assignment-compute.parameters.dev.json"]}
 
 
+def test_names_match_without_case_and_an_instance_must_not_be_empty(tmp_path: Path) -> None:
+    templates = touch(tmp_path, "StorageAccount.json", "ml-workspace.json")
+    params = touch(tmp_path, "storageaccount-Data-2.parameters.DEV.json", "ml-workspace-a-b.parameters.int.json",
+                   "ml-workspace-.parameters.int.json", "ml.parameters.int.json")
+    pairings, orphans = pair(templates, params)
+    got = {p.template.name: [(f.path.name, f.env, f.instance) for f in p.parameters] for p in pairings}
+    assert got == {"StorageAccount.json": [("storageaccount-Data-2.parameters.DEV.json", "DEV", "Data-2")],
+                   "ml-workspace.json": [("ml-workspace-a-b.parameters.int.json", "int", "a-b")]}
+    assert sorted(o.name for o in orphans) == ["ml-workspace-.parameters.int.json", "ml.parameters.int.json"]
+
+
 def test_env_less_third_party_convention(tmp_path: Path) -> None:
     templates = touch(tmp_path, "azuredeploy.json")
     params = touch(tmp_path, "azuredeploy.parameters.json")
