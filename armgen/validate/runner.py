@@ -15,6 +15,7 @@ from armgen.validate.discovery import Pairing
 from armgen.validate.findings import Finding, Report, Unit
 
 INTERNAL_ERROR_ID = "AG0001"
+Checked = tuple[Unit, list[Finding]]  # a parameter file's unit and what the pairing rules found with it
 
 
 def _suppressions(ctx: RuleContext) -> dict[JsonPath, set[str]]:
@@ -78,31 +79,50 @@ class Runner:
         for path in orphans:
             doc = jsonmarks.load(path)
             ctx = RuleContext(MarkedJson(str(path), "", {}), doc, None)
-            self._apply([r for r in self.rules if r.scope == "orphan"], ctx, str(path), str(path))
+            self.report.findings += self._apply(self._scoped("orphan"), ctx, str(path), str(path))
             self.report.units.append(Unit(str(path), str(path), kind="orphan"))
         self.report.findings.sort()
         return self.report
 
     def check_pairing(self, pairing: Pairing) -> None:
-        template = jsonmarks.load(pairing.template)
-        base = RuleContext(template, spec=self.spec)
-        name = template.file
-        self.report.units.append(Unit(name))
-        self._apply([r for r in self.rules if r.scope == "template"], base, name, None)
-        self.report.expressions += len(base.expressions) * (1 + len(pairing.parameters))
-        pairing_rules = [r for r in self.rules if r.scope == "pairing"]
-        if not pairing.parameters:
-            self._apply(pairing_rules, base, name, None)
-        start = len(self.report.findings)
-        for pf in pairing.parameters:
-            doc = jsonmarks.load(pf.path)
-            self.report.units.append(Unit(name, doc.file, pf.env, kind="pairing"))
-            self._apply(pairing_rules, base.with_parameters(doc, pf.env), name, doc.file)
-        self.report.findings[start:] = _collapse(self.report.findings[start:], len(pairing.parameters))
+        base, found = self.check_template(pairing)
+        self.add(pairing, base, found, self.check_parameters(pairing, base))
 
-    def _apply(self, rules: list[Rule], ctx: RuleContext, template: str, parameters: str | None) -> None:
+    def check_template(self, pairing: Pairing) -> tuple[RuleContext, list[Finding]]:
+        """The template's context and what the template rules find (the pairing rules too with no parameter
+        file); JSON syntax errors raise SourceError."""
+        base = RuleContext(jsonmarks.load(pairing.template), spec=self.spec)
+        name = base.template_doc.file
+        found = self._apply(self._scoped("template"), base, name, None)
+        if not pairing.parameters:
+            found += self._apply(self._scoped("pairing"), base, name, None)
+        return base, found
+
+    def check_parameters(self, pairing: Pairing, base: RuleContext, first: int = 0,
+                         step: int = 1) -> list[Checked]:
+        """Each of the pairing's parameter files ``[first::step]`` checked with the template of ``base``."""
+        name, rules, out = base.template_doc.file, self._scoped("pairing"), []
+        for pf in pairing.parameters[first::step]:
+            doc = jsonmarks.load(pf.path)
+            found = self._apply(rules, base.with_parameters(doc, pf.env), name, doc.file)
+            out.append((Unit(name, doc.file, pf.env, kind="pairing"), found))
+        return out
+
+    def add(self, pairing: Pairing, base: RuleContext, found: list[Finding], checked: list[Checked]) -> None:
+        """Report a checked pairing: the template's unit and findings, then each parameter file's (in the
+        pairing's order), a finding seen identically with several parameter files once."""
+        self.report.units.append(Unit(base.template_doc.file))
+        self.report.findings += found
+        self.report.expressions += len(base.expressions) * (1 + len(pairing.parameters))
+        self.report.units += [unit for unit, _ in checked]
+        self.report.findings += _collapse([f for _, fs in checked for f in fs], len(pairing.parameters))
+
+    def _scoped(self, scope: str) -> list[Rule]:
+        return [r for r in self.rules if r.scope == scope]
+
+    def _apply(self, rules: list[Rule], ctx: RuleContext, template: str, parameters: str | None) -> list[Finding]:
         table = _suppressions(ctx) if rules else {}
-        seen: set[Finding] = set()
+        found: dict[Finding, None] = {}
         for rule in rules:
             try:
                 matches = list(rule.match(ctx))
@@ -114,10 +134,8 @@ class Runner:
             for m in matches:
                 if not m.in_parameters and _suppressed(rule_id, m.path, table):
                     continue
-                finding = self._locate(m, ctx, rule_id, severity, template, parameters)
-                if finding not in seen:
-                    seen.add(finding)
-                    self.report.findings.append(finding)
+                found.setdefault(self._locate(m, ctx, rule_id, severity, template, parameters))
+        return list(found)
 
     @staticmethod
     def _locate(m: Match, ctx: RuleContext, rule_id: str, severity: str, template: str,

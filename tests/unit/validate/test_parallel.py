@@ -1,6 +1,6 @@
-"""validate on two cores (a forked child checks the second half of the pairings) gives the serial report: the
-same findings, units and expression count, and the same first error for a broken file. Run in a fresh
-process, as the CLI runs: forking is only done with no other thread around."""
+"""validate on two cores (a forked child checks every other parameter file) gives the serial report: the same
+findings, units and expression count, and the same first error for broken files in either process's share. Run
+in a fresh process, as the CLI runs: forking is only done with no other thread around."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from armgen.validate.parallel import split
 from tests.unit.validate.test_caches import platform
 
 SCRIPT = """
@@ -35,11 +34,12 @@ def report(on):
         return ("error", str(e))
     return (r.findings, [(u.template, u.parameters, u.env, u.kind) for u in r.units], r.expressions)
 serial, two = report(False), report(True)
-print("forked" if forked else "serial", "same" if serial == two else "different", len(serial[0]))
+print("forked" if forked else "serial", "same" if serial == two else "different",
+      len(serial[0]) if serial[0] != "error" else serial[1].split(":")[0])
 """
 
 
-def run(folder: Path) -> str:
+def run(folder: Path) -> list[str]:
     root = Path(__file__).resolve().parents[3]
     out = subprocess.run([sys.executable, "-c", SCRIPT, str(folder)], capture_output=True, text=True, cwd=root,
                          timeout=300)
@@ -53,19 +53,24 @@ def test_two_processes_give_the_serial_report(tmp_path: Path) -> None:
     assert (how, same) == ("forked", "same") and int(count) > 10
 
 
-def test_a_broken_file_in_the_childs_half_fails_as_a_serial_run(tmp_path: Path) -> None:
+def test_broken_files_fail_as_a_serial_run(tmp_path: Path) -> None:
     folder = platform(tmp_path, 2)
     files = sorted((folder / "parameters").glob("*.json"))
-    files[-1].write_text("{ not json")  # the last template's: the child's half
-    how, same, _ = run(folder)
-    assert (how, same) == ("forked", "same")
+    for broken in ([files[-1]], [files[1]], [files[0]], [files[2], files[1]], [files[5], files[40]]):
+        saved = [f.read_text() for f in broken]
+        for f in broken:
+            f.write_text("{ not json")
+        how, same, first = run(folder)
+        assert (how, same) == ("forked", "same"), broken
+        assert Path(first).name in {f.name for f in broken}, (first, broken)  # the error names a broken file
+        for f, text in zip(broken, saved, strict=True):
+            f.write_text(text)
 
 
-def test_the_cut_balances_the_parameter_files() -> None:
-    class P:
-        def __init__(self, n: int) -> None:
-            self.parameters = [None] * n
+def test_an_uneven_share_keeps_the_files_in_order() -> None:
+    from armgen.validate.parallel import _interleave
 
-    assert split([P(3), P(300), P(6), P(300), P(0)]) == 2
-    assert split([P(0), P(0)]) == 1
-    assert split([P(900), P(3), P(3)]) == 1
+    assert _interleave([0, 2, 4], [1, 3]) == [0, 1, 2, 3, 4]
+    assert _interleave([0, 2], [1, 3]) == [0, 1, 2, 3]
+    assert _interleave([0], []) == [0]
+    assert _interleave([], []) == []
