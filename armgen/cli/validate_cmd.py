@@ -87,12 +87,17 @@ def validate(templates: tuple[str, ...], spec_path: Path, out_dir: Path | None, 
     spec_path = _spec_above(spec_path, templates, templates_dir, out_dir)
     spec = _spec(spec_path)
     root = out_dir if out_dir is not None else (spec_path.parent if spec else Path("."))
-    if not templates and templates_dir is None and not (root / "templates").is_dir():
-        from armgen.render.hints import nothing_rendered
+    try:
+        if not templates and templates_dir is None and not (root / "templates").is_dir():
+            from armgen.render.hints import nothing_rendered
 
-        raise InputError(nothing_rendered(root / "templates", out_dir))
-    pairings, orphans = discover(templates, parameters, templates_dir or str(root / "templates"),
-                                 parameters_dir or str(root / "parameters"))
+            raise InputError(nothing_rendered(root / "templates", out_dir))
+        pairings, orphans = discover(templates, parameters, templates_dir or str(root / "templates"),
+                                     parameters_dir or str(root / "parameters"))
+    except InputError:
+        if spec is not None:
+            spec.load()  # a spec that does not load is the first problem to report
+        raise
     if spec is None and any(pf.env for p in pairings for pf in p.parameters):
         click.echo(f"note: no {spec_path.name} found here, above the validated files or in a parent folder: "
                    "parameter files are evaluated with "
@@ -134,14 +139,14 @@ def _spec_above(spec_path: Path, templates: tuple[str, ...], templates_dir: str 
 
 def _spec(spec_path: Path) -> SpecTargets | None:
     """The spec the files were rendered from: one named with --spec (or ARMGEN_SPEC) or found must load (exit 2
-    otherwise); None when there is none."""
+    otherwise, before any file is checked); None when there is none. Loaded by the validation, which on two cores
+    loads it in both processes at once."""
     source = click.get_current_context().get_parameter_source("spec_path")
     if source is ParameterSource.DEFAULT and not spec_path.is_file():
         return None
     from armgen.rulebase.evaluation import SpecTargets
-    from armgen.spec import load_spec
 
-    return SpecTargets(load_spec(spec_path))
+    return SpecTargets.at(spec_path)
 
 
 def _check_bicep(report, pairings: list[Pairing], bicep_dir: str | None,  # report: Report

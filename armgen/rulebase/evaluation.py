@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from armgen.arm import ArmError, DeploymentContext, RecordingState, TemplateEngine
@@ -39,9 +40,25 @@ class Evaluation:
 
 @dataclass
 class SpecTargets:
-    """The spec the validated files were rendered from: each unit's target, by (environment, parameter file name)."""
+    """The spec the validated files were rendered from: each unit's target, by (environment, parameter file name).
 
-    spec: Spec
+    Made from a loaded spec, or from its path with :meth:`at`: then loaded on first use, or with :meth:`load`."""
+
+    spec: Spec | None = None
+    path: Path | None = None
+
+    @classmethod
+    def at(cls, path: Path) -> SpecTargets:
+        return cls(None, path)
+
+    def load(self, schema_checked: bool = True) -> Spec:
+        """The spec, loaded now if it was not (SourceError, exit 2, when it does not load; see ``load_spec``
+        for ``schema_checked``)."""
+        if self.spec is None:
+            from armgen.spec import load_spec
+
+            self.spec = load_spec(self.path, schema_checked=schema_checked)
+        return self.spec
 
     @cached_property
     def units(self) -> dict[tuple[str, str], tuple[str, str, str | None, str, str]]:
@@ -51,16 +68,14 @@ class SpecTargets:
         return {(env, unit.parameter_file(env)): (environment.subscription_id,
                                                   environment.tenant_id or DEFAULT_TENANT, unit.resource_group,
                                                   environment.location, deployment_name(env, unit.name))
-                for env, environment in self.spec.environments.items() for unit in units_for(environment)}
+                for env, environment in self.load().environments.items() for unit in units_for(environment)}
 
     def target(self, env: str, parameters_file: str) -> tuple[str, str, str | None, str, str] | None:
         """The target of the unit whose rendered parameter file has this name (None for other files)."""
-        from pathlib import Path
-
         return self.units.get((env, Path(parameters_file).name))
 
     def environment(self, env: str) -> Environment | None:
-        return self.spec.environments.get(env)
+        return self.load().environments.get(env)
 
 
 def deployment_context(template: dict, env: str | None, parameters_file: str | None = None,

@@ -128,13 +128,15 @@ class _Checker:
                 defaults.setdefault(ws, index)
 
 
-def load_datastores(path: Path, doc: Any, spec_file: str) -> tuple[list[dict], list[SourceError]]:
-    """The datastores of ``path`` and every problem found (schema first); absent file means none."""
+def load_datastores(path: Path, doc: Any, spec_file: str,
+                    schema_checked: bool = True) -> tuple[list[dict], list[SourceError]]:
+    """The datastores of ``path`` and every problem found (schema first, unless not ``schema_checked``); absent
+    file means none."""
     if not path.exists():
         return [], []
     file = path.name
     config = load_json(path, file)
-    errors = schemas.check("datastore_config", file, config)
+    errors = schemas.check("datastore_config", file, config) if schema_checked else []
     if errors:
         return [], errors
     errors = _Checker(file, config, doc, spec_file).check_all()

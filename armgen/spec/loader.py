@@ -126,19 +126,28 @@ def _location_errors(doc: MarkedDict, file: str) -> list[SourceError]:
     return out
 
 
-def load_spec(path: str | Path = DEFAULT_SPEC, datastore_config: str | Path | None = None) -> Spec:
-    """Load, check and resolve a spec; raises SourceErrors (exit 2) listing every problem found."""
+def _unchecked(name: str, file: str, doc: Any, per_env: bool = True) -> list[SourceError]:
+    return []
+
+
+def load_spec(path: str | Path = DEFAULT_SPEC, datastore_config: str | Path | None = None, *,
+              schema_checked: bool = True) -> Spec:
+    """Load, check and resolve a spec; raises SourceErrors (exit 2) listing every problem found.
+
+    ``schema_checked=False`` skips the JSON-schema checks, the slowest part, for a process whose twin checks the
+    same files (``armgen validate`` on two cores): only a spec that passes them may be trusted to it."""
     path = Path(path)
+    check = schemas.check if schema_checked else _unchecked
     file = path.name
     doc = load_yaml(path, file)
     if not isinstance(doc, MarkedDict):
         raise SourceError(file, 1, 1, "", "the spec must be a mapping with project, environments, workspaces")
-    _fail(schemas.check("mlenv", file, doc))
+    _fail(check("mlenv", file, doc))
     envs = list(doc["environments"])
     _fail(env_map_errors(doc, schemas.raw_schema("mlenv"), envs, file) + _naming_errors(doc, file)
           + _duplicate_workspaces(doc, file) + _release_order_errors(doc, envs, file) + _location_errors(doc, file))
     ds_path = Path(datastore_config) if datastore_config else path.parent / DATASTORE_CONFIG
-    datastores, ds_errors = load_datastores(ds_path, doc, file)
+    datastores, ds_errors = load_datastores(ds_path, doc, file, schema_checked)
     _fail(ds_errors)
 
     errors: list[SourceError] = []
@@ -151,7 +160,7 @@ def load_spec(path: str | Path = DEFAULT_SPEC, datastore_config: str | Path | No
                                                                           envs, file)]
         errors += merge_errors
         resolved = resolve(merged, schemas.raw_schema("mlenv"), env)
-        found = schemas.check("mlenv", file, resolved, per_env=False)
+        found = check("mlenv", file, resolved, per_env=False)
         for e in found:  # a value set in the environment's overrides is reported under its own path
             moved = in_override(doc, env, e)
             errors.append(moved if moved is not e else

@@ -7,16 +7,17 @@ import json
 import re
 from functools import cache
 from importlib import resources
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from armgen import jsonmarks
 from armgen.errors import SourceError
 from armgen.jsonmarks import path_text
 from armgen.spec.yaml_loader import mark_of
 from armgen.suggest import closest
+
+if TYPE_CHECKING:  # imported when a check runs: a process that loads a spec unchecked never needs them
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 PER_ENV = "x-per-env"
 EXPECT = "x-expect"  # schema annotation: what a valid value looks like, for pattern messages
@@ -55,6 +56,8 @@ def _expand(node: Any, per_env: bool) -> Any:
 @cache
 def validator(name: str, per_env: bool = True) -> Draft202012Validator:
     """A validator of the shipped schema; ``per_env=False`` for an environment's resolved values."""
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(_expand(copy.deepcopy(raw_schema(name)), per_env))
 
 

@@ -1,11 +1,13 @@
-"""Validate on two cores: a forked child checks every other parameter file of each pairing.
+"""Validate on two cores: a forked child and the parent share the parameter files, each claiming the next one.
 
-Parameter files are independent once their template is loaded, and those of one template cost about the same,
-so interleaving them shares the work evenly whatever the templates cost: for the k-th pairing the parent checks
-the files ``[k % 2::2]`` (and the template rules), the child the others. The parent then merges the child's
-results into each pairing in file order, so the report is the serial one. Anything unusual makes it serial: no
-``os.fork`` (Windows), one CPU, other threads in the process (forking them is unsafe), little work, or an error
-on either side (the parent then checks everything serially, raising the very error a serial run raises first).
+Parameter files are independent once their template is loaded, so the two processes take them one by one (in
+chunks beyond 2,048 files) from a pipe filled before the fork: whoever is free takes the next, and the shares come
+out even whatever each file costs. The spec, when there is one, is loaded after the fork in both processes at
+once: the parent checks it against the JSON schemas, the child trusts the parent with that and starts sooner. The
+parent runs the template rules before it claims files, and at the end merges the child's results into each
+pairing in file order, so the report is the serial one. Anything unusual makes it serial: no ``os.fork`` (Windows), one CPU, other threads in
+the process (forking them is unsafe), little work, or an error on either side (the parent then checks everything
+serially, raising the very error a serial run raises first: a spec that does not load, else the first bad file).
 """
 
 from __future__ import annotations
@@ -17,10 +19,14 @@ import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from armgen.rulebase.context import RuleContext
     from armgen.validate.discovery import Pairing
     from armgen.validate.runner import Checked, Runner
 
 MIN_FILES = 200  # fewer parameter files are checked faster than a fork costs
+TOKENS = 2048  # chunks in the pipe at most: 8 KiB, well inside its buffer, so filling it never blocks
+
+Item = tuple[int, int]  # (pairing, parameter file) indexes
 
 
 def worth_forking(pairings: list[Pairing]) -> bool:
@@ -31,53 +37,77 @@ def worth_forking(pairings: list[Pairing]) -> bool:
     return cpus > 1 and len(pairings) > 1 and sum(len(p.parameters) for p in pairings) >= MIN_FILES
 
 
-def check_forked(runner: Runner, pairings: list[Pairing]) -> None:
-    """Check ``pairings`` into ``runner.report``: half of each pairing's parameter files here, half in a child."""
-    from armgen.validate.runner import Runner
+def chunks(pairings: list[Pairing], tokens: int = TOKENS) -> list[list[Item]]:
+    """Every parameter file, in order, cut into at most ``tokens`` chunks of equal size."""
+    items = [(k, i) for k, p in enumerate(pairings) for i in range(len(p.parameters))]
+    size = max(1, -(-len(items) // tokens))
+    return [items[n:n + size] for n in range(0, len(items), size)]
 
-    read, write = os.pipe()
+
+def check_forked(runner: Runner, pairings: list[Pairing]) -> None:
+    """Check ``pairings`` into ``runner.report``, the parameter files shared with a forked child."""
+    work = chunks(pairings)
+    tokens, fill = os.pipe()
+    os.write(fill, b"".join(n.to_bytes(4, "little") for n in range(len(work))))
+    os.close(fill)  # empty and closed: a claim returns nothing once every chunk is taken
+    results, send = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: its share, sent whole, then leave without running the parent's exit code
-        os.close(read)
+    if pid == 0:  # the child: claim chunks, send its results, leave without running the parent's exit code
+        os.close(results)
         try:
-            child = Runner(runner.rules, runner.spec)
-            shares = [child.check_parameters(p, child.check_template(p)[0], 1 - k % 2, 2)
-                      for k, p in enumerate(pairings)]
-            data = pickle.dumps(shares)
+            if runner.spec is not None:
+                runner.spec.load(schema_checked=False)  # the parent checks the same files against the schemas
+            data = pickle.dumps(_claim(runner, pairings, work, tokens, {}))
         except BaseException:
             data = b""  # the parent checks everything itself
         try:
-            with os.fdopen(write, "wb") as out:
+            with os.fdopen(send, "wb") as out:
                 out.write(data)
         finally:
             os._exit(0)
-    os.close(write)
+    os.close(send)
     try:
-        mine = []
-        for k, pairing in enumerate(pairings):
-            base, found = runner.check_template(pairing)
-            mine.append((base, found, runner.check_parameters(pairing, base, k % 2, 2)))
+        if runner.spec is not None:
+            runner.spec.load()
+        templates = [runner.check_template(p) for p in pairings]  # while the child starts on the files
+        contexts = {k: base for k, (base, _) in enumerate(templates)}
+        mine = _claim(runner, pairings, work, tokens, contexts)
     except Exception:
         mine = None  # a serial run says which error comes first
     except BaseException:
-        os.kill(pid, signal.SIGKILL)
-        os.close(read)
-        os.waitpid(pid, 0)
+        _stop(pid, tokens, results)
         raise
     if mine is None:
-        os.kill(pid, signal.SIGKILL)
-    with os.fdopen(read, "rb") as source:
+        _stop(pid, tokens, results)
+        runner.check_serially(pairings)
+        return
+    os.close(tokens)
+    with os.fdopen(results, "rb") as source:
         data = source.read()
     os.waitpid(pid, 0)
-    if mine is None or not data:
-        for pairing in pairings:
-            runner.check_pairing(pairing)
+    if not data:
+        runner.check_serially(pairings)
         return
-    for k, (pairing, (base, found, own), theirs) in enumerate(zip(pairings, mine, pickle.loads(data), strict=True)):
-        runner.add(pairing, base, found, _interleave(own, theirs) if k % 2 == 0 else _interleave(theirs, own))
+    done = {**mine, **pickle.loads(data)}
+    for k, (pairing, (base, found)) in enumerate(zip(pairings, templates, strict=True)):
+        runner.add(pairing, base, found, [done[(k, i)] for i in range(len(pairing.parameters))])
 
 
-def _interleave(first: list[Checked], second: list[Checked]) -> list[Checked]:
-    """The files in pairing order: ``first`` holds indexes 0, 2, 4..., ``second`` 1, 3, 5..."""
-    out = [item for pair in zip(first, second, strict=False) for item in pair]
-    return out + first[len(second):]
+def _claim(runner: Runner, pairings: list[Pairing], work: list[list[Item]], tokens: int,
+           contexts: dict[int, RuleContext]) -> dict[Item, Checked]:
+    """Check the chunks this process claims until none is left (each template's context made once)."""
+    out: dict[Item, Checked] = {}
+    while token := os.read(tokens, 4):
+        for k, i in work[int.from_bytes(token, "little")]:
+            base = contexts.get(k)
+            if base is None:
+                base = contexts[k] = runner.context(pairings[k])
+            out[(k, i)] = runner.check_parameters(pairings[k], base, (i,))[0]
+    return out
+
+
+def _stop(pid: int, *fds: int) -> None:
+    os.kill(pid, signal.SIGKILL)
+    for fd in fds:
+        os.close(fd)
+    os.waitpid(pid, 0)

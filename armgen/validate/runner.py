@@ -70,12 +70,9 @@ class Runner:
 
         pairings = list(pairings)
         if parallel and worth_forking(pairings):
-            if self.spec is not None:
-                _ = self.spec.units  # computed once, before the fork
             check_forked(self, pairings)
         else:
-            for pairing in pairings:
-                self.check_pairing(pairing)
+            self.check_serially(pairings)
         for path in orphans:
             doc = jsonmarks.load(path)
             ctx = RuleContext(MarkedJson(str(path), "", {}), doc, None)
@@ -84,25 +81,38 @@ class Runner:
         self.report.findings.sort()
         return self.report
 
+    def check_serially(self, pairings: list[Pairing]) -> None:
+        """The spec loaded first (a spec that does not load is the first error), then each pairing in turn."""
+        if self.spec is not None:
+            self.spec.load()
+        for pairing in pairings:
+            self.check_pairing(pairing)
+
     def check_pairing(self, pairing: Pairing) -> None:
         base, found = self.check_template(pairing)
         self.add(pairing, base, found, self.check_parameters(pairing, base))
 
-    def check_template(self, pairing: Pairing) -> tuple[RuleContext, list[Finding]]:
-        """The template's context and what the template rules find (the pairing rules too with no parameter
-        file); JSON syntax errors raise SourceError."""
-        base = RuleContext(jsonmarks.load(pairing.template), spec=self.spec)
+    def check_template(self, pairing: Pairing, base: RuleContext | None = None) -> tuple[RuleContext, list[Finding]]:
+        """The template's context (``base`` when made already) and what the template rules find (the pairing
+        rules too with no parameter file); JSON syntax errors raise SourceError."""
+        base = base if base is not None else self.context(pairing)
         name = base.template_doc.file
         found = self._apply(self._scoped("template"), base, name, None)
         if not pairing.parameters:
             found += self._apply(self._scoped("pairing"), base, name, None)
         return base, found
 
-    def check_parameters(self, pairing: Pairing, base: RuleContext, first: int = 0,
-                         step: int = 1) -> list[Checked]:
-        """Each of the pairing's parameter files ``[first::step]`` checked with the template of ``base``."""
+    def context(self, pairing: Pairing) -> RuleContext:
+        """The template's rule context (parameter files are checked with it); JSON syntax errors raise
+        SourceError."""
+        return RuleContext(jsonmarks.load(pairing.template), spec=self.spec)
+
+    def check_parameters(self, pairing: Pairing, base: RuleContext,
+                         indexes: Iterable[int] | None = None) -> list[Checked]:
+        """The pairing's parameter files (those at ``indexes``, else all) checked with the template of ``base``."""
         name, rules, out = base.template_doc.file, self._scoped("pairing"), []
-        for pf in pairing.parameters[first::step]:
+        files = pairing.parameters if indexes is None else [pairing.parameters[i] for i in indexes]
+        for pf in files:
             doc = jsonmarks.load(pf.path)
             found = self._apply(rules, base.with_parameters(doc, pf.env), name, doc.file)
             out.append((Unit(name, doc.file, pf.env, kind="pairing"), found))

@@ -1,6 +1,7 @@
-"""validate on two cores (a forked child checks every other parameter file) gives the serial report: the same
-findings, units and expression count, and the same first error for broken files in either process's share. Run
-in a fresh process, as the CLI runs: forking is only done with no other thread around."""
+"""validate on two cores (a forked child shares the parameter files, the spec loaded in both) gives the serial
+report: the same findings, units and expression count, and the same first error for broken files wherever they
+fall and for a spec that does not load. Run in a fresh process, as the CLI runs: forking is only done with no
+other thread around."""
 
 from __future__ import annotations
 
@@ -12,12 +13,12 @@ from tests.unit.validate.test_caches import platform
 
 SCRIPT = """
 import os, sys
+from pathlib import Path
 from armgen.validate import parallel
 from armgen.validate.discovery import discover
 from armgen.validate.runner import validate
 from armgen.rulebase.evaluation import SpecTargets
 from armgen.rules import all_rules
-from armgen.spec import load_spec
 from armgen.errors import SourceError
 
 parallel.MIN_FILES = 1
@@ -25,11 +26,10 @@ forked = []
 check_forked = parallel.check_forked
 parallel.check_forked = lambda runner, pairings: forked.append(1) or check_forked(runner, pairings)
 os.chdir(sys.argv[1])
-spec = SpecTargets(load_spec("mlenv.yaml"))
 def report(on):
     pairings, orphans = discover((), (), "templates", "parameters")
     try:
-        r = validate(pairings, all_rules(), orphans, spec, parallel=on)
+        r = validate(pairings, all_rules(), orphans, SpecTargets.at(Path("mlenv.yaml")), parallel=on)
     except SourceError as e:
         return ("error", str(e))
     return (r.findings, [(u.template, u.parameters, u.env, u.kind) for u in r.units], r.expressions)
@@ -67,10 +67,22 @@ def test_broken_files_fail_as_a_serial_run(tmp_path: Path) -> None:
             f.write_text(text)
 
 
-def test_an_uneven_share_keeps_the_files_in_order() -> None:
-    from armgen.validate.parallel import _interleave
+def test_a_spec_that_does_not_load_fails_as_a_serial_run(tmp_path: Path) -> None:
+    folder = platform(tmp_path, 2)
+    spec = folder / "mlenv.yaml"
+    spec.write_text(spec.read_text().replace("workspaces:", "workspaces:\n  - nme: typo", 1))
+    how, same, first = run(folder)
+    assert (how, same, first) == ("forked", "same", "mlenv.yaml")
 
-    assert _interleave([0, 2, 4], [1, 3]) == [0, 1, 2, 3, 4]
-    assert _interleave([0, 2], [1, 3]) == [0, 1, 2, 3]
-    assert _interleave([0], []) == [0]
-    assert _interleave([], []) == []
+
+def test_the_files_are_cut_into_at_most_the_tokens_in_order() -> None:
+    from armgen.validate.parallel import chunks
+
+    class P:
+        def __init__(self, n: int) -> None:
+            self.parameters = [None] * n
+
+    pairings = [P(3), P(0), P(2)]
+    assert chunks(pairings) == [[(0, 0)], [(0, 1)], [(0, 2)], [(2, 0)], [(2, 1)]]
+    assert chunks(pairings, tokens=2) == [[(0, 0), (0, 1), (0, 2)], [(2, 0), (2, 1)]]
+    assert len(chunks([P(10_000)])) == 2000 and chunks([P(0)]) == []

@@ -88,3 +88,6 @@ def test_a_named_spec_that_is_missing_or_broken_is_one_line(rendered: Path) -> N
     (rendered / "mlenv.yaml").write_text("project: [\n")
     broken = CliRunner().invoke(cli, ["validate", "--out", "build"])  # found, so it must load
     assert broken.exit_code == 2 and broken.stderr.startswith("Error: mlenv.yaml:") and "Traceback" not in broken.output
+    # the spec is the first problem reported, before a templates folder that is not there
+    nowhere = CliRunner().invoke(cli, ["validate", "--templates-dir", "nowhere"])
+    assert nowhere.exit_code == 2 and nowhere.stderr.startswith("Error: mlenv.yaml:"), nowhere.stderr
