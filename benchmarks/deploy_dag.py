@@ -37,8 +37,9 @@ from armgen.build import build_files  # noqa: E402
 from armgen.deploy.pacing import Pacer, pacing_policy  # noqa: E402
 from armgen.deploy.plan import Plan, build_plan  # noqa: E402
 from armgen.deploy.runner import Runner  # noqa: E402
-from armgen.deploy.target import Target, pooled_transport  # noqa: E402
+from armgen.deploy.target import Target  # noqa: E402
 from armgen.deploy.target_emulator import deployments_client, resource_client, stacks_client  # noqa: E402
+from armgen.deploy.transport import pooled_transport  # noqa: E402
 from armgen.emulator import process  # noqa: E402
 from armgen.emulator.endpoint import EndpointInfo  # noqa: E402
 from armgen.render.writer import write  # noqa: E402
@@ -47,7 +48,7 @@ from armgen.spec import load_spec  # noqa: E402
 
 def target_for(ep: EndpointInfo, subscription: str, polling: float) -> Target:
     """The SDK clients `armgen deploy` builds (pooled connections, paced), for this emulator."""
-    transport, pacer = pooled_transport(ep.ca_file), Pacer()
+    transport, pacer = pooled_transport(ep.ca_file, loopback=True), Pacer()
     kw = {"polling_interval": polling, "transport": transport}
     return Target("emulator", subscription,
                   resource_client(ep, subscription, **kw, per_retry_policies=[pacing_policy(pacer)]),

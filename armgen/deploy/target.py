@@ -29,21 +29,6 @@ class Target:
     polling_interval: float | None = None  # the clients' LRO polling interval (None: the SDK polls as it likes)
 
 
-POOL_SIZE = 128  # connections kept per host: requests' default of 10 makes parallel units open new TLS sessions
-
-
-def pooled_transport(connection_verify: str | bool = True, size: int = POOL_SIZE):
-    """An azure-core transport whose HTTP session keeps enough connections for parallel units."""
-    import requests
-    from azure.core.pipeline.transport import RequestsTransport
-
-    session = requests.Session()
-    adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=size)
-    session.mount("https://", adapter)
-    session.mount("http://", adapter)
-    return RequestsTransport(session=session, session_owner=False, connection_verify=connection_verify)
-
-
 def _sdk_kwargs(polling_interval: float | None, retries: int | None) -> dict:
     from armgen.deploy.retry import retry_kwargs
 
@@ -105,8 +90,10 @@ def connect(env: Environment, kind: str | None = None, polling_interval: float |
         endpoint = os.environ.get("ARMGEN_ARM_ENDPOINT")  # sovereign clouds, or a test endpoint
         extra = {"base_url": endpoint, "credential_scopes": [MANAGEMENT_SCOPE]} if endpoint else {}
         description = f"Azure subscription {env.subscription_id}" + (f" at {endpoint}" if endpoint else "")
+    from armgen.deploy.transport import pooled_transport
+
     verify = extra.pop("connection_verify", None)
-    kwargs["transport"] = pooled_transport(verify if verify is not None else True)
+    kwargs["transport"] = pooled_transport(verify if verify is not None else True, loopback=kind == "emulator")
     pacer = pacer_for(extra.get("base_url") or "https://management.azure.com")
     try:  # each client its own pacing policy (a policy links to the next one of its pipeline), one pacer
         resources = ResourceManagementClient(credential, env.subscription_id, **extra, **kwargs,
