@@ -60,3 +60,31 @@ def test_a_deployment_in_flight_at_shutdown_ends_in_a_terminal_state(fresh_emula
     assert state in ("Canceled", "Failed")
     again = deploy(emu, "rg-flight", "shared", load_fixture("shared.json"), env="dev")  # knobs reset on restart
     assert again.properties.provisioning_state == "Succeeded"
+
+
+def test_an_answered_change_outlives_a_killed_emulator(tmp_path) -> None:
+    """The server answers a change once it is committed to SQLite: a SIGKILL right after loses none of them."""
+    import json
+    import os
+    import signal
+
+    from armgen.deploy.target_emulator import resource_client
+    from armgen.emulator import process
+    from armgen.emulator.endpoint import ENDPOINT_FILE
+    from armgen.pids import pid_alive
+
+    state = tmp_path / "state"
+    rc = resource_client(process.start(state).endpoint, retry_total=0)
+    try:
+        for i in range(20):
+            rc.resource_groups.create_or_update(f"rg-kill-{i}", {"location": "westeurope", "tags": {"i": str(i)}})
+        pid = int(json.loads((state / ENDPOINT_FILE).read_text())["pid"])
+        os.kill(pid, signal.SIGKILL)  # no shutdown: what is not in SQLite now is lost
+        while pid_alive(pid):
+            pass
+        rc = resource_client(process.start(state).endpoint, retry_total=0)
+        kept = {g.name: g.tags["i"] for g in rc.resource_groups.list() if g.name.startswith("rg-kill-")}
+        assert kept == {f"rg-kill-{i}": str(i) for i in range(20)}
+    finally:
+        process.stop(state)
+
