@@ -46,6 +46,40 @@ def test_the_writer() -> None:
     assert (root.get("tests"), root.get("failures")) == ("3", "1")
 
 
+def test_any_text_comes_back_as_written_and_the_layout_is_elementtrees() -> None:
+    tricky = ['a "quoted" <tag> & amp;', "tab\there\r\nnew line", "&amp; already", "]]> é € \x7f", "", " "]
+    suites = [Suite(t or "empty", [Case(t, t + "!", t or None, t or None, t), Case(t, "ok", details=t)])
+              for t in tricky] + [Suite("none")]
+    text = write("names & <more>", suites)
+    root = _parse(text)
+    _shape(root)
+    assert root.get("name") == "names & <more>"
+    for suite, t in zip(root.findall("testsuite"), tricky, strict=False):
+        first, second = suite.findall("testcase")
+        assert (first.get("classname"), first.get("name")) == (t, t + "!")
+        failure = first.find("failure")
+        body = t.replace("\r\n", "\n")  # XML parsers read a CR LF in text as LF (attributes keep &#13;)
+        if t:
+            assert failure.get("message") == t and failure.get("type") == t and (failure.text or "") == body
+        else:
+            assert failure is None  # no failure message: the case passed
+        assert second.find("system-out") is None if not t else second.find("system-out").text == body
+    # the layout ElementTree's indent() gives: two spaces a level, empty elements closed with " />"
+    expected = ET.Element("testsuites", name="x", tests="3", failures="1", errors="0")
+    suite = ET.SubElement(expected, "testsuite", name="s", tests="3", failures="1", errors="0", skipped="0")
+    ET.SubElement(suite, "testcase", classname="c", name="n")
+    failed = ET.SubElement(ET.SubElement(suite, "testcase", classname="c", name="f"), "failure", type="error")
+    failed.set("message", 'w"hy\n')
+    failed.text = "l1 <\nl2 &"
+    ET.SubElement(ET.SubElement(suite, "testcase", classname="c", name="o"), "system-out").text = "note"
+    ET.SubElement(expected, "testsuite", name="empty", tests="0", failures="0", errors="0", skipped="0")
+    ET.indent(expected)
+    cases = [Case("c", "n"), Case("c", "f", 'w"hy\n', "error", "l1 <\nl2 &"), Case("c", "o", details="note")]
+    assert write("x", [Suite("s", cases), Suite("empty")]) == (
+        '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(expected, encoding="unicode") + "\n")
+    assert write("x", []) == '<?xml version="1.0" encoding="utf-8"?>\n<testsuites name="x" tests="0" failures="0" errors="0" />\n'
+
+
 def test_validate_verify_and_drift_write_the_same_shape(report: Report) -> None:  # noqa: F811
     checks = CheckReport("armgen verify int")
     checks.add("storage", "account exists", True)

@@ -24,17 +24,26 @@ class JUnitFormatter(Formatter):
 
     def format(self, report: Report) -> str:
         suites = []
+        paired = {u.template for u in report.units if u.kind == "pairing"}
+        scoped = {kind: [r for r in report.rules if r.scope == kind] for kind in ("pairing", "orphan")}
+        found: dict[tuple[str, str | None], list] = {}
+        for f in report.findings:  # report.for_unit, for every unit at once
+            found.setdefault((f.template, f.parameters), []).append(f)
         for unit in report.units:
-            findings = report.for_unit(unit)
+            findings = found.get((unit.template, unit.parameters), [])
             reported = {f.rule_id for f in findings}
-            rules = [r for r in report.rules if r.scope == unit.kind or (
-                unit.kind == "template" and r.scope == "pairing"
-                and (r.id in reported or not _has_pairings(report, unit.template)))]
+            rules = scoped[unit.kind] if unit.kind in scoped else [
+                r for r in report.rules if r.scope == unit.kind or (
+                    unit.kind == "template" and r.scope == "pairing"
+                    and (r.id in reported or unit.template not in paired))]
             suite = junit.Suite(unit.name)
             for rule in rules:
+                name = f"{rule.id} {rule.shortdesc}"
+                if rule.id not in reported:
+                    suite.cases.append(junit.Case(unit.name, name))
+                    continue
                 own = [f for f in findings if f.rule_id == rule.id]
                 failing = [f for f in own if self._fails(f.severity)]
-                name = f"{rule.id} {rule.shortdesc}"
                 if failing:
                     suite.cases.append(junit.Case(
                         unit.name, name, f"{len(failing)} finding(s): {failing[0].message}", TYPES[rule.severity],
@@ -48,7 +57,3 @@ class JUnitFormatter(Formatter):
                             for f in findings if f.rule_id not in ran]
             suites.append(suite)
         return junit.to_junit("armgen validate", suites)
-
-
-def _has_pairings(report: Report, template: str) -> bool:
-    return any(u.template == template and u.kind == "pairing" for u in report.units)
