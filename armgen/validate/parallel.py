@@ -12,6 +12,7 @@ serially, raising the very error a serial run raises first: a spec that does not
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -51,6 +52,7 @@ def check_forked(runner: Runner, pairings: list[Pairing]) -> None:
     os.write(fill, b"".join(n.to_bytes(4, "little") for n in range(len(work))))
     os.close(fill)  # empty and closed: a claim returns nothing once every chunk is taken
     results, send = os.pipe()
+    gc.freeze()  # what both processes share stays out of the collector's way: its passes would copy every page
     pid = os.fork()
     if pid == 0:  # the child: claim chunks, send its results, leave without running the parent's exit code
         os.close(results)
@@ -66,6 +68,16 @@ def check_forked(runner: Runner, pairings: list[Pairing]) -> None:
         finally:
             os._exit(0)
     os.close(send)
+    try:
+        _share_and_merge(runner, pairings, work, pid, tokens, results)
+    finally:
+        gc.unfreeze()
+
+
+def _share_and_merge(runner: Runner, pairings: list[Pairing], work: list[list[Item]], pid: int, tokens: int,
+                     results: int) -> None:
+    """The parent's side: the spec checked, the template rules, its claims, then the child's results merged
+    (or everything checked serially after an error on either side)."""
     try:
         if runner.spec is not None:
             runner.spec.load()
