@@ -28,28 +28,15 @@ send one more GET for it after the operation succeeded. A failed stack carries t
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
-from armgen.durations import parse_duration
-
 PATIENCE = 20  # intervals a unit waits for its kind's scout at most
 READ_RESERVE = 50  # read tokens left for other requests before a unit's status is polled early
 PLENTY = 150  # read tokens left above which units poll every interval (ARM's bucket holds 250)
-
-
-def reported_duration(response: Any) -> float | None:
-    """Seconds in the ``properties.duration`` (ISO 8601) of a stack or deployment answer; None without one."""
-    try:
-        text = response.http_response.text()
-        duration = json.loads(text).get("properties", {}).get("duration") if text else None
-        return parse_duration(duration).total_seconds() if isinstance(duration, str) else None
-    except (AttributeError, ValueError, TypeError, OverflowError):
-        return None
 
 
 def unit_kind(name: str, workspace: str | None) -> str:
@@ -92,16 +79,10 @@ class PollSchedule:
         if delay > 0:
             self.sleep(delay)
 
-    def done(self, kind: str, token: object, started: float, reported: float | None = None) -> None:
-        """A unit's operation ended: its duration teaches its kind, and a scout releases the others.
-
-        ``reported``: the duration ARM gives (``properties.duration``), when it is shorter than seen here: a
-        unit polled after it was done would otherwise teach its kind that lateness, and the next of its
-        kind would be polled late in turn."""
+    def done(self, kind: str, token: object, started: float) -> None:
+        """A unit's operation ended: its duration teaches its kind, and a scout releases the others."""
         with self._cond:
             took = self.clock() - started
-            if reported is not None and reported >= 0:
-                took = min(took, reported)
             self._fastest[kind] = min(self._fastest.get(kind, took), took)
             if self._scouts.get(kind) is token:
                 del self._scouts[kind]
@@ -131,6 +112,6 @@ class PollSchedule:
                 try:
                     super().run()
                 finally:
-                    schedule.done(kind, self._token, self._started, reported_duration(self._pipeline_response))
+                    schedule.done(kind, self._token, self._started)
 
         return ScheduledPolling(interval, lro_algorithms=[BodyContentPolling()])

@@ -96,34 +96,3 @@ def test_with_reads_to_spare_every_unit_polls_every_interval_scout_or_not() -> N
     spare[0] = SCARCE  # the bucket runs low: the kind's duration decides again
     schedule.wait("roleassignments-*", object(), started=t.now, polls=0, interval=0.1)
     assert t.slept == [0.1, 0.7]
-
-
-def test_a_unit_polled_late_teaches_its_kind_the_duration_arm_reports() -> None:
-    t = FakeTime()
-    schedule = PollSchedule(clock=t.clock, sleep=t.sleep, spare_reads=lambda: SCARCE)
-    t.now = 0.9  # seen done 0.9 s after its start (polled late), where ARM says it took 0.3 s
-    schedule.done("roleassignments-*", object(), started=0.0, reported=0.3)
-    schedule.done("keyvault", object(), started=0.0)  # nothing reported: what was seen
-    schedule.done("datastore-*", object(), started=0.0, reported=2.0)  # reported longer than seen: what was seen
-    for kind in ("roleassignments-*", "keyvault", "datastore-*"):
-        schedule.wait(kind, object(), started=1.0, polls=0, interval=0.1)
-        t.now = 0.9
-    assert t.slept == [0.4, 1.0, 1.0]
-
-
-def test_the_reported_duration_is_read_from_the_answer() -> None:
-    from armgen.deploy.polling import reported_duration
-
-    class Answer:
-        def __init__(self, text: str) -> None:
-            self.http_response = self
-            self._text = text
-
-        def text(self) -> str:
-            return self._text
-
-    assert reported_duration(Answer('{"properties": {"duration": "PT0.3281S"}}')) == 0.3281
-    assert reported_duration(Answer('{"properties": {"duration": "PT1M2S"}}')) == 62.0
-    for text in ('{"properties": {}}', '{"properties": {"duration": "soon"}}', "", "not json", "[]"):
-        assert reported_duration(Answer(text)) is None
-    assert reported_duration(None) is None
