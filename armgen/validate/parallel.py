@@ -96,13 +96,22 @@ def _share_and_merge(runner: Runner, pairings: list[Pairing], work: list[list[It
     os.close(tokens)
     with os.fdopen(results, "rb") as source:
         data = source.read()
-    os.waitpid(pid, 0)
-    if not data:
+    _, status = os.waitpid(pid, 0)
+    theirs = _results(data) if os.waitstatus_to_exitcode(status) == 0 else None
+    if theirs is None:  # the child failed, or was killed (sending, say: its results cut short)
         runner.check_serially(pairings)
         return
-    done = {**mine, **pickle.loads(data)}
+    done = {**mine, **theirs}
     for k, (pairing, (base, found)) in enumerate(zip(pairings, templates, strict=True)):
         runner.add(pairing, base, found, [done[(k, i)] for i in range(len(pairing.parameters))])
+
+
+def _results(data: bytes) -> dict[Item, Checked] | None:
+    """The child's results, or None when it sent none or they were cut short."""
+    try:
+        return pickle.loads(data) if data else None
+    except Exception:  # a cut pickle fails in many ways (UnpicklingError, EOFError, struct errors...)
+        return None
 
 
 def _claim(runner: Runner, pairings: list[Pairing], work: list[list[Item]], tokens: int,

@@ -22,6 +22,15 @@ from armgen.rules import all_rules
 from armgen.errors import SourceError
 
 parallel.MIN_FILES = 1
+PARENT = os.getpid()
+if len(sys.argv) > 2 and sys.argv[2] == "cut":  # the child's results arrive cut short
+    import pickle
+    parallel.pickle = type("P", (), {"dumps": staticmethod(lambda x: pickle.dumps(x)[:200]),
+                                     "loads": staticmethod(pickle.loads)})
+if len(sys.argv) > 2 and sys.argv[2] == "killed":  # the child dies before it sends anything
+    import signal
+    claim = parallel._claim
+    parallel._claim = lambda *a: os.kill(os.getpid(), signal.SIGKILL) if os.getpid() != PARENT else claim(*a)
 forked = []
 check_forked = parallel.check_forked
 parallel.check_forked = lambda runner, pairings: forked.append(1) or check_forked(runner, pairings)
@@ -39,10 +48,10 @@ print("forked" if forked else "serial", "same" if serial == two else "different"
 """
 
 
-def run(folder: Path) -> list[str]:
+def run(folder: Path, *how: str) -> list[str]:
     root = Path(__file__).resolve().parents[3]
-    out = subprocess.run([sys.executable, "-c", SCRIPT, str(folder)], capture_output=True, text=True, cwd=root,
-                         timeout=300)
+    out = subprocess.run([sys.executable, "-c", SCRIPT, str(folder), *how], capture_output=True, text=True,
+                         cwd=root, timeout=300)
     assert out.returncode == 0, out.stderr
     return out.stdout.split()
 
@@ -73,6 +82,13 @@ def test_a_spec_that_does_not_load_fails_as_a_serial_run(tmp_path: Path) -> None
     spec.write_text(spec.read_text().replace("workspaces:", "workspaces:\n  - nme: typo", 1))
     how, same, first = run(folder)
     assert (how, same, first) == ("forked", "same", "mlenv.yaml")
+
+
+def test_a_child_that_dies_or_sends_its_results_cut_short_leaves_a_serial_run(tmp_path: Path) -> None:
+    folder = platform(tmp_path, 2)
+    for how in ("cut", "killed"):
+        forked, same, count = run(folder, how)
+        assert (forked, same) == ("forked", "same") and int(count) > 10, how
 
 
 def test_the_files_are_cut_into_at_most_the_tokens_in_order() -> None:
