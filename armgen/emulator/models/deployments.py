@@ -7,6 +7,7 @@ import json
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -151,8 +152,9 @@ class DeploymentModel:
         record["properties"]["dependencies"] = rec.dependencies(prepared.engine.instances)
         return Created(prepared, body, record, self.store.dumps(prepared.template))
 
-    def start(self, created: Created) -> tuple[dict[str, Any], str]:
-        """Check, store and run a deployment ``prepare_create`` prepared; returns (record, operation id)."""
+    def start(self, created: Created, then: Callable[[], None] | None = None) -> tuple[dict[str, Any], str]:
+        """Check, store and run a deployment ``prepare_create`` prepared; returns (record, operation id).
+        ``then`` runs in the deployment's thread once its record is final (a stack's own finish)."""
         prepared, body, record, template_text = created.prepared, created.body, created.record, created.template_text
         scope_id, name = prepared.scope_id, prepared.name
         dep_id = deployment_id(scope_id, name)
@@ -164,7 +166,7 @@ class DeploymentModel:
             self.store.put("dep", dep_id, record, parent=scope_id)
             self.store.put("template", dep_id, prepared.template, parent=scope_id, text=template_text)
             cancel = self._cancel[dep_id.lower()] = threading.Event()
-            thread = threading.Thread(target=self._run, args=(dep_id, prepared, op_id, cancel),
+            thread = threading.Thread(target=self._run, args=(dep_id, prepared, op_id, cancel, then),
                                       name=f"deploy-{dep_id.lower()}", daemon=True)
             self.store.lock.later(lambda: self._launch(thread))  # out of the lock (of a stack's PUT too)
         return public(record), op_id
@@ -199,7 +201,8 @@ class DeploymentModel:
                   outputResources=[{"id": i} for i in dict.fromkeys(result.output_resources)])
         return None
 
-    def _run(self, dep_id: str, prepared: Prepared, op_id: str, cancel: threading.Event) -> None:
+    def _run(self, dep_id: str, prepared: Prepared, op_id: str, cancel: threading.Event,
+             then: Callable[[], None] | None = None) -> None:
         self._set(dep_id, provisioningState="Running")
         runner = Runner(self, dep_id, cancel)
         try:
@@ -217,6 +220,11 @@ class DeploymentModel:
             self.operations.finish(op_id, "Failed", error=error)
         finally:
             self._cancel.pop(dep_id.lower(), None)
+            if then is not None:
+                try:
+                    then()
+                except Exception:  # a crash in what follows must not hang who waits for it
+                    traceback.print_exc()
 
     def run_nested(self, runner: Runner, engine: Any, inst: Any, body: dict[str, Any], scope_id: str,
                    mode: str) -> ApplyResult:

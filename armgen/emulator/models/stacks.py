@@ -115,8 +115,9 @@ class StackModel:
             old = self.store.get("stack", sid)
             self._check_terminal(name, old)
             self.deployments.stack_runs.add(dep_id.lower())
+            ids: dict[str, str] = {}  # the stack's operation, started below, before the deployment's thread runs
             try:
-                _, dep_op = self.deployments.start(created)
+                _, dep_op = self.deployments.start(created, then=lambda: self._finish(sid, dep_id, ids["op"]))
             except ArmHttpError:
                 self.deployments.stack_runs.discard(dep_id.lower())
                 raise
@@ -134,17 +135,12 @@ class StackModel:
             if body.get("location"):
                 doc["location"] = body["location"]
             self.store.put("stack", sid, doc, parent=scope_id)
-            op_id = self.operations.start("deploymentStack", parse_resource_id(sid).subscription or "", sid)
-        threading.Thread(target=self._finish, args=(sid, dep_id, op_id), name=f"stack-{name}", daemon=True).start()
+            op_id = ids["op"] = self.operations.start("deploymentStack", parse_resource_id(sid).subscription or "", sid)
         return public(doc), op_id
 
-    def _wait_deployment(self, dep_id: str) -> dict[str, Any] | None:
-        for thread in [t for t in self.deployments._threads if t.name == f"deploy-{dep_id.lower()}"]:
-            thread.join()
-        return self.store.get("dep", dep_id)
-
     def _finish(self, sid: str, dep_id: str, op_id: str) -> None:
-        dep = self._wait_deployment(dep_id)
+        """The stack after its deployment ended (run in the deployment's thread, its record final)."""
+        dep = self.store.get("dep", dep_id)
         self.deployments.stack_runs.discard(dep_id.lower())
         doc = self.store.get("stack", sid)
         if doc is None:
