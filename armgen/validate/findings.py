@@ -60,6 +60,9 @@ class Report:
         """Errors fail the run; with ``strict`` warnings do too."""
         return any(f.severity == "E" or (strict and f.severity == "W") for f in self.findings)
 
-    def for_unit(self, unit: Unit) -> list[Finding]:
-        """Findings produced while checking ``unit``."""
-        return [f for f in self.findings if f.template == unit.template and f.parameters == unit.parameters]
+    def by_unit(self) -> dict[tuple[str, str | None], list[Finding]]:
+        """Findings by the unit whose check produced them: (template, parameter file or None)."""
+        out: dict[tuple[str, str | None], list[Finding]] = {}
+        for f in self.findings:
+            out.setdefault((f.template, f.parameters), []).append(f)
+        return out

@@ -1,13 +1,14 @@
 """Validate on two cores: a forked child and the parent share the parameter files, each claiming the next one.
 
 Parameter files are independent once their template is loaded, so the two processes take them one by one (in
-chunks beyond 2,048 files) from a pipe filled before the fork: whoever is free takes the next, and the shares come
-out even whatever each file costs. The spec, when there is one, is loaded after the fork in both processes at
-once: the parent checks it against the JSON schemas, the child trusts the parent with that and starts sooner. The
-parent runs the template rules before it claims files, and at the end merges the child's results into each
-pairing in file order, so the report is the serial one. Anything unusual makes it serial: no ``os.fork`` (Windows), one CPU, other threads in
-the process (forking them is unsafe), little work, or an error on either side (the parent then checks everything
-serially, raising the very error a serial run raises first: a spec that does not load, else the first bad file).
+chunks beyond 2,048 files) from a pipe filled before the fork: whoever is free takes the next, and the shares
+come out even whatever each file costs. The spec, when there is one, is loaded after the fork in both processes
+at once: the parent checks it against the JSON schemas, the child trusts the parent with that and starts sooner.
+The parent runs the template rules before it claims files, and at the end merges the child's results into each
+pairing in file order, so the report is the serial one. Anything unusual makes it serial: no ``os.fork``
+(Windows), one CPU, other threads in the process (forking them is unsafe), little work, or an error on either
+side (the parent then checks everything serially, raising the very error a serial run raises first: a spec that
+does not load, else the first bad file).
 """
 
 from __future__ import annotations

@@ -92,10 +92,10 @@ class Runner:
         base, found = self.check_template(pairing)
         self.add(pairing, base, found, self.check_parameters(pairing, base))
 
-    def check_template(self, pairing: Pairing, base: RuleContext | None = None) -> tuple[RuleContext, list[Finding]]:
-        """The template's context (``base`` when made already) and what the template rules find (the pairing
-        rules too with no parameter file); JSON syntax errors raise SourceError."""
-        base = base if base is not None else self.context(pairing)
+    def check_template(self, pairing: Pairing) -> tuple[RuleContext, list[Finding]]:
+        """The template's context and what the template rules find (the pairing rules too with no parameter
+        file); JSON syntax errors raise SourceError."""
+        base = self.context(pairing)
         name = base.template_doc.file
         found = self._apply(self._scoped("template"), base, name, None)
         if not pairing.parameters:

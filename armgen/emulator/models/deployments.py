@@ -172,7 +172,7 @@ class DeploymentModel:
         return public(record), op_id
 
     def _launch(self, thread: threading.Thread) -> None:
-        """Start a deployment's run and list it (for cancel and for its stack to join)."""
+        """Start a deployment's run and list it (for cancel and shutdown to join)."""
         thread.start()
         with self._threads_lock:  # deployments created at once must not drop each other's thread
             self._threads[:] = [t for t in self._threads if t.is_alive()]

@@ -26,9 +26,7 @@ class JUnitFormatter(Formatter):
         suites = []
         paired = {u.template for u in report.units if u.kind == "pairing"}
         scoped = {kind: [r for r in report.rules if r.scope == kind] for kind in ("pairing", "orphan")}
-        found: dict[tuple[str, str | None], list] = {}
-        for f in report.findings:  # report.for_unit, for every unit at once
-            found.setdefault((f.template, f.parameters), []).append(f)
+        found = report.by_unit()
         for unit in report.units:
             findings = found.get((unit.template, unit.parameters), [])
             reported = {f.rule_id for f in findings}
