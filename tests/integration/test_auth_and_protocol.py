@@ -104,3 +104,15 @@ def test_cloud_metadata_names_the_emulator_as_resource_manager(emulator) -> None
     status, body = _call(ep, "/metadata/endpoints?api-version=2022-09-01", None)
     assert status == 200
     assert body[0]["resourceManager"] == ep.url + "/"
+
+
+def test_request_log_counts_routes_and_reports_the_emulators_cpu(emulator) -> None:
+    ep = emulator.endpoint
+    emulator.server.app.requests.reset()
+    status, first = _call(ep, "/_emulator/requests", ep.token)
+    assert status == 200 and first["total"] == 0 and isinstance(first["cpuSeconds"], float)
+    for _ in range(5):
+        _call(ep, f"/subscriptions/{ep.subscription_id}/resourcegroups?api-version=2025-04-01", ep.token)
+    _, after = _call(ep, "/_emulator/requests", ep.token)
+    assert after["byRoute"] == {"GET list_groups": 5}  # the admin routes are not counted
+    assert after["cpuSeconds"] > first["cpuSeconds"]
