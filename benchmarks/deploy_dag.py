@@ -39,7 +39,6 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from render_scale import datastore_text, spec_text  # noqa: E402
 
-from armgen.arm_limits import ARM_LIMITS  # noqa: E402
 from armgen.build import build_files  # noqa: E402
 from armgen.deploy.pacing import Pacer, pacing_policy  # noqa: E402
 from armgen.deploy.plan import Plan, build_plan  # noqa: E402
@@ -49,6 +48,7 @@ from armgen.deploy.target_emulator import deployments_client, resource_client, s
 from armgen.deploy.transport import pooled_transport  # noqa: E402
 from armgen.emulator import process  # noqa: E402
 from armgen.emulator.endpoint import EndpointInfo  # noqa: E402
+from armgen.rate_limits import ARM_LIMITS  # noqa: E402
 from armgen.render.writer import write  # noqa: E402
 from armgen.spec import load_spec  # noqa: E402
 

@@ -1,7 +1,7 @@
 """Pacing from ARM's rate-limit headers: send no request ARM would refuse with 429.
 
 ARM meters requests in token buckets per subscription and principal (reads, writes, deletes; see
-``armgen/arm_limits.py``) and reports what is left on every answer in
+``armgen/rate_limits.py``) and reports what is left on every answer in
 ``x-ms-ratelimit-remaining-subscription-<op>`` (and ``-subscription-global-<op>``, ``-tenant-<op>``).
 :class:`Pacer` mirrors each bucket on the client: the last value ARM reported, minus the requests sent
 since, plus ARM's documented refill rate for the time passed. A request that would find its bucket
@@ -23,8 +23,8 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from armgen.arm_limits import ARM_LIMITS, REMAINING_HEADER, operation_of
 from armgen.errors import InputError
+from armgen.rate_limits import ARM_LIMITS, REMAINING_HEADER, operation_of
 
 ARM_REFILL: dict[str, float] = {op: refill for op, (_, refill) in ARM_LIMITS.items()}  # tokens per second
 THROTTLE_BOUND = 0.5  # share of the wall time with requests waiting for tokens

@@ -1,6 +1,6 @@
 """When to ask ARM whether a unit's deployment is done: few status polls, none wasted, no added wait.
 
-Status polls are reads, and ARM's read bucket (``armgen/arm_limits.py``) is what a large release runs
+Status polls are reads, and ARM's read bucket (``armgen/rate_limits.py``) is what a large release runs
 out of first. The SDK polls once right after the PUT and then every ``polling_interval``, so a unit
 that takes ten intervals costs ten reads. Units of one kind (``computecluster-<workspace>`` for every
 workspace) take about as long as each other, so:

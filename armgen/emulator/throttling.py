@@ -1,4 +1,4 @@
-"""ARM's request throttling in the emulator: the token buckets of ``armgen/arm_limits.py``.
+"""ARM's request throttling in the emulator: the token buckets of ``armgen/rate_limits.py``.
 
 Per Microsoft's "Understand how Azure Resource Manager throttles requests":
 
@@ -27,8 +27,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from armgen.arm_limits import ARM_LIMITS, GLOBAL_FACTOR, REMAINING_HEADER, operation_of
 from armgen.emulator.models.errors import ArmHttpError
+from armgen.rate_limits import ARM_LIMITS, GLOBAL_FACTOR, REMAINING_HEADER, operation_of
 
 OPERATION_WORD = {"reads": "read", "writes": "write", "deletes": "delete"}
 

@@ -26,7 +26,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[2] / "armgen"
 
 LAYERS: list[set[str]] = [
-    {"errors", "limits", "jsonmarks", "catalog", "defaults", "naming", "privatelink", "arm_limits", "create_only",
+    {"errors", "limits", "jsonmarks", "catalog", "defaults", "naming", "privatelink", "rate_limits", "create_only",
      "pids", "exitcodes", "rbac", "check_report", "suggest", "durations", "graphs", "junit"},
     {"arm"},
     {"spec", "bicep", "emulator", "live"},
