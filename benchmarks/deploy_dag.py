@@ -262,6 +262,9 @@ def main() -> None:
           "emulator's, spent when it starts, one unit at a time per process)")
     print(f"wall / the larger of the two:  {wall / max(critical, cpu_bound):7.2f}   (how near the deploy is to "
           "what ARM's buckets and its CPU per unit allow)")
+    client_bound = cpu_bound_path(plan, durations, alone_client, 0.0)
+    print(f"  the client's CPU alone:      {client_bound:7.2f} s  ({client_bound / critical:.2f} x the critical path: "
+          "the same with the emulator's CPU left out, as a real ARM serves units in parallel)")
     if share < 1:
         print(f"  the estimate is <= 1.10 x the critical path with {share:.0%} of that CPU per unit "
               f"({share * alone_client * 1000:.1f} ms + {share * alone_emulator * 1000:.1f} ms)")
