@@ -96,24 +96,24 @@ class Bucket:
         return when
 
 
-def throttled_path(plan: Plan, durations: dict[str, float], throttled: bool = True) -> float:
-    """The earliest end of a deploy of ``plan`` (unit durations as measured alone, unlimited parallelism)
-    when each request waits for its token in ARM's buckets (see the module's docstring)."""
+def simulate(plan: Plan, start: float, provision: Callable[[str, float], float],
+             seen_done: Callable[[float], float] = lambda when: when) -> float:
+    """The end of a deploy of ``plan`` with unlimited parallelism, in time order: every unit is ready at
+    ``start`` or when its last dependency is seen done; ``provision(unit, ready)`` is when it is done, and
+    ``seen_done(done)`` when the deploy sees it."""
     import heapq
 
-    writes, reads = Bucket("writes"), Bucket("reads")
-    start = max((reads.take(0.0) for _ in range(FIRST_LISTS)), default=0.0) if throttled else 0.0
-    waiting = {s.name: {d for d in s.unit.depends_on if d in durations} for s in plan.steps}
+    names = set(plan.names)
+    waiting = {s.name: set(s.unit.depends_on) & names for s in plan.steps}
     events = [(start, 0, name) for name, deps in waiting.items() if not deps]  # (time, 0 ready | 1 done, unit)
     heapq.heapify(events)
     end = 0.0
     while events:
         when, kind, name = heapq.heappop(events)
         if kind == 0:
-            put = writes.take(when) if throttled else when
-            heapq.heappush(events, (put + durations[name], 1, name))
+            heapq.heappush(events, (provision(name, when), 1, name))
             continue
-        done = reads.take(when) if throttled else when
+        done = seen_done(when)
         end = max(end, done)
         for other, deps in waiting.items():
             if name in deps:
@@ -123,30 +123,28 @@ def throttled_path(plan: Plan, durations: dict[str, float], throttled: bool = Tr
     return end
 
 
+def throttled_path(plan: Plan, durations: dict[str, float], throttled: bool = True) -> float:
+    """The earliest end of a deploy of ``plan`` (unit durations as measured alone, unlimited parallelism)
+    when each request waits for its token in ARM's buckets (see the module's docstring)."""
+    if not throttled:
+        return simulate(plan, 0.0, lambda name, ready: ready + durations[name])
+    writes, reads = Bucket("writes"), Bucket("reads")
+    start = max((reads.take(0.0) for _ in range(FIRST_LISTS)), default=0.0)
+    return simulate(plan, start, lambda name, ready: writes.take(ready) + durations[name], reads.take)
+
+
 def cpu_bound_path(plan: Plan, durations: dict[str, float], client: float, emulator: float) -> float:
     """The end of a deploy of ``plan`` when every unit, as it becomes ready, first needs ``client`` seconds of
     the client's CPU, then ``emulator`` seconds of the emulator's, each process serving one unit at a time
     (Python runs one thread at a time), and then the rest of its duration alone."""
-    import heapq
+    free = {"client": 0.0, "emulator": 0.0}  # when each process is next free
 
-    waiting = {s.name: {d for d in s.unit.depends_on if d in durations} for s in plan.steps}
-    events = [(0.0, 0, name) for name, deps in waiting.items() if not deps]  # (time, 0 ready | 1 done, unit)
-    heapq.heapify(events)
-    client_free = emulator_free = end = 0.0
-    while events:
-        when, kind, name = heapq.heappop(events)
-        if kind == 0:
-            client_free = max(when, client_free) + client
-            emulator_free = max(client_free, emulator_free) + emulator
-            heapq.heappush(events, (emulator_free + max(0.0, durations[name] - client - emulator), 1, name))
-            continue
-        end = max(end, when)
-        for other, deps in waiting.items():
-            if name in deps:
-                deps.discard(name)
-                if not deps:
-                    heapq.heappush(events, (when, 0, other))
-    return end
+    def provision(name: str, ready: float) -> float:
+        free["client"] = max(ready, free["client"]) + client
+        free["emulator"] = max(free["client"], free["emulator"]) + emulator
+        return free["emulator"] + max(0.0, durations[name] - client - emulator)
+
+    return simulate(plan, 0.0, provision)
 
 
 def cpu_scale_for(target: float, chain: float, estimate: Callable[[float], float]) -> float:
