@@ -17,8 +17,12 @@ workspace) take about as long as each other, so:
 
 All of this saves reads only while they are scarce: with more than ``PLENTY`` read tokens left, a
 unit polls every interval like the SDK, scout or not (a slow scout would otherwise hold its whole
-kind back; at 20 workspaces that cost 0.3 s per link of a chain). A unit never waits for its scout
-longer than ``PATIENCE`` intervals. A ``Retry-After`` from ARM is the shortest interval used.
+kind back; at 20 workspaces that cost 0.3 s per link of a chain). Once they are scarce, the rules hold
+at every poll, not only the first: a unit that began polling every interval while reads were plenty
+then waits for its kind's scout, and is not polled again before its kind's fastest duration (at 1 s per
+resource, 20 workspaces' units kept polling every interval, drained the bucket, and the units that were
+done queued for tokens behind them). A unit never waits for its scout longer than ``PATIENCE``
+intervals after its start. A ``Retry-After`` from ARM is the shortest interval used.
 
 What is polled is the stack itself (its ``provisioningState``, ARM's pattern for a PUT), not the
 ``Azure-AsyncOperation`` status: the last poll's answer is then the deployed stack, where the SDK would
@@ -62,19 +66,21 @@ class PollSchedule:
         """Sleep until the next status poll of a unit (``polls`` sent so far) is due."""
         with self._cond:
             self.polls += 1
-            delay = interval
-            if polls == 0 and self.spare_reads() > PLENTY:
-                if kind in self._fastest:  # known to be quicker than an interval: poll then
+            delay, spare, due = interval, self.spare_reads(), None
+            if spare > PLENTY:
+                if polls == 0 and kind in self._fastest:  # known to be quicker than an interval: poll then
                     delay = min(interval, max(0.0, started + self._fastest[kind] - self.clock()))
-            elif polls == 0:
+            else:  # reads are scarce: what the first unit of its kind shows decides, at every poll
                 if kind not in self._fastest and self._scouts.setdefault(kind, token) is not token:
                     deadline = started + PATIENCE * interval
                     while kind not in self._fastest and kind in self._scouts and self.clock() < deadline:
                         self._cond.wait(deadline - self.clock())
                 if kind in self._fastest:
-                    delay = max(0.0, started + self._fastest[kind] - self.clock())
-                    self._predicted.add(id(token))
-            elif polls <= 2 and id(token) in self._predicted and self.spare_reads() >= READ_RESERVE:
+                    due = started + self._fastest[kind] - self.clock()
+            if due is not None and (polls == 0 or due > 0):  # not before its kind's fastest duration
+                delay = max(0.0, due)
+                self._predicted.add(id(token))
+            elif 1 <= polls <= 2 and id(token) in self._predicted and spare >= READ_RESERVE:
                 delay = interval * polls / 4  # just missed: almost done
         if delay > 0:
             self.sleep(delay)

@@ -55,9 +55,9 @@ def test_early_polls_only_with_read_tokens_to_spare_and_never_for_a_scout() -> N
     spare[0] = SCARCE
     schedule.wait("datastore-*", scout, started=0.0, polls=2, interval=0.1)  # a scout's duration is unknown
     schedule.done("datastore-*", scout, started=0.0)
-    spare[0] = 10.0
-    schedule.wait("datastore-*", sibling, started=t.now, polls=0, interval=0.1)
-    schedule.wait("datastore-*", sibling, started=t.now, polls=1, interval=0.1)  # the read bucket is low
+    spare[0], started = 10.0, t.now
+    schedule.wait("datastore-*", sibling, started=started, polls=0, interval=0.1)
+    schedule.wait("datastore-*", sibling, started=started, polls=1, interval=0.1)  # the read bucket is low
     assert t.slept == [0.1, 0.1, 0.1, 0.3, 0.1]
 
 
@@ -96,3 +96,40 @@ def test_with_reads_to_spare_every_unit_polls_every_interval_scout_or_not() -> N
     spare[0] = SCARCE  # the bucket runs low: the kind's duration decides again
     schedule.wait("roleassignments-*", object(), started=t.now, polls=0, interval=0.1)
     assert t.slept == [0.1, 0.7]
+
+
+def test_once_reads_are_scarce_a_unit_polling_every_interval_waits_for_its_kinds_duration() -> None:
+    t = FakeTime()
+    spare = [SCARCE + 100.0]  # plenty: every unit polls every interval, its kind known or not
+    schedule = PollSchedule(clock=t.clock, sleep=t.sleep, spare_reads=lambda: spare[0])
+    unit, other = object(), object()
+    schedule.wait("computecluster-*", unit, started=0.0, polls=0, interval=0.1)
+    schedule.wait("computecluster-*", unit, started=0.0, polls=1, interval=0.1)
+    schedule.done("computecluster-*", other, started=-0.8)  # another unit of its kind took 1.0 s
+    schedule.wait("computecluster-*", unit, started=0.0, polls=2, interval=0.1)  # still plenty: an interval
+    spare[0] = SCARCE
+    schedule.wait("computecluster-*", unit, started=0.0, polls=3, interval=0.1)  # not before 1.0 s
+    schedule.wait("computecluster-*", unit, started=0.0, polls=4, interval=0.1)  # slower: every interval
+    assert t.slept == [0.1, 0.1, 0.1, 0.7, 0.1]
+
+
+def test_once_reads_are_scarce_a_unit_already_polling_waits_for_its_scout() -> None:
+    spare = [SCARCE + 100.0]
+    schedule = PollSchedule(spare_reads=lambda: spare[0])
+    scout, sibling, started = object(), object(), time.monotonic()
+    schedule.wait("datastore-*", sibling, started, polls=0, interval=0.05)  # plenty: no scout yet
+    spare[0] = SCARCE
+    schedule.wait("datastore-*", scout, started, polls=0, interval=0.05)  # the kind's first poll when scarce
+    polled_at: list[float] = []
+
+    def poll_again() -> None:
+        schedule.wait("datastore-*", sibling, started, polls=1, interval=0.05)
+        polled_at.append(time.monotonic())
+
+    thread = threading.Thread(target=poll_again)
+    thread.start()
+    time.sleep(0.2)
+    assert not polled_at  # it waits for the scout instead of polling every interval
+    schedule.done("datastore-*", scout, started)
+    thread.join(5)
+    assert polled_at and polled_at[0] - started >= 0.2
