@@ -16,7 +16,7 @@ from armgen.deploy.failures import failure_from
 from armgen.deploy.plan import Plan
 from armgen.deploy.preflight import send_and_wait
 from armgen.deploy.removals import is_group, rank
-from armgen.deploy.stacks import ENV_TAG, UNIT_TAG, StackOps, list_scope, managed, tag
+from armgen.deploy.stacks import ENV_TAG, UNIT_TAG, StackOps, list_scope
 from armgen.deploy.target import Target
 from armgen.errors import ArmgenError
 
@@ -33,17 +33,18 @@ class Removal:
 
 def locks_of(target: Target, groups: list[str]) -> list[str]:
     """Ids of the management locks on the groups (and on resources in them)."""
-    import json
+    from azure.core.exceptions import HttpResponseError
 
-    from azure.core.rest import HttpRequest
+    from armgen.deploy.arm_list import list_all
 
     out = []
     for group in groups:
         url = (f"/subscriptions/{target.subscription_id}/resourceGroups/{group}/providers/Microsoft.Authorization/"
                f"locks?api-version={LOCK_API}")
-        response = target.resources.send_request(HttpRequest("GET", url))
-        if response.status_code == 200:
-            out += [lock["id"] for lock in json.loads(response.text() or "{}").get("value", [])]
+        try:
+            out += [lock["id"] for lock in list_all(target.resources, url) if lock.get("id")]
+        except HttpResponseError:  # a group that cannot be read has no lock armgen can remove
+            continue
     return out
 
 
@@ -83,10 +84,10 @@ def _delete_stack(target: Target, name: str, group: str | None) -> Removal:
 
 def _clear_group(target: Target, env: str, group: str) -> list[Removal]:
     """The environment's stacks in ``group``, dependents first; then its workspaces purged."""
-    stacks = sorted((s for s in list_scope(target, group) if tag(s, ENV_TAG) == env),
-                    key=lambda s: rank(tag(s, UNIT_TAG)))
+    stacks = sorted((s for s in list_scope(target, group) if s.tag(ENV_TAG) == env),
+                    key=lambda s: rank(s.tag(UNIT_TAG)))
     out = [_delete_stack(target, s.name, group) for s in stacks]
-    out += [_purge(target, i) for s in stacks for i in managed(s) if type_of(i).lower() == WORKSPACE_TYPE.lower()]
+    out += [_purge(target, i) for s in stacks for i in s.managed if type_of(i).lower() == WORKSPACE_TYPE.lower()]
     return out
 
 
@@ -104,15 +105,17 @@ def _delete_group(target: Target, group: str) -> list[Removal]:
 
 
 def _assignments_of(target: Target, definition_id: str) -> list[str]:
-    import json
+    from azure.core.exceptions import HttpResponseError
 
-    from azure.core.rest import HttpRequest
+    from armgen.deploy.arm_list import list_all
 
     url = (f"/subscriptions/{target.subscription_id}/providers/Microsoft.Authorization/roleAssignments"
            f"?api-version={api('Microsoft.Authorization/roleAssignments')}")
-    response = target.resources.send_request(HttpRequest("GET", url))
     guid = definition_id.rstrip("/").rsplit("/", 1)[-1].lower()
-    found = json.loads(response.text() or "{}").get("value", []) if response.status_code == 200 else []
+    try:
+        found = list_all(target.resources, url)
+    except HttpResponseError:
+        found = []
     return [a["id"] for a in found
             if str((a.get("properties") or {}).get("roleDefinitionId", "")).rstrip("/").lower().endswith(guid)]
 
@@ -122,8 +125,8 @@ def _subscription_stacks(target: Target, plan: Plan, stacks: list) -> list[Remov
     out = []
     role_name = next((s.unit.parameters.get("roleName") for s in plan.steps if s.unit.template == "roledefinition"),
                      None)
-    for stack in sorted(stacks, key=lambda s: rank(tag(s, UNIT_TAG))):
-        roles = [i for i in managed(stack) if "/providers/microsoft.authorization/roledefinitions/" in i.lower()]
+    for stack in sorted(stacks, key=lambda s: rank(s.tag(UNIT_TAG))):
+        roles = [i for i in stack.managed if "/providers/microsoft.authorization/roledefinitions/" in i.lower()]
         used = {r: _assignments_of(target, r) for r in roles}
         if any(used.values()):
             for role, assignments in used.items():
@@ -141,9 +144,9 @@ def _subscription_stacks(target: Target, plan: Plan, stacks: list) -> list[Remov
 def destroy(target: Target, plan: Plan, parallel: int = 4, remove_locks: bool = False) -> list[Removal]:
     """Remove everything armgen manages in the environment; refuses a locked one unless ``remove_locks``."""
     env = plan.env.name
-    sub_stacks = [s for s in list_scope(target, None) if tag(s, ENV_TAG) == env]
-    managed_groups = [i.strip("/").split("/")[3] for s in sub_stacks if tag(s, UNIT_TAG) == "resourcegroups"
-                      for i in managed(s) if is_group(i)]
+    sub_stacks = [s for s in list_scope(target, None) if s.tag(ENV_TAG) == env]
+    managed_groups = [i.strip("/").split("/")[3] for s in sub_stacks if s.tag(UNIT_TAG) == "resourcegroups"
+                      for i in s.managed if is_group(i)]
     rg = target.resources.resource_groups
     groups = [g for g in dict.fromkeys([*plan.env.resource_groups, *managed_groups]) if rg.check_existence(g)]
     locks = locks_of(target, groups)

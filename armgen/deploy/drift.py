@@ -53,13 +53,11 @@ def _declared(results: list[UnitWhatIf]) -> set[str]:
 
 def _assignments_at(target: Target, group_id: str) -> list[dict]:
     """Role assignments at or below a resource group (ARM's list also returns inherited ones)."""
-    from azure.core.rest import HttpRequest
+    from armgen.deploy.arm_list import list_all
 
     url = f"{group_id}/providers/Microsoft.Authorization/roleAssignments?api-version={ASSIGNMENT_API}"
-    response = target.resources.send_request(HttpRequest("GET", url))
-    response.raise_for_status()
     low = group_id.lower()
-    return [a for a in response.json().get("value", []) if a.get("id", "").lower().startswith(low + "/")]
+    return [a for a in list_all(target.resources, url) if str(a.get("id", "")).lower().startswith(low + "/")]
 
 
 def find_drift(target: Target, plan: Plan, parallel: int = 16) -> list[Drift]:

@@ -96,7 +96,8 @@ class PollSchedule:
             self._cond.notify_all()
 
     def method(self, kind: str, interval: float) -> Any:
-        """An azure-core polling method for one unit's long-running PUT, polling on this schedule."""
+        """An azure-core polling method for one unit's long-running PUT, polling on this schedule; its
+        poller's result is the resource's JSON."""
         from azure.mgmt.core.polling.arm_polling import ARMPolling, BodyContentPolling
 
         schedule = self
@@ -119,5 +120,9 @@ class PollSchedule:
                     super().run()
                 finally:
                     schedule.done(kind, self._token, self._started)
+
+            def resource(self) -> Any:  # the resource as ARM sent it: no SDK model (a third of a unit's CPU)
+                response = self._pipeline_response.http_response
+                return response.json() if response.text() else None
 
         return ScheduledPolling(interval, lro_algorithms=[BodyContentPolling()])

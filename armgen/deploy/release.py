@@ -7,7 +7,7 @@ import getpass
 import os
 import socket
 
-from armgen.deploy.stacks import TERMINAL
+from armgen.deploy.stacks import TERMINAL, Stack
 from armgen.pids import pid_alive
 
 RELEASE_TAG = "armgenRelease"
@@ -46,12 +46,13 @@ def is_other_live_release(release: str | None) -> bool:
     return pid_alive(pid)
 
 
-def running_holders(records: dict) -> list[tuple[str, str, str]]:
-    """(name, state, release) of each listed deployment or stack that another live release is running."""
+def running_holders(records: dict[str, Stack | None]) -> list[tuple[str, str, str]]:
+    """(name, state, release) of each listed stack that another live release is running."""
     out = []
-    for name, dep in records.items():
-        state = (getattr(getattr(dep, "properties", None), "provisioning_state", None) or "") if dep else ""
-        release = ((getattr(dep, "tags", None) or {}) if dep else {}).get(RELEASE_TAG)
-        if state and state.lower() not in TERMINAL and is_other_live_release(release):
-            out.append((getattr(dep, "name", name), state, release))
+    for name, stack in records.items():
+        if stack is None:
+            continue
+        release = stack.tag(RELEASE_TAG)
+        if stack.state and stack.state not in TERMINAL and is_other_live_release(release):
+            out.append((stack.name or name, stack.state, release))
     return sorted(out)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from armgen.deploy.plan import Plan, Step
-from armgen.deploy.stacks import ENV_TAG, UNIT_TAG, StackOps, list_scope, managed, tag
+from armgen.deploy.stacks import ENV_TAG, UNIT_TAG, StackOps, list_scope
 from armgen.deploy.target import Target
 from armgen.deploy.whatif import UnitWhatIf
 from armgen.deploy.whatif_format import ResourceChange
@@ -99,25 +99,25 @@ def survey(target: Target, plan: Plan, listed: dict[str | None, list], results: 
             out.undetermined.append(r.step.name)
             continue
         declared = {c.resource_id.lower() for c in r.changes if c.change_type not in ("Ignore", "Delete")}
-        out.removals += [Removal(r.step.name, i, False) for i in managed(stack) if i.lower() not in declared]
+        out.removals += [Removal(r.step.name, i, False) for i in stack.managed if i.lower() not in declared]
     extra: dict[str, list] = {}
     if None in listed:  # the subscription was listed: groups armgen manages that the plan no longer has
         known = {g.lower() for g in plan.env.resource_groups}
         for stack in listed[None]:
-            if tag(stack, ENV_TAG) == env and tag(stack, UNIT_TAG) == "resourcegroups":
-                for gid in managed(stack):
+            if stack.tag(ENV_TAG) == env and stack.tag(UNIT_TAG) == "resourcegroups":
+                for gid in stack.managed:
                     if is_group(gid) and _group_name(gid).lower() not in known:
                         extra[_group_name(gid)] = list_scope(target, _group_name(gid))
     for scope, found in [*listed.items(), *extra.items()]:
         for stack in found:
-            unit = tag(stack, UNIT_TAG)
-            if tag(stack, ENV_TAG) == env and unit and unit not in all_units:
+            unit = stack.tag(UNIT_TAG)
+            if stack.tag(ENV_TAG) == env and unit and unit not in all_units:
                 out.orphans.append((unit, stack, scope))
-                out.removals += [Removal(unit, i, True) for i in managed(stack)]
+                out.removals += [Removal(unit, i, True) for i in stack.managed]
     out.orphans.sort(key=lambda o: rank(o[0]))
     gone_groups = {_group_name(r.resource_id) for r in out.removals if is_group(r.resource_id)}
     for group in sorted(gone_groups):
-        held = {i.lower() for s in extra.get(group, listed.get(group, [])) for i in managed(s)}
+        held = {i.lower() for s in extra.get(group, listed.get(group, [])) for i in s.managed}
         strays = [r.id for r in _resources(target, group)
                   if r.id.lower() not in held and not made_by_azure(r.id.lower(), held)]
         if strays:
@@ -126,7 +126,7 @@ def survey(target: Target, plan: Plan, listed: dict[str | None, list], results: 
     for r in results:  # what-if's Ignore in a group: neither this unit's nor, if no stack has it, armgen's
         if r.step.at_subscription or r.error:
             continue
-        held = {i.lower() for s in listed.get(r.step.unit.resource_group, []) for i in managed(s)}
+        held = {i.lower() for s in listed.get(r.step.unit.resource_group, []) for i in s.managed}
         out.foreign += [c.resource_id for c in r.changes if c.change_type == "Ignore"
                         and c.resource_id.lower() not in held and not made_by_azure(c.resource_id.lower(), held)
                         and c.resource_id not in out.foreign]
@@ -171,10 +171,10 @@ def remove_orphans(target: Target, found: Survey, action: str) -> list[str]:
     for unit, stack, scope in found.orphans:
         StackOps(target, stack.name, scope).delete(action, groups)
         if action == "delete":
-            for rid in managed(stack):  # a deleted workspace keeps its name for 14 days: free it
+            for rid in stack.managed:  # a deleted workspace keeps its name for 14 days: free it
                 if type_of(rid).lower() == WORKSPACE:
                     version = api("Microsoft.MachineLearningServices/workspaces")
                     send_and_wait(target, "DELETE", f"{rid}?api-version={version}&forceToPurge=true")
-        lines.append(f"{'deleted' if action == 'delete' else 'detached'} unit {unit} ({len(managed(stack))} "
+        lines.append(f"{'deleted' if action == 'delete' else 'detached'} unit {unit} ({len(stack.managed)} "
                      "resource(s))")
     return lines

@@ -15,7 +15,7 @@ from armgen.deploy.plan import Plan, Step
 from armgen.deploy.polling import PollSchedule, unit_kind
 from armgen.deploy.preflight import prune_group
 from armgen.deploy.release import RELEASE_TAG, release_id, running_holders
-from armgen.deploy.stacks import FINGERPRINT_TAG, TERMINAL, Lifecycle, StackOps, managed, state
+from armgen.deploy.stacks import FINGERPRINT_TAG, TERMINAL, Lifecycle, Stack, StackOps, state
 from armgen.deploy.target import Target
 
 RETRYABLE_CODES = {"PrincipalNotFound"}
@@ -137,14 +137,14 @@ class Runner:
         out["tags"][RELEASE_TAG] = release_id()
         return out
 
-    def _wait_running(self, ops: StackOps, stack):  # SDK model
+    def _wait_running(self, ops: StackOps, stack: Stack | None) -> Stack | None:
         """A stack left deploying by an earlier, interrupted run: wait for it to finish."""
         while stack is not None and state(stack) not in TERMINAL and state(stack):
             time.sleep(self.wait_interval)
             stack = ops.get()
         return stack
 
-    def _outputs_alive(self, step: Step, deployment) -> bool:  # SDK model
+    def _outputs_alive(self, step: Step, stack: Stack) -> bool:
         """A subscription-scope unit's record outlives its resources (a group deleted by hand): check them.
 
         Records of resource-group units live in their group and vanish with it, so those need no check.
@@ -155,7 +155,7 @@ class Runner:
 
         rc = self.target.resources
         groups: set[str] | None = None  # one list of the subscription's groups, not a HEAD per group
-        for rid in managed(deployment):
+        for rid in stack.managed:
             parts = rid.strip("/").split("/")
             if len(parts) == 4 and parts[2].lower() == "resourcegroups":
                 if groups is None:
@@ -193,10 +193,9 @@ class Runner:
             self._known = self._prefetch(pool)
         return running_holders(self._known)
 
-    def _unchanged(self, step: Step, current) -> bool:  # SDK model
-        tags = (getattr(current, "tags", None) or {}) if current else {}
-        return (self.skip_unchanged and step.name not in self.force and state(current) == "succeeded"
-                and tags.get(FINGERPRINT_TAG) == self.fingerprint(step))
+    def _unchanged(self, step: Step, current: Stack | None) -> bool:
+        return (self.skip_unchanged and step.name not in self.force and current is not None
+                and current.state == "succeeded" and current.tag(FINGERPRINT_TAG) == self.fingerprint(step))
 
     def changed_steps(self) -> list[Step]:
         """The steps a run would deploy (their records are listed once per scope and kept for the run)."""
@@ -206,9 +205,8 @@ class Runner:
         return [s for s in self.plan.steps
                 if not self._unchanged(s, self._known.get(s.deployment.lower()))]
 
-    def _polling(self, step: Step):
-        interval = self.target.polling_interval
-        return True if interval is None else self.polls.method(unit_kind(step.name, step.unit.workspace), interval)
+    def _polling(self, step: Step):  # an azure-core polling method
+        return self.polls.method(unit_kind(step.name, step.unit.workspace), self.target.lro_interval())
 
     def deploy_step(self, step: Step) -> UnitResult:
         start = time.monotonic()
@@ -226,14 +224,14 @@ class Runner:
                     self.puts += 1
                     done = ops.put(self._body(step), self._polling(step)).result()
                     result.status = "deployed"
-                    result.changed = len(managed(done))
+                    result.changed = len(Stack.from_json(done).managed)
                     return result
                 except Exception as exc:  # classified below
                     failure = failure_from(exc)
                     if failure.codes() & ACTIVE_CODES and self.wait_for_release and not waited:
                         waited = True  # another release started this unit after our check: let it finish
                         running = ops.get()
-                        other = (getattr(running, "tags", None) or {}).get(RELEASE_TAG, "another run")
+                        other = (running.tag(RELEASE_TAG) if running else "") or "another run"
                         self.notes.append(f"{step.name}: waited for another release deploying it: {other}")
                         self._wait_running(ops, running)
                         continue

@@ -26,7 +26,14 @@ class Target:
     description: str
     stacks: Any = None  # azure.mgmt.resource.deploymentstacks.DeploymentStacksClient
     pacer: Any = None  # armgen.deploy.pacing.Pacer: ARM's rate-limit budget as this process sees it
-    polling_interval: float | None = None  # the clients' LRO polling interval (None: the SDK polls as it likes)
+    polling_interval: float | None = None  # the clients' LRO polling interval (None: the stacks client's own)
+
+    def lro_interval(self) -> float:
+        """Seconds between status polls when ARM sends no Retry-After: ``polling_interval``, else what the
+        stacks client was built with (the SDK's default is 30)."""
+        if self.polling_interval is not None:
+            return self.polling_interval
+        return float(getattr(getattr(self.stacks, "_config", None), "polling_interval", None) or 30.0)
 
 
 def _sdk_kwargs(polling_interval: float | None, retries: int | None) -> dict:
