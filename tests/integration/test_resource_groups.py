@@ -90,6 +90,18 @@ def test_subscription_resource_list_and_providers(emulator) -> None:
     assert "Microsoft.MachineLearningServices" in {p.namespace for p in rc.providers.list()}
 
 
+def test_provider_listings_offer_the_versions_armgen_deploys_with(emulator) -> None:
+    """ARM lists every API version it serves: the emulator's listing and its api-version check agree."""
+    from armgen.catalog import API_VERSIONS
+
+    rc = emulator.resources()
+    for rtype, version in API_VERSIONS.items():
+        namespace, name = rtype.split("/", 1)
+        listed = {t.resource_type.lower(): t.api_versions for t in rc.providers.get(namespace).resource_types}
+        assert version in listed[name.lower()], (rtype, version, listed.get(name.lower()))
+        assert listed[name.lower()] == sorted(listed[name.lower()], reverse=True)
+
+
 def test_key_vault_secret_value_is_write_only(emulator) -> None:
     rc = emulator.resources()
     rc.resource_groups.create_or_update("rg-kv", {"location": "westeurope"})

@@ -8,7 +8,9 @@ from typing import Any
 from armgen.catalog import published_api_versions
 from armgen.emulator.models.errors import ArmHttpError
 
-# namespace -> resource type -> api versions the emulator has been exercised with (newest first)
+# namespace -> resource type -> api versions the emulator has been exercised with (newest first); with the
+# published versions (armgen/api_versions.json) what it accepts and lists: this table adds preview versions
+# and the casing of each type's name, which the published table keeps lower case
 KNOWN: dict[str, dict[str, list[str]]] = {
     "Microsoft.Storage": {"storageAccounts": ["2023-05-01", "2023-01-01", "2022-09-01"],
                           "storageAccounts/blobServices": ["2023-05-01", "2023-01-01"],
@@ -77,8 +79,16 @@ def provider(subscription: str, namespace: str) -> dict[str, Any]:
                            f"The resource namespace '{namespace}' is invalid.")
     return {"id": f"/subscriptions/{subscription}/providers/{match}", "namespace": match,
             "registrationState": "Registered", "registrationPolicy": "RegistrationRequired",
-            "resourceTypes": [{"resourceType": t, "locations": LOCATIONS, "apiVersions": v}
-                              for t, v in KNOWN[match].items()]}
+            "resourceTypes": [{"resourceType": t, "locations": LOCATIONS, "apiVersions": listed_versions(match, t)}
+                              for t in KNOWN[match]]}
+
+
+def listed_versions(namespace: str, rtype: str) -> list[str]:
+    """The API versions a provider listing shows for a type, newest first: this table's and the published
+    ones, every version the emulator accepts for the type itself (as ARM lists what it serves)."""
+    own = KNOWN.get(namespace, {}).get(rtype, [])
+    published = published_api_versions().get(f"{namespace}/{rtype}".lower(), [])
+    return sorted(set(own) | set(published), reverse=True)
 
 
 def providers(subscription: str) -> list[dict[str, Any]]:
