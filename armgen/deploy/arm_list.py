@@ -17,7 +17,8 @@ def list_all(client: Any, url: str) -> list[dict]:
     for _ in range(MAX_PAGES):
         response = client.send_request(HttpRequest("GET", url))
         response.raise_for_status()
-        page = response.json() or {}
+        page = response.json() if response.text().strip() else {}
+        page = page if isinstance(page, dict) else {}
         items += [i for i in page.get("value") or [] if isinstance(i, dict)]
         url = page.get("nextLink") or ""
         if not url:

@@ -195,7 +195,7 @@ class Runner:
 
     def _unchanged(self, step: Step, current: Stack | None) -> bool:
         return (self.skip_unchanged and step.name not in self.force and current is not None
-                and current.state == "succeeded" and current.tag(FINGERPRINT_TAG) == self.fingerprint(step))
+                and state(current) == "succeeded" and current.tag(FINGERPRINT_TAG) == self.fingerprint(step))
 
     def changed_steps(self) -> list[Step]:
         """The steps a run would deploy (their records are listed once per scope and kept for the run)."""

@@ -15,7 +15,7 @@ from armgen.deploy.target import Target
 
 ENV_TAG, UNIT_TAG, FINGERPRINT_TAG = "armgenEnv", "armgenUnit", "armgenFingerprint"
 TERMINAL = {"succeeded", "failed", "canceled"}
-STACKS_API = "2025-07-01"  # the version azure-mgmt-resource-deploymentstacks speaks (its lists are read raw)
+STACKS_API = "2025-07-01"  # azure-mgmt-resource-deploymentstacks' default, for a client that does not say
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class Stack:
     CPU of a no-op re-deploy at 100 workspaces, and a third of a unit's)."""
 
     name: str
-    state: str = ""  # provisioningState, lower case ("": none yet)
+    state: str = ""  # provisioningState as ARM wrote it ("": none yet)
     tags: dict[str, str] = field(default_factory=dict)
     managed: tuple[str, ...] = ()  # ids of the resources the stack manages
     deployment_id: str = ""  # the deployment it runs or ran
@@ -52,7 +52,7 @@ class Stack:
         props = doc.get("properties") if isinstance(doc.get("properties"), dict) else {}
         refs = props.get("resources") if isinstance(props.get("resources"), list) else []
         tags = doc.get("tags") if isinstance(doc.get("tags"), dict) else {}
-        return cls(name=str(doc.get("name") or ""), state=str(props.get("provisioningState") or "").lower(),
+        return cls(name=str(doc.get("name") or ""), state=str(props.get("provisioningState") or ""),
                    tags={str(k): str(v) for k, v in tags.items()},
                    managed=tuple(r["id"] for r in refs if isinstance(r, dict) and r.get("id")
                                  and str(r.get("status") or "managed").lower() == "managed"),
@@ -64,7 +64,7 @@ class Stack:
 
 def state(stack: Stack | None) -> str:
     """A stack's provisioning state, lower case ("" for no stack)."""
-    return stack.state if stack else ""
+    return stack.state.lower() if stack else ""
 
 
 def body(step: Step, location: str, lifecycle: Lifecycle, fingerprint: str) -> dict:
@@ -80,6 +80,11 @@ def body(step: Step, location: str, lifecycle: Lifecycle, fingerprint: str) -> d
     return out
 
 
+def api_version(target: Target) -> str:
+    """The api-version the stacks client sends its own requests with (lists then use the same)."""
+    return str(getattr(getattr(target.stacks, "_config", None), "api_version", None) or STACKS_API)
+
+
 def _collection(target: Target, group: str | None) -> str:
     scope = f"/subscriptions/{target.subscription_id}" + (f"/resourceGroups/{group}" if group else "")
     return f"{scope}/providers/Microsoft.Resources/deploymentStacks"
@@ -92,7 +97,7 @@ def list_scope(target: Target, group: str | None) -> list[Stack]:
     from armgen.deploy.arm_list import list_all
 
     try:
-        found = list_all(target.stacks, f"{_collection(target, group)}?api-version={STACKS_API}")
+        found = list_all(target.stacks, f"{_collection(target, group)}?api-version={api_version(target)}")
     except HttpResponseError:
         return []
     return [Stack.from_json(doc) for doc in found]

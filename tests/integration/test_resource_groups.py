@@ -102,6 +102,17 @@ def test_provider_listings_offer_the_versions_armgen_deploys_with(emulator) -> N
         assert listed[name.lower()] == sorted(listed[name.lower()], reverse=True)
 
 
+def test_provider_listings_show_exactly_what_the_api_version_check_accepts(emulator) -> None:
+    from armgen.emulator.models.providers import KNOWN, offered_versions
+
+    rc = emulator.resources()
+    for namespace, types in KNOWN.items():
+        listed = {t.resource_type: t.api_versions for t in rc.providers.get(namespace).resource_types}
+        assert set(listed) == set(types)
+        for rtype, versions in listed.items():
+            assert versions == offered_versions(f"{namespace}/{rtype}"), (namespace, rtype)
+
+
 def test_key_vault_secret_value_is_write_only(emulator) -> None:
     rc = emulator.resources()
     rc.resource_groups.create_or_update("rg-kv", {"location": "westeurope"})

@@ -84,11 +84,9 @@ def provider(subscription: str, namespace: str) -> dict[str, Any]:
 
 
 def listed_versions(namespace: str, rtype: str) -> list[str]:
-    """The API versions a provider listing shows for a type, newest first: this table's and the published
-    ones, every version the emulator accepts for the type itself (as ARM lists what it serves)."""
-    own = KNOWN.get(namespace, {}).get(rtype, [])
-    published = published_api_versions().get(f"{namespace}/{rtype}".lower(), [])
-    return sorted(set(own) | set(published), reverse=True)
+    """The API versions a provider listing shows for a type, newest first: those the api-version check
+    accepts for it (as ARM lists what it serves)."""
+    return offered_versions(f"{namespace}/{rtype}") or []
 
 
 def providers(subscription: str) -> list[dict[str, Any]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from armgen.deploy.stacks import STACKS_API, Stack, state
+from armgen.deploy.stacks import STACKS_API, Stack, api_version, state
 
 RG = "/subscriptions/s/resourceGroups/rg-a"
 
@@ -16,7 +16,7 @@ def test_a_stack_reads_name_state_tags_managed_ids_and_deployment() -> None:
                                         {"id": f"{RG}/providers/p/t/gone", "status": "deleteFailed"},
                                         {"status": "managed"}, "not an object"]}}
     stack = Stack.from_json(doc)
-    assert (stack.name, stack.state, stack.deployment_id) == ("ws-a", "succeeded", f"{RG}/providers/x/deployments/d1")
+    assert (stack.name, stack.state, stack.deployment_id) == ("ws-a", "Succeeded", f"{RG}/providers/x/deployments/d1")
     assert stack.managed == (f"{RG}/providers/p/t/one", f"{RG}/providers/p/t/two")
     assert stack.tag("armgenUnit") == "mlworkspace-a" and stack.tag("armgenRelease") == ""
     assert state(stack) == "succeeded" and state(None) == ""
@@ -33,8 +33,14 @@ def test_lists_ask_for_the_version_the_sdk_deploys_stacks_with() -> None:
     from azure.identity import DefaultAzureCredential
     from azure.mgmt.resource.deploymentstacks import DeploymentStacksClient
 
+    from armgen.deploy.target import Target
+
     client = DeploymentStacksClient(DefaultAzureCredential(), "00000000-0000-0000-0000-000000000000")
     assert client._config.api_version == STACKS_API  # the SDK client's default
+    assert api_version(Target("azure", "s", None, None, "t", stacks=client)) == STACKS_API
+    pinned = DeploymentStacksClient(DefaultAzureCredential(), "00000000-0000-0000-0000-000000000000",
+                                    api_version="2024-03-01")
+    assert api_version(Target("azure", "s", None, None, "t", stacks=pinned)) == "2024-03-01"
 
 
 def test_status_polls_keep_the_interval_the_stacks_client_was_built_with() -> None:
