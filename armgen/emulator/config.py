@@ -64,6 +64,7 @@ class EmulatorConfig:
     deployment_quota: int = 800  # deployments of history per scope
     strict_role_definitions: bool = True  # unknown roleDefinitionId -> RoleDefinitionDoesNotExist
     max_parallel_resources: int = 8
+    list_page_size: int = 1000  # items per page of a list answer; the rest behind its nextLink (0: one page)
     caller_principal_id: str = CALLER_PRINCIPAL  # object id of whoever holds the token (deny assignments)
     retry_after_seconds: int = 0  # Retry-After on long-running operations (0: header omitted)
     idle_timeout_seconds: float = 30.0  # an idle keep-alive connection is closed after this long
@@ -83,6 +84,8 @@ class EmulatorConfig:
             ok = isinstance(value, (int, float)) if want is float else isinstance(value, want)
             if not ok or (want is int and isinstance(value, bool)):
                 raise ValueError(f"'{key}' must be {want.__name__}, not {type(value).__name__}")
+        if data.get("list_page_size", 0) < 0:
+            raise ValueError("'list_page_size' must be 0 (one page) or more")
         if not isinstance(data.get("faults", []), list):
             raise ValueError("'faults' must be a list of fault rules")
         for key, value in (data.get("latency_seconds") or {}).items():

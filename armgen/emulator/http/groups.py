@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 from armgen.emulator.app import EmulatorApp
-from armgen.emulator.http.messages import Request, Response, empty, ok
+from armgen.emulator.http.messages import Request, Response, empty, listing, ok
 from armgen.emulator.models import protection
 from armgen.emulator.models.errors import ArmHttpError
 from armgen.emulator.models.ids import group_id
@@ -33,7 +33,7 @@ def patch_group(app: EmulatorApp, req: Request, sub: str, rg: str) -> Response:
 
 
 def list_groups(app: EmulatorApp, req: Request, sub: str) -> Response:
-    return ok({"value": app.groups.list(sub)})
+    return listing(req, app.groups.list(sub), app.config.list_page_size)
 
 
 def delete_group(app: EmulatorApp, req: Request, sub: str, rg: str) -> Response:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 from armgen import jsonmarks, limits
 from armgen.emulator.models.errors import bad_request
@@ -57,6 +58,21 @@ class Response:
 
 def ok(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
     return Response(status, body, headers or {})
+
+
+def listing(req: Request, items: list, page_size: int) -> Response:
+    """A list answer as ARM pages it: ``page_size`` items from the request's ``$skiptoken`` on (0: all of
+    them), and a ``nextLink`` (this URL, its query, and the next ``$skiptoken``) while more are left."""
+    token = req.query.get("$skiptoken", "0")
+    if not token.isdigit():
+        raise bad_request("InvalidSkipToken", f"The skip token '{token}' is not valid; use the nextLink of "
+                                              "the previous page.")
+    start = int(token)
+    end = len(items) if page_size <= 0 else start + page_size
+    body: dict[str, Any] = {"value": items[start:end]}
+    if end < len(items):
+        body["nextLink"] = f"{req.base_url}{req.path}?{urlencode({**req.query, '$skiptoken': str(end)})}"
+    return ok(body)
 
 
 def empty(status: int, headers: dict[str, str] | None = None) -> Response:

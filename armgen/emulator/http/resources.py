@@ -7,7 +7,7 @@ import time
 
 from armgen.emulator.app import EmulatorApp
 from armgen.emulator.http.groups import lro_headers
-from armgen.emulator.http.messages import Request, Response, empty, ok
+from armgen.emulator.http.messages import Request, Response, empty, listing, ok
 from armgen.emulator.models import naming_rules, protection, providers, soft_delete
 from armgen.emulator.models.errors import bad_request
 from armgen.emulator.models.ids import group_id, parse_resource_id
@@ -95,7 +95,7 @@ def list_group_resources(app: EmulatorApp, req: Request, sub: str, rg: str) -> R
     wanted = _type_filter(req.query.get("$filter", ""))
     if wanted:
         items = [i for i in items if i["type"].lower() == wanted]
-    return ok({"value": items})
+    return listing(req, items, app.config.list_page_size)
 
 
 _ASSIGNMENTS = "/providers/microsoft.authorization/roleassignments/"
@@ -115,7 +115,7 @@ def list_role_assignments(app: EmulatorApp, req: Request, scope: str) -> Respons
         for doc in app.resources.store.with_prefix("res", scope + "/"):
             if _ASSIGNMENTS in doc["id"].lower():
                 found.setdefault(doc["id"].lower(), doc)
-    return ok({"value": [public(d) for d in found.values()]})
+    return listing(req, [public(d) for d in found.values()], app.config.list_page_size)
 
 
 def _type_filter(expr: str) -> str | None:
@@ -129,7 +129,7 @@ def _type_filter(expr: str) -> str | None:
 def list_subscription_resources(app: EmulatorApp, req: Request, sub: str) -> Response:
     items = [r for g in app.groups.list(sub) for r in app.resources.list_group(sub, g["name"])]
     wanted = _type_filter(req.query.get("$filter", ""))
-    return ok({"value": [i for i in items if not wanted or i["type"].lower() == wanted]})
+    return listing(req, [i for i in items if not wanted or i["type"].lower() == wanted], app.config.list_page_size)
 
 
 def get_provider(app: EmulatorApp, req: Request, sub: str, namespace: str) -> Response:
@@ -181,5 +181,5 @@ def check_name_availability(app: EmulatorApp, req: Request, sub: str, provider: 
 def list_group_locks(app: EmulatorApp, req: Request, sub: str, rg: str) -> Response:
     """The management locks of a resource group and of the resources in it."""
     app.groups.get(sub, rg)
-    return ok({"value": [{k: v for k, v in d.items() if not k.startswith("_")}
-                         for d in protection.locks_in(app.store, group_id(sub, rg))]})
+    return listing(req, [{k: v for k, v in d.items() if not k.startswith("_")}
+                         for d in protection.locks_in(app.store, group_id(sub, rg))], app.config.list_page_size)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from armgen.emulator.app import EmulatorApp
 from armgen.emulator.http.groups import lro_headers
-from armgen.emulator.http.messages import Request, Response, empty, ok
+from armgen.emulator.http.messages import Request, Response, empty, listing, ok
 from armgen.emulator.models.deployments import canonical_scope
 
 
@@ -23,7 +23,7 @@ def get_stack(app: EmulatorApp, req: Request, scope: str, name: str) -> Response
 
 
 def list_stacks(app: EmulatorApp, req: Request, scope: str) -> Response:
-    return ok({"value": app.stacks.list(canonical_scope(scope))})
+    return listing(req, app.stacks.list(canonical_scope(scope)), app.config.list_page_size)
 
 
 def delete_stack(app: EmulatorApp, req: Request, scope: str, name: str) -> Response:
