@@ -7,7 +7,7 @@ import getpass
 import os
 import socket
 
-from armgen.deploy.stacks import TERMINAL, Stack
+from armgen.deploy.stacks import TERMINAL, Stack, state
 from armgen.pids import pid_alive
 
 RELEASE_TAG = "armgenRelease"
@@ -53,6 +53,6 @@ def running_holders(records: dict[str, Stack | None]) -> list[tuple[str, str, st
         if stack is None:
             continue
         release = stack.tag(RELEASE_TAG)
-        if stack.state and stack.state.lower() not in TERMINAL and is_other_live_release(release):
+        if state(stack) and state(stack) not in TERMINAL and is_other_live_release(release):
             out.append((stack.name or name, stack.state, release))
     return sorted(out)

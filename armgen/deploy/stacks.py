@@ -82,7 +82,7 @@ def body(step: Step, location: str, lifecycle: Lifecycle, fingerprint: str) -> d
 
 def api_version(target: Target) -> str:
     """The api-version the stacks client sends its own requests with (lists then use the same)."""
-    return str(getattr(getattr(target.stacks, "_config", None), "api_version", None) or STACKS_API)
+    return str(target.stacks_setting("api_version", STACKS_API))
 
 
 def _collection(target: Target, group: str | None) -> str:

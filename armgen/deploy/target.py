@@ -33,7 +33,11 @@ class Target:
         stacks client was built with (the SDK's default is 30)."""
         if self.polling_interval is not None:
             return self.polling_interval
-        return float(getattr(getattr(self.stacks, "_config", None), "polling_interval", None) or 30.0)
+        return float(self.stacks_setting("polling_interval", 30.0))
+
+    def stacks_setting(self, name: str, default: Any) -> Any:
+        """A setting the stacks client was built with (``polling_interval``, ``api_version``), else ``default``."""
+        return getattr(getattr(self.stacks, "_config", None), name, None) or default
 
 
 def _sdk_kwargs(polling_interval: float | None, retries: int | None) -> dict:

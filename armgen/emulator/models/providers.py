@@ -79,14 +79,8 @@ def provider(subscription: str, namespace: str) -> dict[str, Any]:
                            f"The resource namespace '{namespace}' is invalid.")
     return {"id": f"/subscriptions/{subscription}/providers/{match}", "namespace": match,
             "registrationState": "Registered", "registrationPolicy": "RegistrationRequired",
-            "resourceTypes": [{"resourceType": t, "locations": LOCATIONS, "apiVersions": listed_versions(match, t)}
-                              for t in KNOWN[match]]}
-
-
-def listed_versions(namespace: str, rtype: str) -> list[str]:
-    """The API versions a provider listing shows for a type, newest first: those the api-version check
-    accepts for it (as ARM lists what it serves)."""
-    return offered_versions(f"{namespace}/{rtype}") or []
+            "resourceTypes": [{"resourceType": t, "locations": LOCATIONS,  # what the api-version check accepts
+                               "apiVersions": offered_versions(f"{match}/{t}") or []} for t in KNOWN[match]]}
 
 
 def providers(subscription: str) -> list[dict[str, Any]]:
